@@ -1,4 +1,5 @@
 using FhirFacade.Simulators.Emis;
+using FhirFacade.Simulators.Tpp;
 using FhirFacade.Simulators.World;
 
 namespace FhirFacade.Simulators.Hosting;
@@ -12,22 +13,26 @@ namespace FhirFacade.Simulators.Hosting;
 /// </summary>
 public sealed class SimulatorCluster : IAsyncDisposable
 {
-    private SimulatorCluster(EmisSimulator emis)
+    private SimulatorCluster(EmisSimulator emis, TppSimulator tpp)
     {
         Emis = emis;
+        Tpp = tpp;
     }
 
     public EmisSimulator Emis { get; }
 
+    public TppSimulator Tpp { get; }
+
     /// <summary>Every simulator, in the order EMIS, TPP, Vision, Microtest.</summary>
-    public IReadOnlyList<ISupplierSimulator> All => [Emis];
+    public IReadOnlyList<ISupplierSimulator> All => [Emis, Tpp];
 
     /// <summary>Starts every simulator.</summary>
     public static async Task<SimulatorCluster> StartAsync(SimulatorClusterOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var emis = await EmisSimulator.StartAsync(options.Emis, cancellationToken);
-        return new SimulatorCluster(emis);
+        var tpp = await TppSimulator.StartAsync(options.Tpp, cancellationToken);
+        return new SimulatorCluster(emis, tpp);
     }
 
     /// <summary>The simulator of one supplier.</summary>

@@ -1,4 +1,5 @@
 using FhirFacade.Simulators.Emis;
+using FhirFacade.Simulators.Tpp;
 
 namespace FhirFacade.Simulators.Hosting;
 
@@ -6,4 +7,6 @@ namespace FhirFacade.Simulators.Hosting;
 public sealed class SimulatorClusterOptions
 {
     public EmisSimulatorOptions Emis { get; set; } = new();
+
+    public TppSimulatorOptions Tpp { get; set; } = new();
 }
