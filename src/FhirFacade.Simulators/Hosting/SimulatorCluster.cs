@@ -1,4 +1,5 @@
 using FhirFacade.Simulators.Emis;
+using FhirFacade.Simulators.Microtest;
 using FhirFacade.Simulators.Tpp;
 using FhirFacade.Simulators.World;
 
@@ -13,18 +14,21 @@ namespace FhirFacade.Simulators.Hosting;
 /// </summary>
 public sealed class SimulatorCluster : IAsyncDisposable
 {
-    private SimulatorCluster(EmisSimulator emis, TppSimulator tpp)
+    private SimulatorCluster(EmisSimulator emis, TppSimulator tpp, MicrotestSimulator microtest)
     {
         Emis = emis;
         Tpp = tpp;
+        Microtest = microtest;
     }
 
     public EmisSimulator Emis { get; }
 
     public TppSimulator Tpp { get; }
 
+    public MicrotestSimulator Microtest { get; }
+
     /// <summary>Every simulator, in the order EMIS, TPP, Vision, Microtest.</summary>
-    public IReadOnlyList<ISupplierSimulator> All => [Emis, Tpp];
+    public IReadOnlyList<ISupplierSimulator> All => [Emis, Tpp, Microtest];
 
     /// <summary>Starts every simulator.</summary>
     public static async Task<SimulatorCluster> StartAsync(SimulatorClusterOptions options, CancellationToken cancellationToken)
@@ -32,7 +36,8 @@ public sealed class SimulatorCluster : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var emis = await EmisSimulator.StartAsync(options.Emis, cancellationToken);
         var tpp = await TppSimulator.StartAsync(options.Tpp, cancellationToken);
-        return new SimulatorCluster(emis, tpp);
+        var microtest = await MicrotestSimulator.StartAsync(options.Microtest, cancellationToken);
+        return new SimulatorCluster(emis, tpp, microtest);
     }
 
     /// <summary>The simulator of one supplier.</summary>

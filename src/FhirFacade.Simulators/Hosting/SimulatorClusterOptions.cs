@@ -1,4 +1,5 @@
 using FhirFacade.Simulators.Emis;
+using FhirFacade.Simulators.Microtest;
 using FhirFacade.Simulators.Tpp;
 
 namespace FhirFacade.Simulators.Hosting;
@@ -9,4 +10,6 @@ public sealed class SimulatorClusterOptions
     public EmisSimulatorOptions Emis { get; set; } = new();
 
     public TppSimulatorOptions Tpp { get; set; } = new();
+
+    public MicrotestSimulatorOptions Microtest { get; set; } = new();
 }
