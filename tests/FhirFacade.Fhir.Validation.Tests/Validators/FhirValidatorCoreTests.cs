@@ -9,6 +9,7 @@ namespace FhirFacade.Fhir.Validation.Tests.Validators;
 public sealed class FhirValidatorCoreTests
 {
     private static readonly Lazy<FhirValidator> Shared = new(() => new FhirValidator(new PackageDefinitionSource(TestPackageResolver.Shared)));
+    private static readonly Lazy<FhirValidator> WithFhirPath = new(() => new FhirValidator(new PackageDefinitionSource(TestPackageResolver.Shared), invariants: new FhirPathInvariantCompiler()));
 
     [Fact]
     public void Validate_ValidCorePatient_HasNoIssues()
@@ -53,5 +54,26 @@ public sealed class FhirValidatorCoreTests
         var result = Shared.Value.Validate(patient);
 
         result.Issues.Where(i => i.ConstraintKey != "dom-6").Should().ContainSingle().Which.ConstraintKey.Should().Be("ele-1");
+    }
+
+    [Fact]
+    public void Validate_ContactWithoutDetails_ReportsPat1ThroughFhirPath()
+    {
+        var patient = N("Patient", "Patient", N("contact", "BackboneElement", N("relationship", "CodeableConcept", P("text", "string", "x"))));
+
+        var result = WithFhirPath.Value.Validate(patient);
+
+        result.Errors.Should().ContainSingle().Which.Should().Match<Issues.Issue>(i => i.ConstraintKey == "pat-1" && i.Location == "Patient.contact");
+    }
+
+    [Fact]
+    public void SkippedInvariants_AfterValidatingPatient_ListsOnlyUnsupportedOnes()
+    {
+        var patient = N("Patient", "Patient", N("text", "Narrative", P("status", "code", "generated"), P("div", "xhtml", "<div xmlns=\"http://www.w3.org/1999/xhtml\">x</div>")));
+
+        var result = WithFhirPath.Value.Validate(patient);
+
+        result.IsValid.Should().BeTrue();
+        WithFhirPath.Value.SkippedInvariants.Select(s => s.Key).Should().NotContain(["ele-1", "pat-1", "dom-2"]);
     }
 }
