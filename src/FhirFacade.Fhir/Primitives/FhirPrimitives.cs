@@ -44,9 +44,9 @@ public static partial class FhirPrimitives
         return fhirType switch
         {
             "boolean" => text is "true" or "false" ? null : "a boolean must be true or false",
-            "integer" => ValidateInteger(text, IntegerRegex(), int.MinValue, "an integer must be a whole number without fraction, exponent or leading zeros, between -2147483648 and 2147483647"),
-            "positiveInt" => ValidateInteger(text, PositiveIntRegex(), 1, "a positiveInt must be a whole number between 1 and 2147483647"),
-            "unsignedInt" => ValidateInteger(text, UnsignedIntRegex(), 0, "an unsignedInt must be a whole number between 0 and 2147483647"),
+            "integer" => ValidateInteger(text, IntegerRegex(), int.MinValue, "an integer must be a whole number without fraction, exponent or leading zeros, within the 32-bit signed range"),
+            "positiveInt" => ValidateInteger(text, PositiveIntRegex(), 1, "a positiveInt must be a whole number from 1 up to the 32-bit signed maximum"),
+            "unsignedInt" => ValidateInteger(text, UnsignedIntRegex(), 0, "an unsignedInt must be a whole number from 0 up to the 32-bit signed maximum"),
             "decimal" => DecimalRegex().IsMatch(text) ? null : "a decimal must be a number such as 1, -0.5 or 1.50e3 (no leading zeros, no leading +)",
             "date" => DateRegex().IsMatch(text) && IsRealDate(text) ? null : "a date must be YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)",
             "dateTime" => DateTimeRegex().IsMatch(text) && IsRealDate(text) ? null : "a dateTime must be YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss(.s)+zz:zz with a time zone",
