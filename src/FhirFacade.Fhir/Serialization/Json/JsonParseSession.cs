@@ -26,6 +26,7 @@ internal sealed class JsonParseSession
     private readonly FhirJsonParserOptions _options;
     private readonly int[] _lineStarts;
     private readonly List<Issue> _issues = [];
+    private int _lineCursor;
 
     public JsonParseSession(IFhirModel model, FhirJsonParserOptions options, ReadOnlySpan<byte> utf8Json)
     {
@@ -576,13 +577,28 @@ internal sealed class JsonParseSession
 
     private SourcePosition Position(long offset)
     {
-        var index = Array.BinarySearch(_lineStarts, (int)offset);
-        if (index < 0)
+        // Offsets mostly arrive in increasing order: walk forward from the last line found, and
+        // fall back to a binary search for the occasional earlier offset.
+        var at = (int)offset;
+        var index = _lineCursor;
+        if (at < _lineStarts[index])
         {
-            index = ~index - 1;
+            index = Array.BinarySearch(_lineStarts, at);
+            if (index < 0)
+            {
+                index = ~index - 1;
+            }
+        }
+        else
+        {
+            while (index + 1 < _lineStarts.Length && _lineStarts[index + 1] <= at)
+            {
+                index++;
+            }
         }
 
-        return new SourcePosition(index + 1, (int)offset - _lineStarts[index] + 1);
+        _lineCursor = index;
+        return new SourcePosition(index + 1, at - _lineStarts[index] + 1);
     }
 
     private static int[] BuildLineStarts(ReadOnlySpan<byte> utf8Json)
