@@ -17,6 +17,8 @@ public sealed class FhirPathSuiteTests
     {
         ["testObservations/testPolymorphismAsB"] =
             "Strict mode: '(Observation.value as Period).unit' is only an error under static type checking; evaluated dynamically it is empty, as the specification allows.",
+        ["testInheritance/testFHIRPathAsFunction21"] =
+            "N1 makes as() on several items an error, but R4 core invariant dom-3 applies as() to descendants(); the engine follows R4 and filters.",
         ["testDollar/testDollarOrderNotAllowed"] =
             "Strict mode with checkOrderedFunctions: flagging order-dependent functions (skip) after the unordered children() needs static analysis this engine does not do.",
     };
