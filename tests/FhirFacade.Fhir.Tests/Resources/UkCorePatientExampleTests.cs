@@ -247,4 +247,20 @@ public sealed class UkCorePatientExampleTests
         TestFhir.SerializeJson(node, pretty: true).Should().Be(ExpectedBundle);
         node.Descendants().Where(n => n.IsResource).Select(n => n.Location).Should().Equal("Bundle.entry[0].resource", "Bundle.entry[1].resource");
     }
+
+    [Fact]
+    public void ToElementNode_BundleWithElementNodeResource_WritesCopyOfTheTree()
+    {
+        var patientNode = new Patient { Id = "p1", Gender = "male" }.ToElementNode(TestFhir.Model);
+        var bundle = Bundle.SearchSet(total: 1);
+        bundle.AddSearchMatch(new ElementNodeResource(patientNode), "https://facade.example/fhir/Patient/p1");
+
+        var node = bundle.ToElementNode(TestFhir.Model);
+
+        TestFhir.SerializeJson(node).Should().Be(
+            "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":1,\"entry\":[{\"fullUrl\":\"https://facade.example/fhir/Patient/p1\","
+            + "\"resource\":{\"resourceType\":\"Patient\",\"id\":\"p1\",\"gender\":\"male\"},\"search\":{\"mode\":\"match\"}}]}");
+        patientNode.Children.Should().HaveCount(2, "the wrapped tree is copied, not moved");
+        node.Descendants().Single(n => n.Name == "gender").Location.Should().Be("Bundle.entry[0].resource.gender");
+    }
 }
