@@ -1,0 +1,45 @@
+using FhirFacade.Core.Access;
+using FhirFacade.Core.Gateway;
+using FhirFacade.Core.Location;
+using FhirFacade.Core.Paging;
+using FhirFacade.Core.Search;
+using FhirFacade.Core.Suppliers;
+using FhirFacade.Core.Validation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace FhirFacade.Core;
+
+/// <summary>Registers the gateway.</summary>
+public static class FhirFacadeCoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the gateway, the search model, paging, record location over the configured organisation
+    /// directory, the validation policy and the access seam. Seams registered with TryAdd (replace
+    /// them by registering first or with <c>Replace</c>): <see cref="IRecordLocator"/>,
+    /// <see cref="IResourceValidator"/>, <see cref="IAccessPolicy"/>, <see cref="TimeProvider"/>.
+    /// </summary>
+    public static IServiceCollection AddFhirFacadeCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PagingOptions>().BindConfiguration(PagingOptions.SectionName);
+        services.AddOptions<ValidationOptions>().BindConfiguration(ValidationOptions.SectionName).ValidateOnStart();
+        services.AddOptions<OrganisationDirectoryOptions>().BindConfiguration(OrganisationDirectoryOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OrganisationDirectoryOptions>, OrganisationDirectoryOptionsValidator>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IRecordLocator, DirectoryRecordLocator>();
+        services.TryAddSingleton<IResourceValidator, UnavailableResourceValidator>();
+        services.TryAddSingleton<IAccessPolicy, AllowAllAccessPolicy>();
+        services.AddSingleton<IOrganisationDirectory, ConfiguredOrganisationDirectory>();
+        services.AddSingleton<SupplierAdapterRegistry>();
+        services.AddSingleton<PageTokenCodec>();
+        services.AddSingleton<SupplierCallRunner>();
+        services.AddSingleton<ResourceValidationStep>();
+        services.AddSingleton<FhirGateway>();
+        return services;
+    }
+}

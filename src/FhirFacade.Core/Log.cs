@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace FhirFacade.Core;
+
+/// <summary>Source-generated log messages of the gateway. Never patient data.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "Supplier {Supplier} at {Organisation}: {What} in {ElapsedMilliseconds} ms")]
+    public static partial void SupplierCallSucceeded(ILogger logger, string supplier, string organisation, string what, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Supplier {Supplier} at {Organisation}: {What} failed ({Kind})")]
+    public static partial void SupplierCallFailed(ILogger logger, string supplier, string organisation, string what, string kind);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Withheld a {ResourceType} from {Supplier} at {Organisation}: {Reason}")]
+    public static partial void ResourceWithheld(ILogger logger, string resourceType, string supplier, string organisation, string reason);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "No UK Core validator is registered: validation policy {Policy} cannot check resources")]
+    public static partial void NoValidator(ILogger logger, string policy);
+}

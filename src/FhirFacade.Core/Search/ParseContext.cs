@@ -1,0 +1,50 @@
+using FhirFacade.Core.Errors;
+using FhirFacade.Fhir.Issues;
+
+namespace FhirFacade.Core.Search;
+
+/// <summary>The state of one <see cref="SearchRequestParser.Parse"/> call.</summary>
+internal sealed class ParseContext(string resourceType)
+{
+    public string ResourceType { get; } = resourceType;
+
+    public List<SearchCriterion> Criteria { get; } = [];
+
+    public List<string> Unknown { get; } = [];
+
+    public List<string> Elements { get; } = [];
+
+    public List<string> Includes { get; } = [];
+
+    public List<Issue> Information { get; } = [];
+
+    public List<Issue> BadRequestIssues { get; } = [];
+
+    public List<Issue> UnprocessableIssues { get; } = [];
+
+    public PatientReferenceValue? Patient { get; private set; }
+
+    /// <summary>Set when the search names an id the facade never issued: valid, but nothing can match.</summary>
+    public bool NotFoundId { get; set; }
+
+    public int Count { get; set; } = SearchRequest.DefaultCount;
+
+    public SummaryMode Summary { get; set; }
+
+    public void SetPatient(PatientReferenceValue patient)
+    {
+        if (Patient is not null && Patient != patient)
+        {
+            BadRequest(SpineErrorCodes.InvalidParameter, IssueType.Invalid, "The search names more than one patient; name exactly one.");
+            return;
+        }
+
+        Patient = patient;
+    }
+
+    public void BadRequest(string spineCode, IssueType type, string message) =>
+        BadRequestIssues.Add(FacadeException.SpineIssue(spineCode, type, message));
+
+    public void Unprocessable(string message) =>
+        UnprocessableIssues.Add(FacadeException.SpineIssue(SpineErrorCodes.InvalidParameter, IssueType.NotSupported, message));
+}

@@ -1,0 +1,10 @@
+namespace FhirFacade.Core.Suppliers;
+
+/// <summary>What a supplier adapter can do for one resource type.</summary>
+/// <param name="ResourceType">The FHIR resource type.</param>
+/// <param name="Search"><see langword="true"/> when the type can be searched (by patient); otherwise read only.</param>
+/// <param name="NativeSearchParameters">
+/// The search parameters the adapter translates into its native query. The gateway applies the
+/// others itself, in memory, to what the adapter returns.
+/// </param>
+public sealed record SupplierResourceCapability(string ResourceType, bool Search, IReadOnlySet<string> NativeSearchParameters);

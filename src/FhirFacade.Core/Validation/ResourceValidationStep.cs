@@ -1,0 +1,53 @@
+using FhirFacade.Core.Suppliers;
+using FhirFacade.Fhir.Issues;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FhirFacade.Core.Validation;
+
+/// <summary>Applies the validation policy to one returned resource: keep or withhold it, and say why.</summary>
+public sealed class ResourceValidationStep(IResourceValidator validator, IOptions<ValidationOptions> options, ILogger<ResourceValidationStep> logger)
+{
+    private readonly ValidationOptions _options = options.Value;
+
+    /// <summary>The policy in force.</summary>
+    public ValidationPolicy Policy => _options.Policy;
+
+    /// <summary>
+    /// Validates <paramref name="resource"/>; adds what the OperationOutcome should say to <paramref name="issues"/>.
+    /// </summary>
+    /// <returns><see langword="true"/> when the resource may be returned.</returns>
+    public bool Check(SupplierResource resource, string supplierLabel, ICollection<Issue> issues)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(issues);
+        if (_options.Policy == ValidationPolicy.Off)
+        {
+            return true;
+        }
+
+        var found = validator.Validate(resource.Resource);
+        var errors = found.Where(i => i.IsError).ToList();
+        if (errors.Count == 0)
+        {
+            return true;
+        }
+
+        var withheld = _options.Policy == ValidationPolicy.Enforce;
+        var summary = withheld
+            ? $"A {resource.ResourceType} from {supplierLabel} does not conform to its UK Core profile and was withheld."
+            : $"A {resource.ResourceType} from {supplierLabel} does not conform to its UK Core profile.";
+        issues.Add(new Issue("VALIDATION-" + (withheld ? "WITHHELD" : "REPORTED"), IssueSeverity.Warning, IssueType.Invalid, summary));
+        foreach (var error in errors.Take(_options.MaxIssuesPerResource))
+        {
+            issues.Add(error with { Severity = IssueSeverity.Warning });
+        }
+
+        if (withheld)
+        {
+            Log.ResourceWithheld(logger, resource.ResourceType, supplierLabel, string.Empty, "UK Core validation errors");
+        }
+
+        return !withheld;
+    }
+}

@@ -1,0 +1,68 @@
+using FhirFacade.Server.DevAuthorization;
+using Microsoft.Extensions.Options;
+
+namespace FhirFacade.Server.Security;
+
+/// <summary>Registers SMART on FHIR token checking and, when configured, the development issuer.</summary>
+public static class SmartSecurityServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the SMART resource server. Keys come from <c>Smart:JwksFile</c>, <c>Smart:JwksUrl</c>, or —
+    /// only when <c>DevAuthorization:Enabled</c> is true — the built-in development issuer.
+    /// </summary>
+    public static IServiceCollection AddSmartSecurity(this IServiceCollection services, IConfiguration configuration, string fhirBasePath)
+    {
+        services.AddOptions<SmartOptions>().BindConfiguration(SmartOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DevAuthorizationOptions>().BindConfiguration(DevAuthorizationOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmartOptions>>(sp => new SmartOptionsValidator(sp.GetRequiredService<IOptions<DevAuthorizationOptions>>()));
+
+        var devEnabled = configuration.GetValue<bool>($"{DevAuthorizationOptions.SectionName}:Enabled");
+        services.AddSingleton(sp => new SmartEndpoints(sp.GetRequiredService<IOptions<SmartOptions>>(), fhirBasePath, devEnabled));
+        services.AddSingleton<SmartTokenValidator>();
+        services.AddHttpClient(nameof(JwksUrlKeySource));
+
+        if (devEnabled)
+        {
+            services.AddSingleton<DevSigningKey>();
+            services.AddSingleton<DevAuthorizationServer>();
+            services.AddSingleton<ISigningKeySource>(sp => sp.GetRequiredService<DevSigningKey>());
+        }
+        else
+        {
+            services.AddSingleton<ISigningKeySource>(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<SmartOptions>>().Value;
+                if (options.JwksFile is not null)
+                {
+                    return new JwksFileKeySource(options.JwksFile);
+                }
+
+                return new JwksUrlKeySource(
+                    sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(JwksUrlKeySource)),
+                    options.JwksUrl!,
+                    sp.GetRequiredService<TimeProvider>());
+            });
+        }
+
+        return services;
+    }
+
+    /// <summary>Adds the bearer-token check to the pipeline (after the exception handler, before the endpoints).</summary>
+    public static IApplicationBuilder UseSmartSecurity(this IApplicationBuilder app) => app.UseMiddleware<SmartAuthenticationMiddleware>();
+
+    /// <summary>Maps <c>/.well-known/smart-configuration</c> (at the root and under the FHIR base) and, when on, the development issuer.</summary>
+    public static IEndpointRouteBuilder MapSmartEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var smart = endpoints.ServiceProvider.GetRequiredService<SmartEndpoints>();
+        IResult WellKnown(HttpRequest request) => Results.Json(smart.Configuration(request));
+        endpoints.MapGet("/.well-known/smart-configuration", WellKnown).ExcludeFromDescription();
+        endpoints.MapGet(smart.FhirBasePath + "/.well-known/smart-configuration", WellKnown).ExcludeFromDescription();
+
+        if (smart.DevIssuerEnabled)
+        {
+            endpoints.MapDevAuthorizationServer();
+        }
+
+        return endpoints;
+    }
+}

@@ -1,0 +1,8 @@
+namespace FhirFacade.Simulators.Catalogues;
+
+internal enum AllergenCategory
+{
+    Drug,
+    Food,
+    Environment,
+}

@@ -1,0 +1,7 @@
+namespace FhirFacade.Simulators.Catalogues;
+
+internal enum DmdLevel
+{
+    Vmp,
+    Amp,
+}

@@ -1,0 +1,14 @@
+namespace FhirFacade.Simulators.Faults;
+
+/// <summary>The faults that apply to one request, folded into one value.</summary>
+internal sealed record AppliedFaults(
+    int LatencyMs,
+    int? ErrorStatus,
+    bool Hang,
+    bool Malformed,
+    bool WrongPatient,
+    bool Nak,
+    bool TokenRejected)
+{
+    public static AppliedFaults None { get; } = new(0, null, false, false, false, false, false);
+}

@@ -1,0 +1,20 @@
+namespace FhirFacade.Simulators.Faults;
+
+/// <summary>One fault to inject. <see cref="NhsNumber"/> scopes it to one patient; null applies it to every request.</summary>
+public sealed record FaultSpec(FaultKind Kind)
+{
+    /// <summary>Only requests about this NHS number are affected; null means all requests.</summary>
+    public string? NhsNumber { get; init; }
+
+    /// <summary>Added delay for <see cref="FaultKind.Latency"/>.</summary>
+    public int LatencyMs { get; init; } = 1000;
+
+    /// <summary>HTTP status for <see cref="FaultKind.ErrorStatus"/> (e.g. 500, 503).</summary>
+    public int StatusCode { get; init; } = 500;
+
+    public static FaultSpec Latency(int milliseconds, string? nhsNumber = null) => new(FaultKind.Latency) { LatencyMs = milliseconds, NhsNumber = nhsNumber };
+
+    public static FaultSpec Error(int statusCode, string? nhsNumber = null) => new(FaultKind.ErrorStatus) { StatusCode = statusCode, NhsNumber = nhsNumber };
+
+    public static FaultSpec Of(FaultKind kind, string? nhsNumber = null) => new(kind) { NhsNumber = nhsNumber };
+}

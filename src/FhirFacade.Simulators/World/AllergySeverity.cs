@@ -1,0 +1,8 @@
+namespace FhirFacade.Simulators.World;
+
+internal enum AllergySeverity
+{
+    Mild,
+    Moderate,
+    Severe,
+}

@@ -1,0 +1,7 @@
+namespace FhirFacade.Simulators.World;
+
+public enum OrganisationKind
+{
+    GpPractice,
+    CommunityService,
+}

@@ -1,0 +1,7 @@
+namespace FhirFacade.Simulators.World;
+
+internal enum ProblemSignificance
+{
+    Major,
+    Minor,
+}

@@ -1,0 +1,10 @@
+namespace FhirFacade.Simulators.World;
+
+/// <summary>The four simulated GP system suppliers.</summary>
+public enum SupplierKind
+{
+    Emis,
+    Tpp,
+    Vision,
+    Microtest,
+}

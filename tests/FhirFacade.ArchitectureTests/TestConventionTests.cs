@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace FhirFacade.ArchitectureTests;
+
+/// <summary>Every test class declares its category (STYLE.md, "Testing conventions").</summary>
+[Trait("Category", "Unit")]
+public sealed partial class TestConventionTests
+{
+    public static TheoryData<string> TestProjects()
+    {
+        var data = new TheoryData<string>();
+        foreach (var dir in RepositoryLayout.TestProjectDirectories().Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(dir));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TestProjects))]
+    public void TestClasses_InProject_DeclareACategoryTrait(string project)
+    {
+        var dir = Path.Combine(RepositoryLayout.Root, "tests", project);
+        var offenders = new List<string>();
+
+        foreach (var file in Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories)
+                     .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)))
+        {
+            var text = File.ReadAllText(file);
+            var hasTests = FactOrTheory().IsMatch(text);
+            if (hasTests && !text.Contains("[Trait(\"Category\",", StringComparison.Ordinal) && !text.Contains("[Trait(TestCategories.", StringComparison.Ordinal))
+            {
+                offenders.Add(Path.GetRelativePath(dir, file));
+            }
+        }
+
+        offenders.Should().BeEmpty("every file with tests carries [Trait(\"Category\", \"Unit|Integration|Conformance\")]");
+    }
+
+    [GeneratedRegex(@"\[(Fact|Theory)\b")]
+    private static partial Regex FactOrTheory();
+}

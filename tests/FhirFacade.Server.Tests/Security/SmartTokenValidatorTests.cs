@@ -1,0 +1,117 @@
+using FhirFacade.Server.Security;
+using FhirFacade.TestKit.Time;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace FhirFacade.Server.Tests.Security;
+
+[Trait("Category", "Unit")]
+public sealed class SmartTokenValidatorTests : IDisposable
+{
+    private readonly FakeTimeProvider _clock = new();
+    private readonly TestTokens _tokens;
+
+    public SmartTokenValidatorTests() => _tokens = new TestTokens(_clock.GetUtcNow());
+
+    public static TheoryData<string, TokenRejection> BadTokens() => new()
+    {
+        { "expired", TokenRejection.Expired },
+        { "not yet valid", TokenRejection.NotYetValid },
+        { "wrong issuer", TokenRejection.WrongIssuer },
+        { "wrong audience", TokenRejection.WrongAudience },
+        { "alg none", TokenRejection.AlgorithmNotAllowed },
+        { "HS256 signed with the public key", TokenRejection.AlgorithmNotAllowed },
+        { "unknown kid", TokenRejection.UnknownKey },
+        { "bad signature", TokenRejection.BadSignature },
+        { "signed by another key claiming the known kid", TokenRejection.BadSignature },
+        { "malformed", TokenRejection.Malformed },
+        { "not three parts", TokenRejection.Malformed },
+        { "no client id", TokenRejection.MissingClaims },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadTokens))]
+    public async Task ValidateAsync_BadToken_IsRejectedForTheRightReason(string kind, TokenRejection expected)
+    {
+        var token = Token(kind);
+
+        var outcome = await CreateSut().ValidateAsync(token, TestTokens.Issuer, TestTokens.Audience, CancellationToken.None);
+
+        outcome.IsValid.Should().BeFalse(kind);
+        outcome.Caller.Should().BeNull();
+        outcome.Rejection.Should().Be(expected, kind);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_GoodToken_GivesTheCaller()
+    {
+        var token = _tokens.Mint(c =>
+        {
+            c["scope"] = "launch/patient patient/Condition.rs openid";
+            c["patient"] = "pat-1";
+            c["organization"] = "A81001";
+            c["fhirUser"] = "Practitioner/gp1";
+        });
+
+        var outcome = await CreateSut().ValidateAsync(token, TestTokens.Issuer, TestTokens.Audience, CancellationToken.None);
+
+        outcome.IsValid.Should().BeTrue();
+        outcome.Caller!.ClientId.Should().Be("test-client");
+        outcome.Caller.PatientContext.Should().Be("pat-1");
+        outcome.Caller.OrganisationOds.Should().Be("A81001");
+        outcome.Caller.FhirUser.Should().Be("Practitioner/gp1");
+        outcome.Caller.Scopes.Should().ContainSingle().Which.Should().Be(new SmartScope(ScopeContext.Patient, "Condition", ScopeAccess.Read | ScopeAccess.Search));
+    }
+
+    [Fact]
+    public async Task ValidateAsync_ExpiredWithinSkew_IsAccepted()
+    {
+        var token = _tokens.Mint(expires: _clock.GetUtcNow().AddSeconds(-30));
+
+        var outcome = await CreateSut().ValidateAsync(token, TestTokens.Issuer, TestTokens.Audience, CancellationToken.None);
+
+        outcome.IsValid.Should().BeTrue("60 s of clock skew is tolerated");
+    }
+
+    [Fact]
+    public async Task ValidateAsync_ClockMovesPastExpiry_RejectsTheSameToken()
+    {
+        var token = _tokens.Mint(expires: _clock.GetUtcNow().AddMinutes(5));
+        var sut = CreateSut();
+
+        var before = await sut.ValidateAsync(token, TestTokens.Issuer, TestTokens.Audience, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        var after = await sut.ValidateAsync(token, TestTokens.Issuer, TestTokens.Audience, CancellationToken.None);
+
+        before.IsValid.Should().BeTrue();
+        after.Rejection.Should().Be(TokenRejection.Expired);
+    }
+
+    public void Dispose() => _tokens.Dispose();
+
+    private string Token(string kind) => kind switch
+    {
+        "expired" => _tokens.Mint(notBefore: _clock.GetUtcNow().AddHours(-2), expires: _clock.GetUtcNow().AddMinutes(-5)),
+        "not yet valid" => _tokens.Mint(notBefore: _clock.GetUtcNow().AddMinutes(10), expires: _clock.GetUtcNow().AddMinutes(40)),
+        "wrong issuer" => _tokens.Mint(issuer: "https://evil.test"),
+        "wrong audience" => _tokens.Mint(audience: "https://other-server.test/fhir"),
+        "alg none" => _tokens.MintUnsigned(),
+        "HS256 signed with the public key" => _tokens.MintHs256WithPublicKey(),
+        "unknown kid" => _tokens.MintWithUnknownKey(),
+        "bad signature" => TestTokens.Tamper(_tokens.Mint()),
+        "signed by another key claiming the known kid" => _tokens.MintWithWrongKeySameKid(),
+        "malformed" => "eyJhbGciOiJSUzI1NiJ9.not-base64!.sig",
+        "not three parts" => "just-a-string",
+        "no client id" => _tokens.Mint(c => c.Remove("client_id")),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    private SmartTokenValidator CreateSut() =>
+        new(Options.Create(new SmartOptions()), new StaticKeys(_tokens.PublicKey), _clock);
+
+    private sealed class StaticKeys(SecurityKey key) : ISigningKeySource
+    {
+        public ValueTask<IReadOnlyList<SecurityKey>> GetKeysAsync(bool refresh, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IReadOnlyList<SecurityKey>>([key]);
+    }
+}
