@@ -68,7 +68,7 @@ internal static class CollectionFunctions
             throw new FhirPathEvaluationException("'as' needs a single item.");
         }
 
-        return TypeMatching.Matches(items[0], typeName, scope.Context.Model) ? items : Items.Empty;
+        return TypeMatching.Matches(items[0], typeName, scope.Context.Model, exactPrimitive: true) ? items : Items.Empty;
     }
 
     private static void AddDistinct(List<FhirPathItem> result, IReadOnlyList<FhirPathItem> items)
