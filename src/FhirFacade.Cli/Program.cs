@@ -1,4 +1,8 @@
 using System.CommandLine;
+using FhirFacade.Cli.Commands.Audit;
+using FhirFacade.Cli.Commands.Convert;
 
 var root = new RootCommand("fhirfacade: FHIR R4 tools of the FhirFacade kernel");
+root.Subcommands.Add(ConvertCommand.Create());
+root.Subcommands.Add(AuditCommand.Create());
 return await root.Parse(args).InvokeAsync();

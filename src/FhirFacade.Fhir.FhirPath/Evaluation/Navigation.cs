@@ -15,10 +15,12 @@ internal static class Navigation
         List<FhirPathItem>? result = null;
         FhirPathItem first = default;
         var found = 0;
+        var undefinedEverywhere = true;
         for (var i = 0; i < input.Count; i++)
         {
             if (input[i].Node is not { } node)
             {
+                undefinedEverywhere = false;
                 continue;
             }
 
@@ -34,18 +36,26 @@ internal static class Navigation
                 Add(FhirPathItem.FromNode(child), ref first, ref result, ref found);
             }
 
-            if (!matched && char.IsAsciiLetterUpper(name[0]) && IsOfType(node, name, model))
+            if (matched)
+            {
+                continue;
+            }
+
+            if (char.IsAsciiLetterUpper(name[0]) && IsOfType(node, name, model))
             {
                 Add(input[i], ref first, ref result, ref found);
             }
-            else if (!matched && node.Type is { Children.Count: > 0 } type && type.FindChild(name) is null && !char.IsAsciiLetterUpper(name[0]))
+            else if (node.Type is not { Children.Count: > 0 } type || type.FindChild(name) is not null)
             {
-                throw new FhirPathEvaluationException($"'{name}' is not an element of {node.InstanceType}.");
+                undefinedEverywhere = false;
             }
-            else if (!matched && node.Type is { Children.Count: > 0 } resourceType && resourceType.IsResource && char.IsAsciiLetterUpper(name[0]) && resourceType.FindChild(name) is null)
-            {
-                throw new FhirPathEvaluationException($"'{name}' is neither an element nor the type of {node.InstanceType}.");
-            }
+        }
+
+        if (found == 0 && undefinedEverywhere)
+        {
+            // A name no type in the input defines is a mistake in the expression (a semantic error in
+            // the specification's terms), not missing data.
+            throw new FhirPathEvaluationException($"'{name}' is not an element of {input[0].TypeName}.");
         }
 
         return found switch

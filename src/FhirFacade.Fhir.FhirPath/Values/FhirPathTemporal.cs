@@ -152,6 +152,12 @@ public sealed class FhirPathTemporal : IEquatable<FhirPathTemporal>
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
+        if ((left.Offset is null) != (right.Offset is null) && left.Precision >= FhirPathPrecision.Hour && right.Precision >= FhirPathPrecision.Hour)
+        {
+            // One side has a timezone and the other does not: the instants cannot be lined up.
+            return null;
+        }
+
         if (left.Offset is not null && right.Offset is not null && (left.Offset != right.Offset))
         {
             left = left.ToUtc();

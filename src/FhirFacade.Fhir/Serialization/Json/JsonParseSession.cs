@@ -13,6 +13,12 @@ namespace FhirFacade.Fhir.Serialization.Json;
 internal sealed class JsonParseSession
 {
     private const int StackNameLength = 128;
+
+    /// <summary>
+    /// The JSON nesting the reader tolerates, well above <see cref="FhirJsonParserOptions.MaxDepth"/>, so that
+    /// content beyond the FHIR limit can still be skipped and reported as JSON119; deeper input is JSON100.
+    /// </summary>
+    private const int ReaderMaxDepth = 1000;
     private const string ResourceTypeProperty = "resourceType";
     private const string IdElement = "id";
     private const string IdType = "id";
@@ -36,7 +42,7 @@ internal sealed class JsonParseSession
         {
             CommentHandling = JsonCommentHandling.Disallow,
             AllowTrailingCommas = false,
-            MaxDepth = Math.Max(64, (_options.MaxDepth * 2) + 16),
+            MaxDepth = Math.Max(ReaderMaxDepth, (_options.MaxDepth * 2) + 16),
         });
         try
         {
@@ -135,7 +141,16 @@ internal sealed class JsonParseSession
                     continue;
                 }
 
-                ReportUnknown(node, name, propertyStart);
+                if (name == ResourceTypeProperty)
+                {
+                    Report(JsonIssueCodes.ResourceTypeNotAllowed, Downgradable(), IssueType.Structure,
+                        $"{node.InstanceType} is not a resource; it must not have a resourceType property.", node.Location, Position(propertyStart));
+                }
+                else
+                {
+                    ReportUnknown(node, name, propertyStart);
+                }
+
                 reader.Skip();
                 continue;
             }
