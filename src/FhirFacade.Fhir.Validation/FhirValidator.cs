@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Model;
+using FhirFacade.Fhir.Validation.Definitions;
 using FhirFacade.Fhir.Validation.Schema;
 using FhirFacade.Fhir.Validation.Validators;
 
@@ -23,7 +24,7 @@ public sealed class FhirValidator
     /// <param name="invariants">The FHIRPath compiler for invariants; without it only the structurally implemented core invariants run.</param>
     /// <param name="options">Options; defaults when omitted.</param>
     public FhirValidator(
-        IStructureDefinitionSource definitions,
+        IStructureDefinitionResolver definitions,
         IBindingTerminology? terminology = null,
         IInvariantCompiler? invariants = null,
         FhirValidatorOptions? options = null)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FhirFacade.Fhir.Validation.Definitions;
 
 namespace FhirFacade.Fhir.Validation.Schema;
 
@@ -8,11 +9,11 @@ namespace FhirFacade.Fhir.Validation.Schema;
 /// </summary>
 internal sealed class SchemaCache : ISchemaProvider
 {
-    private readonly IStructureDefinitionSource _source;
+    private readonly IStructureDefinitionResolver _source;
     private readonly SchemaCompiler _compiler;
     private readonly ConcurrentDictionary<string, Lazy<ElementSchema?>> _schemas = new(StringComparer.Ordinal);
 
-    public SchemaCache(IStructureDefinitionSource source, SchemaCompiler compiler)
+    public SchemaCache(IStructureDefinitionResolver source, SchemaCompiler compiler)
     {
         _source = source;
         _compiler = compiler;

@@ -1,5 +1,6 @@
 using FhirFacade.Fhir.Validation.Schema;
-using FhirFacade.Fhir.Validation.Tests.Definitions;
+using FhirFacade.Fhir.Validation.Snapshots;
+using FhirFacade.TestKit.Fhir;
 using FhirFacade.Fhir.Validation.Validators;
 using static FhirFacade.Fhir.Validation.Tests.Validators.NodeBuilder;
 
@@ -8,8 +9,8 @@ namespace FhirFacade.Fhir.Validation.Tests.Validators;
 [Trait("Category", "Unit")]
 public sealed class FhirValidatorCoreTests
 {
-    private static readonly Lazy<FhirValidator> Shared = new(() => new FhirValidator(new PackageDefinitionSource(TestPackageResolver.Shared)));
-    private static readonly Lazy<FhirValidator> WithFhirPath = new(() => new FhirValidator(new PackageDefinitionSource(TestPackageResolver.Shared), invariants: new FhirPathInvariantCompiler()));
+    private static readonly Lazy<FhirValidator> Shared = new(() => new FhirValidator(new StructureDefinitionProvider(TestFhir.Packages, new SnapshotCacheOptions { Enabled = false })));
+    private static readonly Lazy<FhirValidator> WithFhirPath = new(() => new FhirValidator(new StructureDefinitionProvider(TestFhir.Packages, new SnapshotCacheOptions { Enabled = false }), invariants: new FhirPathInvariantCompiler()));
 
     [Fact]
     public void Validate_ValidCorePatient_HasNoIssues()
