@@ -37,6 +37,8 @@ public sealed class ElementNavigationTests
         { "Patient.is(Patient)", "true" },
         { "name.given.first().indexOf('e')", "1" },
         { "gender.upper()", "MALE" },
+        { "name.sort(-family).first().use", "usual" },
+        { "name.sort(family).last().use", "official" },
     };
 
     [Theory]

@@ -160,7 +160,7 @@ internal static partial class FunctionTable
         List<FhirPathItem>? result = null;
         foreach (var item in input)
         {
-            if (TypeMatching.Matches(item, typeName, scope.Context.Model))
+            if (TypeMatching.Matches(item, typeName, scope.Context.Model, exactPrimitive: true))
             {
                 (result ??= []).Add(item);
             }

@@ -207,13 +207,32 @@ internal static partial class FunctionTable
 
     private static string? UnescapeJson(string s)
     {
-        try
+        var builder = new StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
         {
-            return JsonSerializer.Deserialize<string>("\"" + s + "\"");
+            var c = s[i];
+            if (c != '\\' || i + 1 >= s.Length)
+            {
+                builder.Append(c);
+                continue;
+            }
+
+            var e = s[++i];
+            switch (e)
+            {
+                case 'n': builder.Append('\n'); break;
+                case 'r': builder.Append('\r'); break;
+                case 't': builder.Append('\t'); break;
+                case 'b': builder.Append('\b'); break;
+                case 'f': builder.Append('\f'); break;
+                case 'u' when i + 4 < s.Length && int.TryParse(s.AsSpan(i + 1, 4), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var code):
+                    builder.Append((char)code);
+                    i += 4;
+                    break;
+                default: builder.Append(e); break;
+            }
         }
-        catch (JsonException)
-        {
-            return null;
-        }
+
+        return builder.ToString();
     }
 }

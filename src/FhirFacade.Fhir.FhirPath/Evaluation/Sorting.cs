@@ -45,6 +45,18 @@ internal static class Sorting
         {
             for (var k = 0; k < a.Keys.Length; k++)
             {
+                if (a.Keys[k] is null || b.Keys[k] is null)
+                {
+                    // Empty keys sort first whatever the direction.
+                    var n = (a.Keys[k] is null ? 0 : 1) - (b.Keys[k] is null ? 0 : 1);
+                    if (n != 0)
+                    {
+                        return n;
+                    }
+
+                    continue;
+                }
+
                 var c = CompareKeys(a.Keys[k], b.Keys[k]);
                 if (c != 0)
                 {

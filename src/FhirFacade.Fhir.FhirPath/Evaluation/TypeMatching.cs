@@ -14,7 +14,15 @@ internal static class TypeMatching
         "Boolean", "Integer", "Decimal", "String", "Date", "DateTime", "Time", "Quantity",
     };
 
-    public static bool Matches(FhirPathItem item, string typeSpecifier, IFhirModel? model)
+    /// <param name="item">The item to test.</param>
+    /// <param name="typeSpecifier">The type, optionally qualified.</param>
+    /// <param name="model">The FHIR model for subtyping.</param>
+    /// <param name="exactPrimitive">
+    /// For <c>as</c> and <c>ofType</c>: a FHIR primitive matches its own type only (a <c>code</c> is not
+    /// <c>as(string)</c>), while <c>is</c> follows the primitive's derivation (a <c>code</c> is a <c>string</c>),
+    /// as the FHIRPath R4 suite expects (testFHIRPathIsFunction2, testFHIRPathAsFunction11).
+    /// </param>
+    public static bool Matches(FhirPathItem item, string typeSpecifier, IFhirModel? model, bool exactPrimitive = false)
     {
         var (ns, name) = Split(typeSpecifier);
         if (item.Node is { } node)
@@ -24,18 +32,23 @@ internal static class TypeMatching
                 return false;
             }
 
+            if (model is not null && node.InstanceType != name && model.FindType(name) is null && !SystemTypes.Contains(name))
+            {
+                throw new FhirPathEvaluationException($"Unknown type '{typeSpecifier}'.");
+            }
+
             if (node.InstanceType == name)
             {
                 return true;
             }
 
+            if (exactPrimitive && node.PrimitiveType != PrimitiveSystemType.None)
+            {
+                return false;
+            }
+
             if (model is not null)
             {
-                if (model.FindType(name) is null && !SystemTypes.Contains(name))
-                {
-                    throw new FhirPathEvaluationException($"Unknown type '{typeSpecifier}'.");
-                }
-
                 return model.IsSubtypeOf(node.InstanceType, name);
             }
 

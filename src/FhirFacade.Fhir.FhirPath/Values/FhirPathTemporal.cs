@@ -152,6 +152,12 @@ public sealed class FhirPathTemporal : IEquatable<FhirPathTemporal>
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
+        if ((left.Offset is null) != (right.Offset is null) && left.Precision >= FhirPathPrecision.Hour && right.Precision >= FhirPathPrecision.Hour)
+        {
+            // One side has a timezone and the other does not: the instants cannot be lined up.
+            return null;
+        }
+
         if (left.Offset is not null && right.Offset is not null && (left.Offset != right.Offset))
         {
             left = left.ToUtc();
@@ -223,7 +229,7 @@ public sealed class FhirPathTemporal : IEquatable<FhirPathTemporal>
                     break;
             }
         }
-        catch (ArgumentOutOfRangeException)
+        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
         {
             return null;
         }
@@ -329,7 +335,17 @@ public sealed class FhirPathTemporal : IEquatable<FhirPathTemporal>
             return this;
         }
 
-        var utc = new DateTime(Year, Month, Day, Hour, Minute, Second, Millisecond, DateTimeKind.Unspecified) - offset;
+        DateTime utc;
+        try
+        {
+            utc = new DateTime(Year, Month, Day, Hour, Minute, Second, Millisecond, DateTimeKind.Unspecified) - offset;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // Shifting 0001-01-01T00:00+01:00 to UTC leaves the calendar; compare it unshifted.
+            return this;
+        }
+
         return new FhirPathTemporal(Kind, Precision, utc.Year, utc.Month, utc.Day, utc.Hour, utc.Minute, utc.Second, utc.Millisecond, TimeSpan.Zero);
     }
 

@@ -1,4 +1,7 @@
 using FhirFacade.Simulators.Emis;
+using FhirFacade.Simulators.Microtest;
+using FhirFacade.Simulators.Tpp;
+using FhirFacade.Simulators.Vision;
 
 namespace FhirFacade.Simulators.Hosting;
 
@@ -6,4 +9,10 @@ namespace FhirFacade.Simulators.Hosting;
 public sealed class SimulatorClusterOptions
 {
     public EmisSimulatorOptions Emis { get; set; } = new();
+
+    public TppSimulatorOptions Tpp { get; set; } = new();
+
+    public VisionSimulatorOptions Vision { get; set; } = new();
+
+    public MicrotestSimulatorOptions Microtest { get; set; } = new();
 }

@@ -16,6 +16,8 @@ public sealed class FhirJsonParser
 {
     private readonly IFhirModel _model;
 
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     /// <summary>Creates a parser over a model (usually <see cref="FhirKernel.Model"/>).</summary>
     public FhirJsonParser(IFhirModel model)
     {
@@ -27,6 +29,11 @@ public sealed class FhirJsonParser
     public FhirParseResult Parse(ReadOnlySpan<byte> utf8Json, FhirJsonParserOptions? options = null)
     {
         options ??= FhirJsonParserOptions.Strict;
+        if (utf8Json.StartsWith(Utf8ByteOrderMark))
+        {
+            utf8Json = utf8Json[Utf8ByteOrderMark.Length..];
+        }
+
         var session = new JsonParseSession(_model, options, utf8Json);
         var root = session.ParseDocument(utf8Json);
         return new FhirParseResult(root, session.Issues);

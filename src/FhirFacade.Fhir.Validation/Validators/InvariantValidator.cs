@@ -1,0 +1,54 @@
+using FhirFacade.Fhir.Issues;
+using FhirFacade.Fhir.Model;
+
+namespace FhirFacade.Fhir.Validation.Validators;
+
+/// <summary>
+/// One invariant (<see href="https://hl7.org/fhir/R4/conformance-rules.html#constraints"/>), compiled
+/// once: an error-severity constraint that fails gives an error, a warning-severity one a warning,
+/// both carrying the constraint key.
+/// </summary>
+internal sealed class InvariantValidator : IInvariantValidator
+{
+    private readonly Func<ElementNode, bool> _predicate;
+    private readonly bool _isError;
+    private readonly string _message;
+
+    public InvariantValidator(string key, bool isError, string human, Func<ElementNode, bool> predicate)
+    {
+        Key = key;
+        _isError = isError;
+        _predicate = predicate;
+        _message = $"{key}: {human}";
+    }
+
+    public string Key { get; }
+
+    public void Validate(ElementNode node, ValidationContext context)
+    {
+        bool holds;
+        try
+        {
+            holds = _predicate(node);
+        }
+        catch (Exception)
+        {
+            context.Warning(ValidationCodes.InvariantNotEvaluated, IssueType.Invariant, $"{Key}: the invariant could not be evaluated on this element", node, Key);
+            return;
+        }
+
+        if (holds)
+        {
+            return;
+        }
+
+        if (_isError)
+        {
+            context.Error(ValidationCodes.Invariant, IssueType.Invariant, _message, node, Key);
+        }
+        else
+        {
+            context.Warning(ValidationCodes.Invariant, IssueType.Invariant, _message, node, Key);
+        }
+    }
+}

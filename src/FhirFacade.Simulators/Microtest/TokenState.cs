@@ -1,0 +1,8 @@
+namespace FhirFacade.Simulators.Microtest;
+
+internal enum TokenState
+{
+    Valid,
+    Expired,
+    Unknown,
+}

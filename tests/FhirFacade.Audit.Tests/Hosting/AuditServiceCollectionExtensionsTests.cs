@@ -1,0 +1,82 @@
+using FhirFacade.Audit.Postgres;
+using FhirFacade.Audit.Sqlite;
+using FhirFacade.Audit.Tests.Support;
+using FhirFacade.Core.Audit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FhirFacade.Audit.Tests.Hosting;
+
+[Trait("Category", "Unit")]
+public sealed class AuditServiceCollectionExtensionsTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "ffaudit-" + Guid.NewGuid().ToString("N")[..12]);
+
+    [Fact]
+    public async Task AddFhirFacadeAudit_WithSqliteConfiguration_ResolvesOneSqliteStoreForEveryPort()
+    {
+        var path = Path.Combine(_directory, "audit.db");
+        await using var provider = CreateProvider(new() { ["Audit:Store"] = "Sqlite", ["Audit:SqlitePath"] = path, ["Audit:MaxBatchSize"] = "32" });
+
+        var trail = provider.GetRequiredService<IAuditTrail>();
+        var reader = provider.GetRequiredService<IAuditChainReader>();
+        var options = provider.GetRequiredService<IOptions<AuditOptions>>().Value;
+        var entry = await trail.AppendAsync(AuditTestRecords.Create(1), CancellationToken.None);
+
+        trail.Should().BeOfType<SqliteAuditTrail>().Which.Path.Should().Be(path);
+        reader.Should().BeSameAs(trail);
+        options.MaxBatchSize.Should().Be(32);
+        entry.Sequence.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task AddFhirFacadeAudit_WithPostgresConfiguration_ResolvesPostgresStore()
+    {
+        await using var provider = CreateProvider(new() { ["Audit:Store"] = "Postgres", ["Audit:PostgresConnectionString"] = "Host=127.0.0.1;Port=1;Database=none" });
+
+        var trail = provider.GetRequiredService<IAuditTrail>();
+
+        trail.Should().BeOfType<PostgresAuditTrail>();
+    }
+
+    [Fact]
+    public async Task AddFhirFacadeAudit_PostgresWithoutConnectionString_FailsOptionsValidation()
+    {
+        await using var provider = CreateProvider(new() { ["Audit:Store"] = "Postgres" });
+
+        var resolve = () => provider.GetRequiredService<IOptions<AuditOptions>>().Value;
+
+        resolve.Should().Throw<OptionsValidationException>().WithMessage("*PostgresConnectionString*");
+    }
+
+    [Fact]
+    public async Task AddFhirFacadeAudit_WithoutAuditSection_DefaultsToSqliteInAppData()
+    {
+        await using var provider = CreateProvider([]);
+
+        var options = provider.GetRequiredService<IOptions<AuditOptions>>().Value;
+
+        options.Store.Should().Be(AuditStoreKind.Sqlite);
+        options.ResolvedSqlitePath.Should().Be(AuditOptions.DefaultSqlitePath).And.EndWith(Path.Combine("FhirFacade", "audit.db"));
+        provider.GetServices<IHostedService>().Should().ContainSingle();
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    private static ServiceProvider CreateProvider(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddFhirFacadeAudit(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+}

@@ -1,0 +1,95 @@
+using FhirFacade.Audit.Sqlite;
+using FhirFacade.Audit.Tests.Support;
+using FhirFacade.Core.Audit;
+using Microsoft.Data.Sqlite;
+
+namespace FhirFacade.Audit.Tests.Sqlite;
+
+[Trait("Category", "Integration")]
+public sealed class SqliteAuditTrailTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "ffaudit-" + Guid.NewGuid().ToString("N")[..12]);
+
+    private string DatabasePath => Path.Combine(_directory, "audit.db");
+
+    [Fact]
+    public async Task InitializeAsync_OnNewPath_CreatesWalDatabaseWithFullSync()
+    {
+        await using var sut = CreateSut();
+
+        await sut.InitializeAsync(CancellationToken.None);
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        var journalMode = (string?)await command.ExecuteScalarAsync();
+
+        File.Exists(DatabasePath).Should().BeTrue();
+        journalMode.Should().Be("wal");
+    }
+
+    [Fact]
+    public async Task AppendAsync_WhenDatabaseDirectoryWasRemoved_ThrowsAuditUnavailableAndDoesNotRecreateIt()
+    {
+        await using var sut = CreateSut();
+        await sut.AppendAsync(AuditTestRecords.Create(1), CancellationToken.None);
+        Directory.Delete(_directory, recursive: true);
+
+        var append = async () => await sut.AppendAsync(AuditTestRecords.Create(2), CancellationToken.None);
+
+        await append.Should().ThrowAsync<AuditUnavailableException>();
+        await append.Should().ThrowAsync<AuditUnavailableException>();
+        File.Exists(DatabasePath).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task AppendAsync_WhenAnotherWriterHoldsTheLock_ThrowsAuditUnavailableThenRecovers()
+    {
+        await using var sut = CreateSut(o => o.CommandTimeout = TimeSpan.FromSeconds(1));
+        await sut.AppendAsync(AuditTestRecords.Create(1), CancellationToken.None);
+        await using var blocker = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await blocker.OpenAsync();
+        var lockHolder = blocker.BeginTransaction(deferred: false);
+
+        var blocked = async () => await sut.AppendAsync(AuditTestRecords.Create(2), CancellationToken.None);
+
+        await blocked.Should().ThrowAsync<AuditUnavailableException>();
+        lockHolder.Rollback();
+        var entry = await sut.AppendAsync(AuditTestRecords.Create(3), CancellationToken.None);
+        entry.Sequence.Should().Be(2);
+        (await AuditChainVerifier.VerifyAsync(sut, CancellationToken.None)).IsValid.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task AppendAsync_AfterReopeningTheFile_ContinuesTheSameChain()
+    {
+        await using (var first = CreateSut())
+        {
+            await first.AppendAsync(AuditTestRecords.Create(1), CancellationToken.None);
+            await first.AppendAsync(AuditTestRecords.Create(2), CancellationToken.None);
+        }
+
+        await using var sut = CreateSut();
+        var entry = await sut.AppendAsync(AuditTestRecords.Create(3), CancellationToken.None);
+        var result = await AuditChainVerifier.VerifyAsync(sut, CancellationToken.None);
+
+        entry.Sequence.Should().Be(3);
+        result.IsValid.Should().BeTrue();
+        result.Count.Should().Be(3);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    private SqliteAuditTrail CreateSut(Action<AuditOptions>? configure = null)
+    {
+        var options = new AuditOptions { SqlitePath = DatabasePath };
+        configure?.Invoke(options);
+        return new SqliteAuditTrail(options, TimeProvider.System);
+    }
+}

@@ -1,0 +1,239 @@
+using FhirFacade.Core.Access;
+using FhirFacade.Core.Errors;
+using FhirFacade.Core.Gateway;
+using FhirFacade.Core.Identity;
+using FhirFacade.Core.Location;
+using FhirFacade.Core.Search;
+using FhirFacade.Core.Suppliers;
+using FhirFacade.Core.Validation;
+using FhirFacade.TestKit.Server;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace FhirFacade.Core.Tests.Gateway;
+
+[Trait("Category", "Unit")]
+public sealed class FhirGatewayTests
+{
+    private const string Nhs = "9000000009";
+    private const string OtherNhs = "9434765919";
+
+    [Fact]
+    public async Task SearchAsync_WhenTwoHoldersAnswer_MergesInOdsOrder()
+    {
+        var adapter = new FakeSupplierAdapter()
+            .Add("B2", TestResources.Make("Condition", "fake", "B2", "c-b", Nhs))
+            .Add("A1", TestResources.Make("Condition", "fake", "A1", "c-a", Nhs));
+        var sut = CreateSut(adapter);
+
+        var result = await sut.SearchAsync(Search("Condition", "patient.identifier=https://fhir.nhs.uk/Id/nhs-number|" + Nhs), CancellationToken.None);
+
+        result.Matches.Select(m => m.Source.NativeId).Should().Equal("c-a", "c-b");
+        result.Suppliers.Should().Equal("fake/A1", "fake/B2");
+        result.Issues.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task SearchAsync_WhenSupplierSendsAnotherPatientsRecord_WithholdsAndReports()
+    {
+        var adapter = new FakeSupplierAdapter()
+            .Add("A1", TestResources.Make("Condition", "fake", "A1", "mine", Nhs))
+            .Add("A1", TestResources.Make("Condition", "fake", "A1", "theirs", OtherNhs));
+        var sut = CreateSut(adapter);
+
+        var result = await sut.SearchAsync(Search("Condition", "patient.identifier=https://fhir.nhs.uk/Id/nhs-number|" + Nhs), CancellationToken.None);
+
+        result.Matches.Select(m => m.Source.NativeId).Should().Equal("mine");
+        result.Issues.Should().ContainSingle(i => i.Code == "PATIENT-MISMATCH");
+    }
+
+    [Fact]
+    public async Task SearchAsync_WhenOneHolderFails_ReturnsTheRestWithAWarning()
+    {
+        var adapter = new FakeSupplierAdapter()
+            .Add("A1", TestResources.Make("Condition", "fake", "A1", "c-a", Nhs))
+            .Add("B2", TestResources.Make("Condition", "fake", "B2", "c-b", Nhs));
+        var sut = CreateSut(adapter);
+        adapter.FailAt("B2", SupplierFailureKind.Unavailable);
+
+        var result = await sut.SearchAsync(Search("Condition", "patient.identifier=https://fhir.nhs.uk/Id/nhs-number|" + Nhs), CancellationToken.None);
+
+        result.Matches.Select(m => m.Source.NativeId).Should().Equal("c-a");
+        result.Issues.Should().ContainSingle().Which.Message.Should().Contain("B2");
+    }
+
+    [Fact]
+    public async Task SearchAsync_WhenEveryHolderFails_Throws502()
+    {
+        var adapter = new FakeSupplierAdapter().FailAt("A1", SupplierFailureKind.Malformed).FailAt("B2", SupplierFailureKind.Unavailable);
+        var sut = CreateSut(adapter);
+
+        var act = () => sut.SearchAsync(Search("Condition", "patient.identifier=https://fhir.nhs.uk/Id/nhs-number|" + Nhs), CancellationToken.None);
+
+        var thrown = (await act.Should().ThrowAsync<FacadeException>()).Which;
+        thrown.StatusCode.Should().Be(502);
+        thrown.Issues.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task SearchAsync_WhenEveryHolderHangs_Throws504()
+    {
+        var adapter = new FakeSupplierAdapter().HangAt("A1").HangAt("B2");
+        var sut = CreateSut(adapter, supplierTimeout: TimeSpan.FromMilliseconds(50));
+
+        var act = () => sut.SearchAsync(Search("Condition", "patient.identifier=https://fhir.nhs.uk/Id/nhs-number|" + Nhs), CancellationToken.None);
+
+        var thrown = (await act.Should().ThrowAsync<FacadeException>()).Which;
+        thrown.StatusCode.Should().Be(504);
+        thrown.Issues.Should().OnlyContain(i => i.Type == FhirFacade.Fhir.Issues.IssueType.Timeout);
+    }
+
+    [Fact]
+    public async Task SearchAsync_WhenSupplierCannotFilter_AppliesCriteriaInMemory()
+    {
+        var adapter = new FakeSupplierAdapter()
+            .Add("A1", TestResources.Make("MedicationStatement", "fake", "A1", "active", Nhs, status: "active", dateElement: "effective", date: "2024-05-01"))
+            .Add("A1", TestResources.Make("MedicationStatement", "fake", "A1", "old", Nhs, status: "completed", dateElement: "effective", date: "2019-05-01"))
+            .Add("A1", TestResources.Make("MedicationStatement", "fake", "A1", "recent-stopped", Nhs, status: "stopped", dateElement: "effective", date: "2024-06-01"));
+        var sut = CreateSut(adapter);
+
+        var result = await sut.SearchAsync(Search("MedicationStatement", "patient.identifier=https://fhir.nhs.uk/Id/nhs-number|" + Nhs + "&status=active,stopped&effective=ge2024"), CancellationToken.None);
+
+        result.Matches.Select(m => m.Source.NativeId).Should().Equal("active", "recent-stopped");
+    }
+
+    [Fact]
+    public async Task SearchAsync_WhenSupplierFiltersNatively_DoesNotFilterAgain()
+    {
+        var adapter = new FakeSupplierAdapter(nativeSearchParameters: new HashSet<string> { "status" })
+            .Add("A1", TestResources.Make("MedicationStatement", "fake", "A1", "m1", Nhs, status: "completed"));
+        var sut = CreateSut(adapter);
+
+        var result = await sut.SearchAsync(Search("MedicationStatement", "patient.identifier=https://fhir.nhs.uk/Id/nhs-number|" + Nhs + "&status=active"), CancellationToken.None);
+
+        result.Matches.Should().ContainSingle();
+    }
+
+    [Theory]
+    [InlineData(ValidationPolicy.Enforce, 0, "VALIDATION-WITHHELD")]
+    [InlineData(ValidationPolicy.Report, 1, "VALIDATION-REPORTED")]
+    [InlineData(ValidationPolicy.Off, 1, null)]
+    public async Task SearchAsync_WhenResourceInvalid_AppliesPolicy(ValidationPolicy policy, int expectedMatches, string? expectedIssue)
+    {
+        var resource = TestResources.Make("Condition", "fake", "A1", "bad", Nhs);
+        var adapter = new FakeSupplierAdapter().Add("A1", resource);
+        var validator = new FakeResourceValidator();
+        validator.InvalidIds.Add(resource.Resource.Child("id")!.Text!);
+        var sut = CreateSut(adapter, validator: validator, policy: policy);
+
+        var result = await sut.SearchAsync(Search("Condition", "patient.identifier=https://fhir.nhs.uk/Id/nhs-number|" + Nhs), CancellationToken.None);
+
+        result.Matches.Should().HaveCount(expectedMatches);
+        if (expectedIssue is null)
+        {
+            result.Issues.Should().BeEmpty();
+        }
+        else
+        {
+            result.Issues.Select(i => i.Code).Should().Contain([expectedIssue, "VAL-FAKE"]);
+        }
+    }
+
+    [Fact]
+    public async Task SearchAsync_WhenPatientIdGiven_AsksOnlyThatOrganisationByNativeId()
+    {
+        var adapter = new FakeSupplierAdapter()
+            .Add("A1", TestResources.Make("Condition", "fake", "A1", "c-a", Nhs, patientNativeId: "P1"))
+            .Add("B2", TestResources.Make("Condition", "fake", "B2", "c-b", Nhs, patientNativeId: "P1"));
+        var sut = CreateSut(adapter);
+        var patientId = ResourceIdCodec.Encode(new FacadeResourceId("fake", "A1", "P1"));
+
+        var result = await sut.SearchAsync(Search("Condition", "patient=Patient/" + patientId), CancellationToken.None);
+
+        result.Matches.Select(m => m.Source.NativeId).Should().Equal("c-a");
+        adapter.Queries.Should().ContainSingle().Which.Patient.NativePatientId.Should().Be("P1");
+    }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("")]
+    public async Task ReadAsync_WhenIdIsNotAFacadeId_Throws404(string id)
+    {
+        var sut = CreateSut(new FakeSupplierAdapter());
+
+        var act = () => sut.ReadAsync("Condition", id, CancellationToken.None);
+
+        var thrown = (await act.Should().ThrowAsync<FacadeException>()).Which;
+        thrown.StatusCode.Should().Be(404);
+        thrown.Issues.Single().Detail!.Code.Should().Be(SpineErrorCodes.NoRecordFound);
+    }
+
+    [Fact]
+    public async Task ReadAsync_WhenOrganisationUnknown_Throws404()
+    {
+        var sut = CreateSut(new FakeSupplierAdapter());
+        var id = ResourceIdCodec.Encode(new FacadeResourceId("fake", "ZZ9", "x"));
+
+        var act = () => sut.ReadAsync("Patient", id, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<FacadeException>()).Which.Issues.Single().Detail!.Code.Should().Be(SpineErrorCodes.PatientNotFound);
+    }
+
+    [Fact]
+    public async Task ReadAsync_WhenFound_ReturnsResourceWithSource()
+    {
+        var resource = TestResources.Make("Condition", "fake", "B2", "c-b", Nhs);
+        var sut = CreateSut(new FakeSupplierAdapter().Add("B2", resource));
+
+        var result = await sut.ReadAsync("Condition", resource.Resource.Child("id")!.Text!, CancellationToken.None);
+
+        result.Resource.Source.Should().BeSameAs(resource);
+        result.Resource.Organisation.Should().Be("B2");
+        result.Resource.Version.Should().Be("1");
+    }
+
+    [Fact]
+    public async Task ReadAsync_WhenSupplierTimesOut_Throws504()
+    {
+        var resource = TestResources.Make("Condition", "fake", "B2", "c-b", Nhs);
+        var sut = CreateSut(new FakeSupplierAdapter().Add("B2", resource).HangAt("B2"), supplierTimeout: TimeSpan.FromMilliseconds(50));
+
+        var act = () => sut.ReadAsync("Condition", resource.Resource.Child("id")!.Text!, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<FacadeException>()).Which.StatusCode.Should().Be(504);
+    }
+
+    private static SearchRequest Search(string type, string query) =>
+        SearchRequestParser.Parse(type, query.Split('&').Select(p => p.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])), strict: false);
+
+    private static FhirGateway CreateSut(
+        FakeSupplierAdapter adapter,
+        TimeSpan? supplierTimeout = null,
+        IResourceValidator? validator = null,
+        ValidationPolicy policy = ValidationPolicy.Enforce)
+    {
+        var directory = new ConfiguredOrganisationDirectory(Options.Create(new OrganisationDirectoryOptions
+        {
+            Organisations =
+            [
+                new OrganisationEndpoint { OdsCode = "B2", Name = "Practice B", Supplier = adapter.SupplierId, Endpoint = new Uri("http://127.0.0.1:1/") },
+                new OrganisationEndpoint { OdsCode = "A1", Name = "Practice A", Supplier = adapter.SupplierId, Endpoint = new Uri("http://127.0.0.1:1/") },
+            ],
+        }));
+        var registry = new SupplierAdapterRegistry([adapter]);
+        var runner = new SupplierCallRunner(
+            Options.Create(new GatewayOptions { SupplierTimeout = supplierTimeout ?? TimeSpan.FromSeconds(2), OverallBudget = TimeSpan.FromSeconds(5) }),
+            TimeProvider.System,
+            NullLogger<SupplierCallRunner>.Instance);
+        var validation = new ResourceValidationStep(validator ?? new FakeResourceValidator(), Options.Create(new ValidationOptions { Policy = policy }), NullLogger<ResourceValidationStep>.Instance);
+        return new FhirGateway(
+            registry,
+            directory,
+            new DirectoryRecordLocator(directory, registry, runner),
+            runner,
+            validation,
+            new AllowAllAccessPolicy(),
+            TimeProvider.System,
+            NullLogger<FhirGateway>.Instance);
+    }
+}
