@@ -4,16 +4,17 @@ using FhirFacade.Server.Hosting;
 using FhirFacade.Suppliers.Emis;
 
 var builder = WebApplication.CreateBuilder(args);
-
-// The embedded default: simulated supplier backends in-process on loopback (off in production config).
-await using var simulators = await EmbeddedSimulators.StartIfEnabledAsync(builder, CancellationToken.None);
-
 builder.Services.AddFhirKernel();
 builder.Services.AddFhirFacadeCore(builder.Configuration);
 builder.Services.AddEmisSupplier(builder.Configuration);
 builder.Services.AddFhirFacadeServer(builder.Configuration);
+EmbeddedSimulators.AddIfEnabled(builder.Services, builder.Configuration);
 
 var app = builder.Build();
+
+// The embedded default: simulated supplier backends in-process on loopback (off in production config).
+await using var simulators = await EmbeddedSimulators.StartIfEnabledAsync(app.Services, CancellationToken.None);
+
 app.UseFhirFacade();
 app.MapFhirFacade();
 StartupBanner.Register(app);
