@@ -1,4 +1,6 @@
 using FhirFacade.Core;
+using FhirFacade.Server.Auditing;
+using FhirFacade.Server.Security;
 using FhirFacade.Server.Endpoints;
 using FhirFacade.Server.Hosting;
 using FhirFacade.Suppliers.Emis;
@@ -12,12 +14,18 @@ builder.Services.AddFhirKernel();
 builder.Services.AddFhirFacadeCore(builder.Configuration);
 builder.Services.AddEmisSupplier(builder.Configuration);
 builder.Services.AddFhirFacadeServer(builder.Configuration);
+builder.Services.AddRequestAuditing(builder.Configuration);
+builder.Services.AddSmartSecurity(builder.Configuration, FhirBasePath(builder.Configuration));
 
 var app = builder.Build();
 app.UseFhirFacade();
+app.MapSmartEndpoints();
+app.MapAuditEvents(FhirBasePath(app.Configuration));
 app.MapFhirFacade();
 StartupBanner.Register(app);
 await app.RunAsync();
+
+static string FhirBasePath(IConfiguration configuration) => configuration["Facade:Server:BasePath"] ?? "/fhir";
 
 /// <summary>Entry point; partial so that integration tests can start it with WebApplicationFactory.</summary>
 public partial class Program
