@@ -58,6 +58,24 @@ public sealed class GroupCommitWriterTests
         committer.Disposed.Should().BeTrue();
     }
 
+    [Fact]
+    public async Task AppendAsync_WithBatchDelay_WaitsForMoreRecordsUntilTheBatchIsFull()
+    {
+        var committer = new FakeBatchCommitter();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var settings = new GroupCommitSettings(MaxBatchSize: 5, MaxBatchDelay: TimeSpan.FromHours(1), QueueCapacity: 100);
+        await using var sut = new GroupCommitWriter(committer, settings, TimeProvider.System, NullLogger.Instance, gate.Task);
+        var first = Enumerable.Range(1, 3).Select(n => sut.AppendAsync(AuditTestRecords.Create(n), CancellationToken.None).AsTask()).ToList();
+
+        gate.SetResult();
+        var completedWhileBatchNotFull = first.Count(t => t.IsCompleted);
+        var rest = Enumerable.Range(4, 2).Select(n => sut.AppendAsync(AuditTestRecords.Create(n), CancellationToken.None).AsTask()).ToList();
+        await Task.WhenAll(first.Concat(rest));
+
+        completedWhileBatchNotFull.Should().Be(0);
+        committer.BatchSizes.Should().Equal(5);
+    }
+
     private static GroupCommitWriter CreateSut(FakeBatchCommitter committer, Task gate) =>
         new(committer, new GroupCommitSettings(MaxBatchSize: 100, MaxBatchDelay: TimeSpan.Zero, QueueCapacity: 100), TimeProvider.System, NullLogger.Instance, gate);
 }

@@ -215,9 +215,16 @@ public sealed class UkCorePatientExampleTests
     }
 
     [Fact]
-    public void ToElementNode_EmptyValues_AreLeftOut()
+    public void ToElementNode_EmptyValuesAndStrings_AreLeftOut()
     {
-        var patient = new Patient { Id = "p1", Name = { new HumanName() }, Text = new Narrative(), Active = null };
+        var patient = new Patient
+        {
+            Id = "p1",
+            Name = { new HumanName(), new HumanName { Family = string.Empty, Given = { string.Empty } } },
+            Text = new Narrative(),
+            Active = null,
+            Gender = string.Empty,
+        };
 
         var json = TestFhir.SerializeJson(patient.ToElementNode(TestFhir.Model));
 
@@ -262,5 +269,21 @@ public sealed class UkCorePatientExampleTests
             + "\"resource\":{\"resourceType\":\"Patient\",\"id\":\"p1\",\"gender\":\"male\"},\"search\":{\"mode\":\"match\"}}]}");
         patientNode.Children.Should().HaveCount(2, "the wrapped tree is copied, not moved");
         node.Descendants().Single(n => n.Name == "gender").Location.Should().Be("Bundle.entry[0].resource.gender");
+    }
+
+    [Fact]
+    public void ToElementNode_UcumQuantity_WritesValueUnitSystemAndCode()
+    {
+        var medication = new Medication
+        {
+            Id = "m1",
+            Amount = new Ratio { Numerator = Quantity.Ucum(1.50m, "mg"), Denominator = new Quantity(1, "tablet") },
+        };
+
+        var json = TestFhir.SerializeJson(medication.ToElementNode(TestFhir.Model));
+
+        json.Should().Be(
+            "{\"resourceType\":\"Medication\",\"id\":\"m1\",\"amount\":{\"numerator\":{\"value\":1.50,\"unit\":\"mg\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"mg\"},"
+            + "\"denominator\":{\"value\":1,\"unit\":\"tablet\"}}}");
     }
 }
