@@ -1,23 +1,24 @@
 using FhirFacade.Core;
 using FhirFacade.Server.Auditing;
-using FhirFacade.Server.Security;
 using FhirFacade.Server.Endpoints;
 using FhirFacade.Server.Hosting;
+using FhirFacade.Server.Security;
 using FhirFacade.Suppliers.Emis;
 
 var builder = WebApplication.CreateBuilder(args);
-
-// The embedded default: simulated supplier backends in-process on loopback (off in production config).
-await using var simulators = await EmbeddedSimulators.StartIfEnabledAsync(builder, CancellationToken.None);
-
 builder.Services.AddFhirKernel();
 builder.Services.AddFhirFacadeCore(builder.Configuration);
 builder.Services.AddEmisSupplier(builder.Configuration);
 builder.Services.AddFhirFacadeServer(builder.Configuration);
 builder.Services.AddRequestAuditing(builder.Configuration);
 builder.Services.AddSmartSecurity(builder.Configuration, FhirBasePath(builder.Configuration));
+EmbeddedSimulators.AddIfEnabled(builder.Services, builder.Configuration);
 
 var app = builder.Build();
+
+// The embedded default: simulated supplier backends in-process on loopback (off in production config).
+await using var simulators = await EmbeddedSimulators.StartIfEnabledAsync(app.Services, CancellationToken.None);
+
 app.UseFhirFacade();
 app.MapSmartEndpoints();
 app.MapAuditEvents(FhirBasePath(app.Configuration));

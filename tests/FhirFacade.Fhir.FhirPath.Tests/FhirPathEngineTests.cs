@@ -80,6 +80,7 @@ public sealed class FhirPathEngineTests
         "-'a'",
         "1 < 'a'",
         "iif('x', 1, 2)",
+        "(1 | 2).where($this | 5)",
     };
 
     [Theory]

@@ -5,30 +5,46 @@ using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Server.Hosting;
 
-/// <summary>Starts the simulators in-process for the embedded default and wires the directory to them.</summary>
-public static class EmbeddedSimulators
+/// <summary>
+/// The embedded default: the simulated supplier backends, started in-process on loopback after the
+/// facade's host is built (so that nothing mistakes their hosts for the facade's), with every
+/// directory endpoint written <c>embedded:{supplier}</c> resolved to them when options are first read.
+/// </summary>
+public sealed class EmbeddedSimulators
 {
-    /// <summary>
-    /// When <c>Facade:EmbeddedSimulators:Enabled</c>, starts a <see cref="SimulatorCluster"/> on loopback,
-    /// registers it (tests inject faults through it) and resolves <c>embedded:{supplier}</c> endpoints.
-    /// </summary>
-    /// <returns>The cluster to dispose when the host stops, or <see langword="null"/> when disabled.</returns>
-    public static async Task<SimulatorCluster?> StartIfEnabledAsync(WebApplicationBuilder builder, CancellationToken cancellationToken)
+    /// <summary>The running simulators; <see langword="null"/> until started, or when disabled.</summary>
+    public SimulatorCluster? Cluster { get; private set; }
+
+    /// <summary>Registers the embedded simulators when <c>Facade:EmbeddedSimulators:Enabled</c>.</summary>
+    public static void AddIfEnabled(IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Configuration.GetSection(EmbeddedSimulatorOptions.SectionName).Get<EmbeddedSimulatorOptions>() ?? new();
+        var options = configuration.GetSection(EmbeddedSimulatorOptions.SectionName).Get<EmbeddedSimulatorOptions>() ?? new();
         if (!options.Enabled)
+        {
+            return;
+        }
+
+        var embedded = new EmbeddedSimulators();
+        services.AddSingleton(embedded);
+        services.AddSingleton<IPostConfigureOptions<OrganisationDirectoryOptions>>(new ResolveEmbeddedEndpoints(embedded));
+        services.PostConfigure<EmisOptions>(emis => emis.ApiKey ??= embedded.Started.Emis.ApiKey);
+    }
+
+    /// <summary>Starts the simulators when they were registered; dispose the result when the host stops.</summary>
+    public static async Task<SimulatorCluster?> StartIfEnabledAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var embedded = services.GetService<EmbeddedSimulators>();
+        if (embedded is null)
         {
             return null;
         }
 
-        var cluster = await SimulatorCluster.StartAsync(new SimulatorClusterOptions(), cancellationToken);
-        await WarmUpAsync(cluster, cancellationToken);
-        builder.Services.AddSingleton(cluster);
-        builder.Services.AddSingleton<IPostConfigureOptions<OrganisationDirectoryOptions>>(new ResolveEmbeddedEndpoints(cluster));
-        builder.Services.PostConfigure<EmisOptions>(emis => emis.ApiKey ??= cluster.Emis.ApiKey);
-        return cluster;
+        embedded.Cluster = await SimulatorCluster.StartAsync(new SimulatorClusterOptions(), cancellationToken);
+        await WarmUpAsync(embedded.Cluster, cancellationToken);
+        return embedded.Cluster;
     }
+
+    private SimulatorCluster Started => Cluster ?? throw new InvalidOperationException("The embedded simulators are read before they were started.");
 
     // The simulators build their catalogues on first use; pay that once here, not in the first request's 2 s budget.
     private static async Task WarmUpAsync(SimulatorCluster cluster, CancellationToken cancellationToken)
@@ -39,7 +55,7 @@ public static class EmbeddedSimulators
         using var response = await client.SendAsync(request, cancellationToken);
     }
 
-    private sealed class ResolveEmbeddedEndpoints(SimulatorCluster cluster) : IPostConfigureOptions<OrganisationDirectoryOptions>
+    private sealed class ResolveEmbeddedEndpoints(EmbeddedSimulators embedded) : IPostConfigureOptions<OrganisationDirectoryOptions>
     {
         public void PostConfigure(string? name, OrganisationDirectoryOptions options)
         {
@@ -49,7 +65,7 @@ public static class EmbeddedSimulators
                 {
                     organisation.Endpoint = endpoint.AbsolutePath switch
                     {
-                        "emis" => cluster.Emis.BaseAddress,
+                        "emis" => embedded.Started.Emis.BaseAddress,
                         _ => endpoint,
                     };
                 }

@@ -207,12 +207,6 @@ internal sealed class JsonParseSession
         var placeholders = false;
         if (reader.TokenType == JsonTokenType.StartArray)
         {
-            if (!child.IsCollection)
-            {
-                Report(JsonIssueCodes.ArrayNotExpected, IssueSeverity.Error, IssueType.Structure,
-                    $"'{target.SerializedName}' is not a repeating element; it must not be an array.", ChildLocation(node, child.Name), Position(propertyStart));
-            }
-
             var index = 0;
             var arrayStart = reader.TokenStartIndex;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -220,6 +214,13 @@ internal sealed class JsonParseSession
                 var match = existing is not null && index < existing.Count ? existing[index] : null;
                 placeholders |= ReadItem(ref reader, node, target, depth, match, inArray: true);
                 index++;
+            }
+
+            if (!child.IsCollection && index > 0)
+            {
+                // One item in an array can be read as the single value it stands for; several cannot.
+                Report(JsonIssueCodes.ArrayNotExpected, index == 1 ? Downgradable() : IssueSeverity.Error, IssueType.Structure,
+                    $"'{target.SerializedName}' is not a repeating element; it must not be an array.", ChildLocation(node, child.Name), Position(propertyStart));
             }
 
             if (index == 0)

@@ -115,4 +115,16 @@ public sealed class FhirJsonSerializerTests
 
         output.Should().Be(json);
     }
+
+    [Fact]
+    public void Serialize_UnderscoreArrayReadBeforeValues_MergesByIndex()
+    {
+        const string json = "{\"resourceType\":\"Patient\",\"name\":[{\"_given\":[{\"id\":\"a\"},null],\"given\":[\"A\",\"B\"]}]}";
+
+        var root = TestFhir.ParseJson(json);
+        var output = TestFhir.SerializeJson(root);
+
+        root.Child("name")!.ChildrenNamed("given").Select(g => g.Text).Should().Equal("A", "B");
+        output.Should().Be("{\"resourceType\":\"Patient\",\"name\":[{\"given\":[\"A\",\"B\"],\"_given\":[{\"id\":\"a\"},null]}]}");
+    }
 }
