@@ -34,8 +34,9 @@ internal sealed partial class AuditMiddleware(
         {
             await trail.AppendAsync(record, context.RequestAborted);
         }
-        catch (AuditUnavailableException)
+        catch (Exception ex) when (ex is AuditUnavailableException or ArgumentException or InvalidOperationException)
         {
+            // Whatever the reason, a response that is not audited is never released.
             LogAuditUnavailable(logger, record.CorrelationId);
             await outcomeWriter.WriteUnavailableAsync(context, context.RequestAborted);
             return;

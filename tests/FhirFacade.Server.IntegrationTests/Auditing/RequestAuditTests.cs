@@ -95,7 +95,7 @@ public sealed class RequestAuditTests(FacadeServerFactory factory) : IClassFixtu
 
     private async Task<(HttpStatusCode Status, string Body)> SendAsync(string path, string? token, string? correlationId)
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateAnonymousClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         SecurityTokens.Authorize(request, token);
         if (correlationId is not null)

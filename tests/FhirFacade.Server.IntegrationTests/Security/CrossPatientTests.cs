@@ -111,7 +111,7 @@ public sealed class CrossPatientTests(FacadeServerFactory factory) : IClassFixtu
 
     private async Task<(HttpStatusCode Status, string Body)> GetAsAliceAsync(string pathAndQuery)
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateAnonymousClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, pathAndQuery);
         SecurityTokens.Authorize(request, new SecurityTokens(factory.Services).ForPatient(AliceId));
         using var response = await client.SendAsync(request);
@@ -120,7 +120,7 @@ public sealed class CrossPatientTests(FacadeServerFactory factory) : IClassFixtu
 
     private async Task<JsonDocument> GetAsClinicianAsync(string pathAndQuery)
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateAnonymousClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, pathAndQuery);
         SecurityTokens.Authorize(request, new SecurityTokens(factory.Services).User());
         using var response = await client.SendAsync(request);

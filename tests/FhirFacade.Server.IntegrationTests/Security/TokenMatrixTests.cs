@@ -34,7 +34,7 @@ public sealed class TokenMatrixTests(FacadeServerFactory factory) : IClassFixtur
     [MemberData(nameof(Rows))]
     public async Task Search_WithBadToken_IsRefusedWithNoData(string kind, HttpStatusCode status, string challenge)
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateAnonymousClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, SearchPath);
         Authorize(request, kind);
 
@@ -52,7 +52,7 @@ public sealed class TokenMatrixTests(FacadeServerFactory factory) : IClassFixtur
     [Fact]
     public async Task Search_WithGoodToken_ReturnsTheBundle()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateAnonymousClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, SearchPath);
         SecurityTokens.Authorize(request, new SecurityTokens(factory.Services).User());
 
@@ -69,7 +69,7 @@ public sealed class TokenMatrixTests(FacadeServerFactory factory) : IClassFixtur
     [InlineData("/fhir/.well-known/smart-configuration")]
     public async Task OpenEndpoints_WithoutToken_Answer(string path)
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateAnonymousClient();
 
         using var response = await client.GetAsync(path);
 
@@ -79,7 +79,7 @@ public sealed class TokenMatrixTests(FacadeServerFactory factory) : IClassFixtur
     [Fact]
     public async Task SmartConfiguration_AdvertisesAbsoluteUrlsAndS256Only()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateAnonymousClient();
 
         using var body = JsonDocument.Parse(await client.GetStringAsync("/.well-known/smart-configuration"));
 
