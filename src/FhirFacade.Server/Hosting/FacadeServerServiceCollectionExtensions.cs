@@ -1,8 +1,10 @@
 using FhirFacade.Fhir.Model;
+using FhirFacade.Server.Auditing;
 using FhirFacade.Server.Bundles;
 using FhirFacade.Server.Capability;
 using FhirFacade.Server.Errors;
 using FhirFacade.Server.Http;
+using FhirFacade.Server.Security;
 using FhirFacade.Server.Subsetting;
 
 namespace FhirFacade.Server.Hosting;
@@ -39,7 +41,9 @@ public static class FacadeServerServiceCollectionExtensions
     public static IApplicationBuilder UseFhirFacade(this IApplicationBuilder app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseRequestAuditing();
         app.UseExceptionHandler();
+        app.UseSmartSecurity();
         return app;
     }
 }
