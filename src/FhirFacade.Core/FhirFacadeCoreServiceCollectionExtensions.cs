@@ -5,6 +5,8 @@ using FhirFacade.Core.Paging;
 using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Core.Validation;
+using FhirFacade.Fhir.Model;
+using FhirFacade.Fhir.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,7 +34,13 @@ public static class FhirFacadeCoreServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IRecordLocator, DirectoryRecordLocator>();
-        services.TryAddSingleton<IResourceValidator, UnavailableResourceValidator>();
+        services.TryAddSingleton(_ => FhirKernel.Default);
+        services.TryAddSingleton(sp =>
+        {
+            var kernel = sp.GetRequiredService<FhirKernel>();
+            return new UkCoreResourceValidator(FhirValidation.CreateValidator(kernel.Packages, kernel.Model));
+        });
+        services.TryAddSingleton<IResourceValidator>(sp => sp.GetRequiredService<UkCoreResourceValidator>());
         services.TryAddSingleton<IAccessPolicy, AllowAllAccessPolicy>();
         services.AddSingleton<IOrganisationDirectory, ConfiguredOrganisationDirectory>();
         services.AddSingleton<SupplierAdapterRegistry>();

@@ -1,4 +1,5 @@
 using FhirFacade.Core.Suppliers;
+using FhirFacade.Core.Validation;
 using FhirFacade.Fhir.Model;
 
 namespace FhirFacade.Server.Hosting;
@@ -7,7 +8,7 @@ namespace FhirFacade.Server.Hosting;
 /// Loads the FHIR packages and the type definitions the facade serves at start-up, so that the first
 /// request does not pay for it inside its supplier time budget (and a missing package fails the start).
 /// </summary>
-internal sealed class KernelWarmup(IFhirModel model, SupplierAdapterRegistry adapters) : IHostedService
+internal sealed class KernelWarmup(IFhirModel model, SupplierAdapterRegistry adapters, UkCoreResourceValidator validator) : IHostedService
 {
     private static readonly string[] AlwaysUsed = ["Bundle", "OperationOutcome", "CapabilityStatement", "Meta", "Coding", "CodeableConcept", "Reference", "Identifier", "Extension", "Period", "HumanName", "Address", "ContactPoint", "Dosage", "Annotation"];
 
@@ -17,6 +18,9 @@ internal sealed class KernelWarmup(IFhirModel model, SupplierAdapterRegistry ada
         {
             model.FindType(type);
         }
+
+        // Snapshot generation (or the disk cache) and profile compilation happen here, not in the first request's budget.
+        validator.Precompile();
 
         return Task.CompletedTask;
     }
