@@ -45,8 +45,8 @@ internal static partial class NativeInvariants
         _ => FindByShape(expression),
     };
 
-    // Two shapes common in core data types, decided by child presence alone:
-    // "a.empty() or b.exists()" (tim-1, tim-2, tim-6..8, cpt-2) and "a.exists() or b.exists() or …" (pat-1).
+    // Shapes common in core data types, decided structurally: "a.empty() or b.exists()" (tim-1, tim-2,
+    // tim-6..8, cpt-2), "a.exists() implies a >= 0" (tim-4, tim-5) and "a.exists() or b.exists() or …" (pat-1).
     private static Func<ElementNode, bool>? FindByShape(string expression)
     {
         if (EmptyOrExists().Match(expression) is { Success: true } emptyOrExists)
@@ -54,6 +54,15 @@ internal static partial class NativeInvariants
             var absent = emptyOrExists.Groups[1].Value;
             var present = emptyOrExists.Groups[2].Value;
             return node => node.Child(absent) is null || node.Child(present) is not null;
+        }
+
+        if (ExistsImpliesNonNegative().Match(expression) is { Success: true } nonNegative && nonNegative.Groups[1].Value == nonNegative.Groups[2].Value)
+        {
+            // tim-4, tim-5: an absent value, or one without a number (extensions only), leaves the implication true or empty.
+            var name = nonNegative.Groups[1].Value;
+            return node => node.Child(name)?.Text is not { } text
+                || !decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                || value >= 0;
         }
 
         if (AnyExists().IsMatch(expression))
@@ -67,6 +76,9 @@ internal static partial class NativeInvariants
 
     [GeneratedRegex(@"^([a-zA-Z][a-zA-Z0-9]*)\.empty\(\) or ([a-zA-Z][a-zA-Z0-9]*)\.exists\(\)$", RegexOptions.CultureInvariant)]
     private static partial Regex EmptyOrExists();
+
+    [GeneratedRegex(@"^([a-zA-Z][a-zA-Z0-9]*)\.exists\(\) implies ([a-zA-Z][a-zA-Z0-9]*) >= 0$", RegexOptions.CultureInvariant)]
+    private static partial Regex ExistsImpliesNonNegative();
 
     [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9]*\.exists\(\)( or [a-zA-Z][a-zA-Z0-9]*\.exists\(\))+$", RegexOptions.CultureInvariant)]
     private static partial Regex AnyExists();
