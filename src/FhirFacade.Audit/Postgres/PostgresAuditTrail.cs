@@ -64,7 +64,6 @@ public sealed class PostgresAuditTrail : IAuditStore
         ArgumentNullException.ThrowIfNull(query);
         try
         {
-            await _state.EnsureSchemaAsync(cancellationToken);
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandTimeout = _state.CommandTimeoutSeconds;
@@ -85,6 +84,7 @@ public sealed class PostgresAuditTrail : IAuditStore
         }
     }
 
+    // Reads never create the schema: an auditor's read-only role may lack CREATE; a missing table fails as unavailable.
     public async IAsyncEnumerable<AuditChainRow> ReadChainAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await OpenOrThrowAsync(cancellationToken);
@@ -120,7 +120,6 @@ public sealed class PostgresAuditTrail : IAuditStore
     {
         try
         {
-            await _state.EnsureSchemaAsync(cancellationToken);
             return await _dataSource.OpenConnectionAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException)

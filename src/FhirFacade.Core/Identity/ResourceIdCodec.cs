@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,7 +13,9 @@ namespace FhirFacade.Core.Identity;
 /// and organisation with no lookup table and no storage.
 /// </summary>
 /// <remarks>
-/// Layout before encoding: version byte, flags (bit 0: the native id is a GUID stored as 16 bytes),
+/// Layout before encoding: version byte, flags (1: the native id is a GUID stored as 16 bytes;
+/// 2: it is <c>{digits}/{GUID}</c>, such as an NHS number and an event id, stored as a digit count,
+/// an 8-byte number and 16 bytes; 4: the GUID was written in upper case),
 /// length-prefixed supplier and organisation, the native id, then a 3-byte SHA-256 checksum so that
 /// garbage and edited ids are rejected (and answered with 404) rather than sent to a supplier.
 /// The bytes are written in base64 with the FHIR-id-safe alphabet <c>A-Z a-z 0-9 - .</c>
@@ -23,6 +28,10 @@ public static class ResourceIdCodec
 
     private const byte Version = 1;
     private const byte GuidFlag = 1;
+    private const byte NumberGuidFlag = 2;
+    private const byte UpperCaseFlag = 4;
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
+    private const int NumberGuidLength = 1 + 8 + 16;
     private const int ChecksumLength = 3;
     private const int MaxBytes = MaxLength / 4 * 3;
 
@@ -42,8 +51,7 @@ public static class ResourceIdCodec
         encoded = null;
         var supplier = Encoding.UTF8.GetBytes(id.Supplier);
         var organisation = Encoding.UTF8.GetBytes(id.Organisation);
-        var isGuid = Guid.TryParseExact(id.NativeId, "D", out var guid) && string.Equals(guid.ToString("D"), id.NativeId, StringComparison.Ordinal);
-        var native = isGuid ? guid.ToByteArray(bigEndian: true) : Encoding.UTF8.GetBytes(id.NativeId);
+        var (flags, native) = EncodeNative(id.NativeId);
         if (supplier.Length is 0 or > byte.MaxValue || organisation.Length is 0 or > byte.MaxValue || native.Length == 0)
         {
             return false;
@@ -57,7 +65,7 @@ public static class ResourceIdCodec
 
         var buffer = new byte[length];
         buffer[0] = Version;
-        buffer[1] = isGuid ? GuidFlag : (byte)0;
+        buffer[1] = flags;
         buffer[2] = (byte)supplier.Length;
         supplier.CopyTo(buffer, 3);
         var at = 3 + supplier.Length;
@@ -117,7 +125,7 @@ public static class ResourceIdCodec
 
         Span<byte> checksum = stackalloc byte[ChecksumLength];
         WriteChecksum(bytes[..^ChecksumLength], checksum);
-        if (!checksum.SequenceEqual(bytes[^ChecksumLength..]) || bytes[0] != Version || bytes[1] > GuidFlag)
+        if (!checksum.SequenceEqual(bytes[^ChecksumLength..]) || bytes[0] != Version || (bytes[1] & ~UpperCaseFlag) > NumberGuidFlag)
         {
             return false;
         }
@@ -136,20 +144,9 @@ public static class ResourceIdCodec
             return false;
         }
 
-        var native = body[nativeStart..];
-        string nativeId;
-        if (body[1] == GuidFlag)
+        if (!TryDecodeNative(body[1], body[nativeStart..], out var nativeId))
         {
-            if (native.Length != 16)
-            {
-                return false;
-            }
-
-            nativeId = new Guid(native, bigEndian: true).ToString("D");
-        }
-        else
-        {
-            nativeId = Encoding.UTF8.GetString(native);
+            return false;
         }
 
         id = new FacadeResourceId(
@@ -158,6 +155,73 @@ public static class ResourceIdCodec
             nativeId);
         return true;
     }
+
+    private static (byte Flags, byte[] Bytes) EncodeNative(string nativeId)
+    {
+        if (IsCanonicalGuid(nativeId, out var guid, out var upper))
+        {
+            return ((byte)(GuidFlag | upper), guid.ToByteArray(bigEndian: true));
+        }
+
+        var slash = nativeId.IndexOf('/', StringComparison.Ordinal);
+        if (slash is > 0 and <= 19
+            && !nativeId.AsSpan(0, slash).ContainsAnyExcept(Digits)
+            && IsCanonicalGuid(nativeId[(slash + 1)..], out var suffix, out var suffixUpper))
+        {
+            var bytes = new byte[NumberGuidLength];
+            bytes[0] = (byte)slash;
+            BinaryPrimitives.WriteUInt64BigEndian(bytes.AsSpan(1), ulong.Parse(nativeId.AsSpan(0, slash), CultureInfo.InvariantCulture));
+            suffix.TryWriteBytes(bytes.AsSpan(9), bigEndian: true, out _);
+            return ((byte)(NumberGuidFlag | suffixUpper), bytes);
+        }
+
+        return (0, Encoding.UTF8.GetBytes(nativeId));
+    }
+
+    private static bool TryDecodeNative(byte flags, ReadOnlySpan<byte> native, [NotNullWhen(true)] out string? nativeId)
+    {
+        nativeId = null;
+        var upper = (flags & UpperCaseFlag) != 0;
+        switch (flags & ~UpperCaseFlag)
+        {
+            case GuidFlag when native.Length == 16:
+                nativeId = GuidText(new Guid(native, bigEndian: true), upper);
+                return true;
+            case NumberGuidFlag when native.Length == NumberGuidLength && native[0] is > 0 and <= 19:
+                var number = BinaryPrimitives.ReadUInt64BigEndian(native[1..]).ToString(CultureInfo.InvariantCulture);
+                if (number.Length > native[0])
+                {
+                    return false;
+                }
+
+                nativeId = number.PadLeft(native[0], '0') + "/" + GuidText(new Guid(native[9..], bigEndian: true), upper);
+                return true;
+            case 0 when !upper:
+                nativeId = Encoding.UTF8.GetString(native);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsCanonicalGuid(string text, out Guid guid, out byte upperCaseFlag)
+    {
+        upperCaseFlag = 0;
+        if (!Guid.TryParseExact(text, "D", out guid))
+        {
+            return false;
+        }
+
+        if (string.Equals(GuidText(guid, upper: false), text, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        upperCaseFlag = UpperCaseFlag;
+        return string.Equals(GuidText(guid, upper: true), text, StringComparison.Ordinal);
+    }
+
+    private static string GuidText(Guid guid, bool upper) => upper ? guid.ToString("D").ToUpperInvariant() : guid.ToString("D");
 
     private static void WriteChecksum(ReadOnlySpan<byte> data, Span<byte> destination)
     {

@@ -70,6 +70,37 @@ public static partial class SearchRequestParser
         };
     }
 
+    /// <summary>Parses only the result parameters <c>_summary</c> and <c>_elements</c> (for reads); other parameters are ignored.</summary>
+    /// <exception cref="FacadeException">400 or 422 for invalid values.</exception>
+    public static (SummaryMode Summary, IReadOnlyList<string> Elements) ParseResultParameters(IEnumerable<KeyValuePair<string, string>> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var context = new ParseContext(string.Empty);
+        foreach (var (name, value) in parameters)
+        {
+            if (name == N.Summary)
+            {
+                ParseSummary(context, value);
+            }
+            else if (name == N.Elements)
+            {
+                ParseElements(context, value);
+            }
+        }
+
+        if (context.BadRequestIssues.Count > 0)
+        {
+            throw new FacadeException(400, context.BadRequestIssues);
+        }
+
+        if (context.UnprocessableIssues.Count > 0)
+        {
+            throw new FacadeException(422, context.UnprocessableIssues);
+        }
+
+        return (context.Summary, context.Elements);
+    }
+
     /// <summary>Checks an NHS number identifier token (<c>system|value</c>), returning the number or adding the Spine-coded issue.</summary>
     internal static NhsNumber? ParseNhsIdentifier(ParseContext context, string parameter, string value)
     {

@@ -56,6 +56,10 @@ internal static class CollectionFunctions
         return Items.Of(Contains(collection, element[0]));
     }
 
+    /// <summary>
+    /// <c>as</c>: the item when it is of the type, else empty. On several items it filters like <c>ofType</c>:
+    /// N1 makes that an error, but R4's own invariants rely on it (dom-3: <c>%resource.descendants().as(canonical)</c>).
+    /// </summary>
     public static IReadOnlyList<FhirPathItem> As(IReadOnlyList<FhirPathItem> items, string typeName, EvaluationScope scope)
     {
         if (items.Count == 0)
@@ -63,12 +67,21 @@ internal static class CollectionFunctions
             return Items.Empty;
         }
 
-        if (items.Count > 1)
+        if (items.Count == 1)
         {
-            throw new FhirPathEvaluationException("'as' needs a single item.");
+            return TypeMatching.Matches(items[0], typeName, scope.Context.Model, exactPrimitive: true) ? items : Items.Empty;
         }
 
-        return TypeMatching.Matches(items[0], typeName, scope.Context.Model, exactPrimitive: true) ? items : Items.Empty;
+        List<FhirPathItem>? result = null;
+        foreach (var item in items)
+        {
+            if (TypeMatching.Matches(item, typeName, scope.Context.Model, exactPrimitive: true))
+            {
+                (result ??= []).Add(item);
+            }
+        }
+
+        return result is null ? Items.Empty : result;
     }
 
     private static void AddDistinct(List<FhirPathItem> result, IReadOnlyList<FhirPathItem> items)

@@ -6,12 +6,12 @@ namespace FhirFacade.Fhir.Resources;
 public static class FhirResource
 {
     /// <summary>
-    /// Rebuilds the typed resource for <paramref name="node"/> (by its <see cref="ElementNode.InstanceType"/>),
-    /// or <see langword="null"/> when the resource type is not part of the typed model. Elements, data types
-    /// and nested resources the model does not know are ignored, as are extensions on individual values
-    /// of repeating primitives (<c>_given</c>).
+    /// Rebuilds the typed resource for <paramref name="node"/> (by its <see cref="ElementNode.InstanceType"/>).
+    /// A resource type outside the typed model (here or nested in <c>contained</c> or a Bundle) comes back as
+    /// an <see cref="ElementNodeResource"/> holding a copy of the tree. Unknown elements, choice values of
+    /// unknown types and extensions on individual values of repeating primitives (<c>_given</c>) are ignored.
     /// </summary>
-    public static Resource? FromElementNode(ElementNode node)
+    public static Resource FromElementNode(ElementNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
         return NodeReader.ReadResource(node);

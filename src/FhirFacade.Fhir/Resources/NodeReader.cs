@@ -4,8 +4,9 @@ namespace FhirFacade.Fhir.Resources;
 
 /// <summary>
 /// Reads <see cref="ElementNode"/> trees into typed objects; called by the generated
-/// <c>TryReadChild</c> methods. Children the typed model does not know (unknown elements, resources
-/// or data types outside the model, extensions on individual values of repeating primitives) are ignored.
+/// <c>TryReadChild</c> methods. Children the typed model does not know (unknown elements, choice
+/// values of unknown types, extensions on individual values of repeating primitives) are ignored;
+/// resources of types outside the model are kept as <see cref="ElementNodeResource"/>.
 /// </summary>
 internal static class NodeReader
 {
@@ -29,24 +30,20 @@ internal static class NodeReader
         return value;
     }
 
-    public static Resource? ReadResource(ElementNode node)
+    /// <summary>A typed resource, or for a type outside the typed model a copy of the tree in an <see cref="ElementNodeResource"/>.</summary>
+    public static Resource ReadResource(ElementNode node)
     {
         var value = ModelFactory.CreateResource(node.InstanceType);
-        if (value is not null)
+        if (value is null)
         {
-            Fill(value, node);
+            return new ElementNodeResource(node.DeepCopy());
         }
 
+        Fill(value, node);
         return value;
     }
 
-    public static void AddResource(List<Resource> resources, ElementNode node)
-    {
-        if (ReadResource(node) is { } resource)
-        {
-            resources.Add(resource);
-        }
-    }
+    public static void AddResource(List<Resource> resources, ElementNode node) => resources.Add(ReadResource(node));
 
     public static void AddValue(List<string> values, ElementNode node)
     {

@@ -116,7 +116,7 @@ internal sealed class VisionQueryHandler
         return true;
     }
 
-    private static IEnumerable<string> Lines(string message) =>
+    private static string[] Lines(string message) =>
         message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
 
     private static List<Hl7Segment> Segments(string message) => Lines(message).Select(Hl7Segment.Parse).ToList();

@@ -219,7 +219,7 @@ internal static class DemoPatients
                 .Problem("26929004", Active, Major, P(2019))
                 .Problem("64859006", Active, Minor, P(2008, 11))
                 .Allergy("373270004", "271807003", AllergySeverity.Moderate, P(1960))
-                .Repeat("10395011000001101", D(2024, 4, 1), 12, MedicationStatus.Completed)
+                .Repeat("10395011000001101", D(2024, 4, 1), 11, MedicationStatus.Completed)
                 .Build(15)),
     ];
 

@@ -159,13 +159,14 @@ internal static class PatientWorld
             if (rng.Chance(70))
             {
                 var start = Later(registration, Today.AddDays(-((issues - 1) * 28) - rng.Next(0, 20)));
-                builder.Repeat(medicine.DmdId, start, issues);
+                var type = rng.Chance(10) ? PrescriptionType.RepeatDispensing : PrescriptionType.Repeat;
+                builder.Repeat(medicine.DmdId, start, IssuesUntilToday(start, issues), type: type);
             }
             else
             {
                 var start = rng.DateBetween(registration, Later(registration, Today.AddDays(-400)));
                 var stopped = rng.Chance(50);
-                builder.Repeat(medicine.DmdId, start, issues, stopped ? MedicationStatus.Stopped : MedicationStatus.Completed, stopped ? rng.Pick(StopReasons) : null);
+                builder.Repeat(medicine.DmdId, start, IssuesUntilToday(start, issues), stopped ? MedicationStatus.Stopped : MedicationStatus.Completed, stopped ? rng.Pick(StopReasons) : null);
             }
         }
 
@@ -177,6 +178,9 @@ internal static class PatientWorld
 
         return builder.Build(1 + rng.Next(0, 40));
     }
+
+    /// <summary>At most as many 28-day issues as fit between the start and the world's today.</summary>
+    private static int IssuesUntilToday(DateOnly start, int wanted) => Math.Max(1, Math.Min(wanted, ((Today.DayNumber - start.DayNumber) / 28) + 1));
 
     private static DatePrecision RandomPrecision(DeterministicRandom rng)
     {

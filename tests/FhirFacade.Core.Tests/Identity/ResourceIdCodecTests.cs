@@ -13,6 +13,11 @@ public sealed partial class ResourceIdCodecTests
         new FacadeResourceId("tpp", "B82005", "123456789"),
         new FacadeResourceId("microtest", "Y01234", "med:issue/42_x"),
         new FacadeResourceId("vision", "C83001", "é"),
+        new FacadeResourceId("emis", "A81002", "9990000018/3f2504e0-4f89-41d3-9a0c-0305e82c3301"),
+        new FacadeResourceId("emis", "A81002", "0042/3f2504e0-4f89-41d3-9a0c-0305e82c3301"),
+        new FacadeResourceId("emis", "A81002", "42/not-a-guid"),
+        new FacadeResourceId("emis", "A81002", "9990000018/3F2504E0-4F89-41D3-9A0C-0305E82C3301"),
+        new FacadeResourceId("emis", "A81002", "3F2504E0-4F89-41D3-9A0C-0305E82C3301"),
     };
 
     public static TheoryData<string> Garbage => new()

@@ -52,28 +52,30 @@ public sealed class FhirResourceTests
     }
 
     [Fact]
-    public void FromElementNode_UnknownElementsAndTypes_AreIgnored()
+    public void FromElementNode_UnknownElementsAndChoiceTypes_AreIgnored()
     {
         var node = new ElementNode("Condition", "Condition");
         node.AddChild(new ElementNode("notAnElement", "string", text: "x"));
         node.AddChild(new ElementNode("onset", "NotAType"));
+
+        var condition = FhirResource.FromElementNode<Condition>(node);
+
+        condition.Onset.Should().BeNull();
+    }
+
+    [Fact]
+    public void FromElementNode_ContainedResourceOutsideModel_KeptAsCopiedTree()
+    {
+        var node = new ElementNode("Condition", "Condition");
         var contained = node.AddChild(new ElementNode("contained", "Observation"));
         contained.AddChild(new ElementNode("id", "string", text: "o1"));
 
         var condition = FhirResource.FromElementNode<Condition>(node);
 
-        condition.Onset.Should().BeNull();
-        condition.Contained.Should().BeEmpty();
-    }
-
-    [Fact]
-    public void FromElementNode_ResourceTypeOutsideModel_ReturnsNull()
-    {
-        var node = new ElementNode("Observation", "Observation");
-
-        var resource = FhirResource.FromElementNode(node);
-
-        resource.Should().BeNull();
+        var kept = condition.Contained.Should().ContainSingle().Which.Should().BeOfType<ElementNodeResource>().Subject;
+        kept.TypeName.Should().Be("Observation");
+        kept.Id.Should().Be("o1");
+        kept.Node.Should().NotBeSameAs(contained);
     }
 
     [Fact]

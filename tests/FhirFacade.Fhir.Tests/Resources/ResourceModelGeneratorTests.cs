@@ -1,4 +1,5 @@
 using System.Text;
+using FhirFacade.TestKit.Fhir;
 
 namespace FhirFacade.Fhir.Tests.Resources;
 
@@ -10,7 +11,7 @@ public sealed class ResourceModelGeneratorTests
     [Fact]
     public void Generate_FromR4CorePackage_MatchesCommittedSources()
     {
-        var generator = new ResourceModelGenerator(RepositoryPaths.CorePackage);
+        var generator = new ResourceModelGenerator(TestFhir.CorePackageFolderPath);
 
         var files = generator.Generate();
 
@@ -29,7 +30,7 @@ public sealed class ResourceModelGeneratorTests
     [Fact]
     public void Generate_FromR4CorePackage_IncludesEveryExtensionValueType()
     {
-        var generator = new ResourceModelGenerator(RepositoryPaths.CorePackage);
+        var generator = new ResourceModelGenerator(TestFhir.CorePackageFolderPath);
 
         var files = generator.Generate();
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Globalization;
 using FhirFacade.Audit;
 using FhirFacade.Core.Audit;
@@ -36,9 +37,9 @@ internal static class AuditVerifyCommand
             {
                 result = await AuditChainVerifier.VerifyAsync(auditStore, cancellationToken);
             }
-            catch (AuditUnavailableException exception)
+            catch (Exception exception) when (exception is AuditUnavailableException or DbException)
             {
-                await error.WriteLineAsync($"error: {exception.Message}");
+                await error.WriteLineAsync($"error: the audit store cannot be read ({exception.Message})");
                 return ExitUnavailable;
             }
 

@@ -13,6 +13,12 @@ namespace FhirFacade.Fhir.Serialization.Json;
 internal sealed class JsonParseSession
 {
     private const int StackNameLength = 128;
+
+    /// <summary>
+    /// The JSON nesting the reader tolerates, well above <see cref="FhirJsonParserOptions.MaxDepth"/>, so that
+    /// content beyond the FHIR limit can still be skipped and reported as JSON119; deeper input is JSON100.
+    /// </summary>
+    private const int ReaderMaxDepth = 1000;
     private const string ResourceTypeProperty = "resourceType";
     private const string IdElement = "id";
     private const string IdType = "id";
@@ -20,6 +26,7 @@ internal sealed class JsonParseSession
     private readonly FhirJsonParserOptions _options;
     private readonly int[] _lineStarts;
     private readonly List<Issue> _issues = [];
+    private int _lineCursor;
 
     public JsonParseSession(IFhirModel model, FhirJsonParserOptions options, ReadOnlySpan<byte> utf8Json)
     {
@@ -36,7 +43,7 @@ internal sealed class JsonParseSession
         {
             CommentHandling = JsonCommentHandling.Disallow,
             AllowTrailingCommas = false,
-            MaxDepth = Math.Max(64, (_options.MaxDepth * 2) + 16),
+            MaxDepth = Math.Max(ReaderMaxDepth, (_options.MaxDepth * 2) + 16),
         });
         try
         {
@@ -135,7 +142,16 @@ internal sealed class JsonParseSession
                     continue;
                 }
 
-                ReportUnknown(node, name, propertyStart);
+                if (name == ResourceTypeProperty)
+                {
+                    Report(JsonIssueCodes.ResourceTypeNotAllowed, Downgradable(), IssueType.Structure,
+                        $"{node.InstanceType} is not a resource; it must not have a resourceType property.", node.Location, Position(propertyStart));
+                }
+                else
+                {
+                    ReportUnknown(node, name, propertyStart);
+                }
+
                 reader.Skip();
                 continue;
             }
@@ -191,12 +207,6 @@ internal sealed class JsonParseSession
         var placeholders = false;
         if (reader.TokenType == JsonTokenType.StartArray)
         {
-            if (!child.IsCollection)
-            {
-                Report(JsonIssueCodes.ArrayNotExpected, IssueSeverity.Error, IssueType.Structure,
-                    $"'{target.SerializedName}' is not a repeating element; it must not be an array.", ChildLocation(node, child.Name), Position(propertyStart));
-            }
-
             var index = 0;
             var arrayStart = reader.TokenStartIndex;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -204,6 +214,13 @@ internal sealed class JsonParseSession
                 var match = existing is not null && index < existing.Count ? existing[index] : null;
                 placeholders |= ReadItem(ref reader, node, target, depth, match, inArray: true);
                 index++;
+            }
+
+            if (!child.IsCollection && index > 0)
+            {
+                // One item in an array can be read as the single value it stands for; several cannot.
+                Report(JsonIssueCodes.ArrayNotExpected, index == 1 ? Downgradable() : IssueSeverity.Error, IssueType.Structure,
+                    $"'{target.SerializedName}' is not a repeating element; it must not be an array.", ChildLocation(node, child.Name), Position(propertyStart));
             }
 
             if (index == 0)
@@ -561,13 +578,28 @@ internal sealed class JsonParseSession
 
     private SourcePosition Position(long offset)
     {
-        var index = Array.BinarySearch(_lineStarts, (int)offset);
-        if (index < 0)
+        // Offsets mostly arrive in increasing order: walk forward from the last line found, and
+        // fall back to a binary search for the occasional earlier offset.
+        var at = (int)offset;
+        var index = _lineCursor;
+        if (at < _lineStarts[index])
         {
-            index = ~index - 1;
+            index = Array.BinarySearch(_lineStarts, at);
+            if (index < 0)
+            {
+                index = ~index - 1;
+            }
+        }
+        else
+        {
+            while (index + 1 < _lineStarts.Length && _lineStarts[index + 1] <= at)
+            {
+                index++;
+            }
         }
 
-        return new SourcePosition(index + 1, (int)offset - _lineStarts[index] + 1);
+        _lineCursor = index;
+        return new SourcePosition(index + 1, at - _lineStarts[index] + 1);
     }
 
     private static int[] BuildLineStarts(ReadOnlySpan<byte> utf8Json)

@@ -29,6 +29,7 @@ public sealed class FhirJsonRoundTripTests
 
         result.Issues.Should().BeEmpty();
         second.Should().Be(first);
+        JsonNormalizer.Normalize(first).Should().Be(JsonNormalizer.Normalize(original));
         JsonNode.DeepEquals(JsonNode.Parse(first), JsonNode.Parse(original)).Should().BeTrue();
     }
 }

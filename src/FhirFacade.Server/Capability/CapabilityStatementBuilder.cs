@@ -1,0 +1,89 @@
+using FhirFacade.Core.Search;
+using FhirFacade.Core.Suppliers;
+using FhirFacade.Fhir.Conformance;
+using FhirFacade.Fhir.Resources;
+
+namespace FhirFacade.Server.Capability;
+
+/// <summary>
+/// Generates the CapabilityStatement from what is registered: the resource types some adapter serves,
+/// read for all, search-type for those searchable, their search parameters with definitions, the UK
+/// Core profiles as <c>supportedProfile</c>, and the formats (<see href="https://hl7.org/fhir/R4/capabilitystatement.html"/>).
+/// </summary>
+public sealed class CapabilityStatementBuilder(SupplierAdapterRegistry adapters, TimeProvider timeProvider)
+{
+    private readonly string _date = FhirDates.DateTime(timeProvider.GetUtcNow());
+
+    /// <summary>Builds the statement for a base URL.</summary>
+    public CapabilityStatement Build(string baseUrl)
+    {
+        var rest = new CapabilityStatement.RestComponent
+        {
+            Mode = "server",
+            Documentation = "Read-only FHIR R4 facade over GP clinical systems: every read is delegated live to the supplier holding the record and mapped to UK Core STU2 2.0.2. Writes answer 405.",
+        };
+        foreach (var type in adapters.ResourceTypes())
+        {
+            rest.Resource.Add(Resource(type));
+        }
+
+        return new CapabilityStatement
+        {
+            Url = baseUrl + "/metadata",
+            Name = "FhirFacadeCapabilityStatement",
+            Title = "FhirFacade GP record facade",
+            Status = "active",
+            Experimental = false,
+            Date = _date,
+            Publisher = "FhirFacade",
+            Description = "The interactions, resource types, search parameters and UK Core profiles this facade supports.",
+            Kind = "instance",
+            Software = new CapabilityStatement.SoftwareComponent { Name = "FhirFacade" },
+            Implementation = new CapabilityStatement.ImplementationComponent { Description = "FhirFacade", Url = baseUrl },
+            FhirVersion = "4.0.1",
+            Format = ["application/fhir+json", "json"],
+            Rest = [rest],
+        };
+    }
+
+    private CapabilityStatement.ResourceComponent Resource(string type)
+    {
+        var searchable = adapters.Serves(type, search: true);
+        var component = new CapabilityStatement.ResourceComponent
+        {
+            Type = type,
+            Profile = "http://hl7.org/fhir/StructureDefinition/" + type,
+            Versioning = "versioned",
+            ReadHistory = false,
+        };
+        if (UkCoreProfiles.ByResourceType.TryGetValue(type, out var profile))
+        {
+            component.SupportedProfile.Add(profile);
+        }
+
+        component.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = "read" });
+        if (!searchable)
+        {
+            return component;
+        }
+
+        component.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = "search-type" });
+        if (type == FhirResourceTypes.MedicationStatement)
+        {
+            component.SearchInclude.Add(FhirResourceTypes.MedicationStatementMedicationInclude);
+        }
+
+        foreach (var parameter in SearchParameterCatalog.For(type).OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            component.SearchParam.Add(new CapabilityStatement.SearchParamComponent
+            {
+                Name = parameter.Name,
+                Definition = parameter.Definition,
+                Type = parameter.Type.ToString().ToLowerInvariant(),
+                Documentation = parameter.Documentation,
+            });
+        }
+
+        return component;
+    }
+}

@@ -1,0 +1,155 @@
+using FhirFacade.Core.Errors;
+using FhirFacade.Core.Gateway;
+using FhirFacade.Core.Paging;
+using FhirFacade.Core.Search;
+using FhirFacade.Core.Suppliers;
+using FhirFacade.Fhir.Issues;
+using FhirFacade.Fhir.Model;
+using FhirFacade.Server.Bundles;
+using FhirFacade.Server.Capability;
+using FhirFacade.Server.Hosting;
+using FhirFacade.Server.Http;
+using FhirFacade.Server.Subsetting;
+
+namespace FhirFacade.Server.Endpoints;
+
+/// <summary>
+/// The FHIR REST surface: <c>metadata</c>, read, search (GET and POST <c>_search</c>); every write
+/// answers 405 and anything else under the base path 404. Handlers write element trees through the
+/// canonical serializers; errors are thrown as <see cref="FacadeException"/> for the one exception handler.
+/// </summary>
+public static class FhirEndpoints
+{
+    private const string TypePattern = "{type:regex(^[A-Z][A-Za-z]+$)}";
+    private static readonly string[] WriteMethods = [HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch];
+
+    /// <summary>Maps the FHIR endpoints under the configured base path.</summary>
+    public static IEndpointRouteBuilder MapFhirFacade(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var basePath = endpoints.ServiceProvider.GetRequiredService<BaseUrl>().BasePath;
+        var fhir = endpoints.MapGroup(basePath);
+        fhir.MapGet("/metadata", MetadataAsync);
+        fhir.MapGet("/" + TypePattern, (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString)));
+        fhir.MapGet("/" + TypePattern + "/_search", (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString)));
+        fhir.MapPost("/" + TypePattern + "/_search", PostSearchAsync);
+        fhir.MapGet("/" + TypePattern + "/{id}", ReadAsync);
+        fhir.MapMethods("/", WriteMethods, WriteNotAllowed);
+        fhir.MapMethods("/" + TypePattern, WriteMethods, WriteNotAllowed);
+        fhir.MapMethods("/" + TypePattern + "/{id}", WriteMethods, WriteNotAllowed);
+        fhir.Map("/{**path}", NotFound);
+        return endpoints;
+    }
+
+    private static async Task MetadataAsync(HttpContext context, CapabilityStatementBuilder builder, BaseUrl baseUrl, IFhirModel model, ElementSubsetter subsetter, FhirResponseWriter writer)
+    {
+        var format = FormatNegotiator.Negotiate(context);
+        FacadeRequestFeature.Of(context).Interaction = "capabilities";
+        var node = builder.Build(baseUrl.For(context.Request)).ToElementNode(model);
+        if (string.Equals(context.Request.Query["mode"].ToString(), "terse", StringComparison.Ordinal))
+        {
+            subsetter.Apply(node, SummaryMode.True, []);
+        }
+
+        await writer.WriteAsync(context, node, StatusCodes.Status200OK, format, context.RequestAborted);
+    }
+
+    private static async Task ReadAsync(HttpContext context, string type, string id, FhirGateway gateway, SupplierAdapterRegistry adapters, ElementSubsetter subsetter, FhirResponseWriter writer)
+    {
+        var format = FormatNegotiator.Negotiate(context);
+        var feature = FacadeRequestFeature.Of(context);
+        feature.Interaction = "read";
+        feature.ResourceType = type;
+        feature.ResourceId = id;
+        if (!adapters.Serves(type, search: false))
+        {
+            throw UnsupportedType(type);
+        }
+
+        var result = await gateway.ReadAsync(type, id, context.RequestAborted);
+        feature.Suppliers = [result.Resource.Supplier + "/" + result.Resource.Organisation];
+        feature.ResourceCount = 1;
+        var (summary, elements) = SearchRequestParser.ParseResultParameters(RequestParameters.FromQuery(context.Request.QueryString));
+        subsetter.Apply(result.Resource.Resource, summary, elements);
+        if (result.Resource.Version is { } version)
+        {
+            context.Response.Headers.ETag = $"W/\"{version}\"";
+        }
+
+        await writer.WriteAsync(context, result.Resource.Resource, StatusCodes.Status200OK, format, context.RequestAborted);
+    }
+
+    private static async Task PostSearchAsync(HttpContext context, string type)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            FormatNegotiator.Negotiate(context);
+            throw new FacadeException(StatusCodes.Status415UnsupportedMediaType, new Issue("HTTP415", IssueSeverity.Error, IssueType.NotSupported, $"POST {type}/_search needs a body of type {FhirMediaTypes.FormUrlEncoded}."));
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var parameters = RequestParameters.FromQuery(context.Request.QueryString);
+        foreach (var (name, values) in form)
+        {
+            parameters.AddRange(values.Select(v => KeyValuePair.Create(name, v ?? string.Empty)));
+        }
+
+        await SearchAsync(context, type, parameters);
+    }
+
+    private static async Task SearchAsync(HttpContext context, string type, List<KeyValuePair<string, string>> parameters)
+    {
+        var services = context.RequestServices;
+        var format = FormatNegotiator.Negotiate(context);
+        var feature = FacadeRequestFeature.Of(context);
+        feature.Interaction = "search-type";
+        feature.ResourceType = type;
+        var adapters = services.GetRequiredService<SupplierAdapterRegistry>();
+        if (!adapters.Serves(type, search: false))
+        {
+            throw UnsupportedType(type);
+        }
+
+        if (!adapters.Serves(type, search: true))
+        {
+            throw new FacadeException(StatusCodes.Status405MethodNotAllowed, FacadeException.SpineIssue(SpineErrorCodes.NotImplemented, IssueType.NotSupported, $"{type} can be read by id but not searched."));
+        }
+
+        var offset = 0;
+        if (parameters.FirstOrDefault(p => p.Key == SearchParameterNames.Page) is { Key: not null } page)
+        {
+            if (!services.GetRequiredService<PageTokenCodec>().TryDecode(page.Value, out var token) || token.ResourceType != type)
+            {
+                throw FacadeException.BadRequest("The paging link is not valid: it was changed, or issued by another server. Follow next/previous links exactly as given.", SearchParameterNames.Page);
+            }
+
+            parameters = [.. RequestParameters.Parse(token.Query), KeyValuePair.Create(SearchParameterNames.Count, token.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+            offset = token.Offset;
+        }
+
+        var strict = context.Request.Headers["Prefer"].Any(p => p is not null && p.Contains("handling=strict", StringComparison.OrdinalIgnoreCase));
+        var request = SearchRequestParser.Parse(type, parameters, strict) with { Offset = offset };
+        feature.PatientNhsNumber = request.PatientNhsNumber?.Value;
+        var result = await services.GetRequiredService<FhirGateway>().SearchAsync(request, context.RequestAborted);
+        feature.Suppliers = result.Suppliers;
+        var baseUrl = services.GetRequiredService<BaseUrl>().For(context.Request);
+        var bundle = services.GetRequiredService<SearchBundleBuilder>().Build(request, result, baseUrl, out var count);
+        feature.ResourceCount = count;
+        await services.GetRequiredService<FhirResponseWriter>().WriteAsync(context, bundle, StatusCodes.Status200OK, format, context.RequestAborted);
+    }
+
+    private static Task WriteNotAllowed(HttpContext context)
+    {
+        FormatNegotiator.Negotiate(context);
+        throw new FacadeException(StatusCodes.Status405MethodNotAllowed, new Issue("HTTP405", IssueSeverity.Error, IssueType.NotSupported, $"{context.Request.Method} is not allowed: this facade is read-only."));
+    }
+
+    private static Task NotFound(HttpContext context)
+    {
+        FormatNegotiator.Negotiate(context);
+        throw new FacadeException(StatusCodes.Status404NotFound, new Issue("HTTP404", IssueSeverity.Error, IssueType.NotSupported, "No FHIR interaction is served at this path."));
+    }
+
+    private static FacadeException UnsupportedType(string type) =>
+        new(StatusCodes.Status404NotFound, new Issue("HTTP404-TYPE", IssueSeverity.Error, IssueType.NotSupported, $"The resource type '{(type.Length <= 64 ? type : type[..64])}' is not supported."));
+}

@@ -1,0 +1,67 @@
+using FhirFacade.Core.Errors;
+using FhirFacade.Fhir.Issues;
+using FhirFacade.Fhir.Model;
+using FhirFacade.Fhir.Resources;
+using FhirFacade.Server.Http;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace FhirFacade.Server.Errors;
+
+/// <summary>
+/// The one place errors become OperationOutcomes: a <see cref="FacadeException"/> gives the status,
+/// issues and headers; anything else is a 500 carrying only the correlation id (never exception text).
+/// </summary>
+internal sealed partial class FhirExceptionHandler(FhirResponseWriter writer, IFhirModel model, ILogger<FhirExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        int status;
+        IReadOnlyList<Issue> issues;
+        if (exception is FacadeException facade)
+        {
+            status = facade.StatusCode;
+            issues = facade.Issues;
+            foreach (var (name, value) in facade.Headers)
+            {
+                httpContext.Response.Headers[name] = value;
+            }
+
+            LogFacadeError(logger, status, httpContext.TraceIdentifier);
+        }
+        else
+        {
+            status = StatusCodes.Status500InternalServerError;
+            issues = [FacadeException.SpineIssue(SpineErrorCodes.InternalServerError, IssueType.Exception, $"An unexpected error occurred. Correlation id: {httpContext.TraceIdentifier}.")];
+            LogUnexpected(logger, exception, httpContext.TraceIdentifier);
+        }
+
+        // The audit record of this request carries the outcome's codes (never its text).
+        var feature = FacadeRequestFeature.Of(httpContext);
+        feature.IssueCode = issues.Count > 0 ? issues[0].Type.ToCode() : null;
+        feature.SpineCode = issues.Count > 0 ? issues[0].Detail?.Code : null;
+
+        if (status == StatusCodes.Status405MethodNotAllowed && !httpContext.Response.Headers.ContainsKey("Allow"))
+        {
+            httpContext.Response.Headers.Allow = "GET";
+        }
+
+        var format = FormatNegotiator.Current(httpContext) == FhirFormat.Xml && status == StatusCodes.Status406NotAcceptable ? FhirFormat.Json : FormatNegotiator.Current(httpContext);
+        var outcome = OperationOutcome.FromIssues(issues.Count > 0 ? issues : [new Issue("HTTP" + status, IssueSeverity.Error, IssueType.Processing, "The request failed.")]);
+        try
+        {
+            await writer.WriteAsync(httpContext, outcome.ToElementNode(model), status, format, cancellationToken);
+        }
+        catch (FacadeException)
+        {
+            await writer.WriteAsync(httpContext, outcome.ToElementNode(model), status, FhirFormat.Json, cancellationToken);
+        }
+
+        return true;
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Request {CorrelationId} answered {Status} with an OperationOutcome")]
+    private static partial void LogFacadeError(ILogger logger, int status, string correlationId);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Request {CorrelationId} failed unexpectedly")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string correlationId);
+}

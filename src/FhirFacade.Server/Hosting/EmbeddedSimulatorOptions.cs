@@ -1,0 +1,18 @@
+namespace FhirFacade.Server.Hosting;
+
+/// <summary>
+/// The embedded default (<c>Facade:EmbeddedSimulators</c>): start the simulated supplier backends
+/// in-process on loopback and point every directory endpoint written <c>embedded:{supplier}</c> at them.
+/// Production configuration turns this off and lists real endpoints.
+/// </summary>
+public sealed class EmbeddedSimulatorOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Facade:EmbeddedSimulators";
+
+    /// <summary>The URI scheme of directory endpoints that mean "the embedded simulator".</summary>
+    public const string EndpointScheme = "embedded";
+
+    /// <summary>Whether to start the simulators (default off; on in appsettings.json).</summary>
+    public bool Enabled { get; set; }
+}

@@ -1,0 +1,75 @@
+using FhirFacade.Core.Location;
+using FhirFacade.Simulators.Hosting;
+using FhirFacade.Suppliers.Emis;
+using Microsoft.Extensions.Options;
+
+namespace FhirFacade.Server.Hosting;
+
+/// <summary>
+/// The embedded default: the simulated supplier backends, started in-process on loopback after the
+/// facade's host is built (so that nothing mistakes their hosts for the facade's), with every
+/// directory endpoint written <c>embedded:{supplier}</c> resolved to them when options are first read.
+/// </summary>
+public sealed class EmbeddedSimulators
+{
+    /// <summary>The running simulators; <see langword="null"/> until started, or when disabled.</summary>
+    public SimulatorCluster? Cluster { get; private set; }
+
+    /// <summary>Registers the embedded simulators when <c>Facade:EmbeddedSimulators:Enabled</c>.</summary>
+    public static void AddIfEnabled(IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(EmbeddedSimulatorOptions.SectionName).Get<EmbeddedSimulatorOptions>() ?? new();
+        if (!options.Enabled)
+        {
+            return;
+        }
+
+        var embedded = new EmbeddedSimulators();
+        services.AddSingleton(embedded);
+        services.AddSingleton<IPostConfigureOptions<OrganisationDirectoryOptions>>(new ResolveEmbeddedEndpoints(embedded));
+        services.PostConfigure<EmisOptions>(emis => emis.ApiKey ??= embedded.Started.Emis.ApiKey);
+    }
+
+    /// <summary>Starts the simulators when they were registered; dispose the result when the host stops.</summary>
+    public static async Task<SimulatorCluster?> StartIfEnabledAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var embedded = services.GetService<EmbeddedSimulators>();
+        if (embedded is null)
+        {
+            return null;
+        }
+
+        embedded.Cluster = await SimulatorCluster.StartAsync(new SimulatorClusterOptions(), cancellationToken);
+        await WarmUpAsync(embedded.Cluster, cancellationToken);
+        return embedded.Cluster;
+    }
+
+    private SimulatorCluster Started => Cluster ?? throw new InvalidOperationException("The embedded simulators are read before they were started.");
+
+    // The simulators build their catalogues on first use; pay that once here, not in the first request's 2 s budget.
+    private static async Task WarmUpAsync(SimulatorCluster cluster, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = cluster.Emis.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/patients/9990000018/record");
+        request.Headers.TryAddWithoutValidation("X-Api-Key", cluster.Emis.ApiKey);
+        using var response = await client.SendAsync(request, cancellationToken);
+    }
+
+    private sealed class ResolveEmbeddedEndpoints(EmbeddedSimulators embedded) : IPostConfigureOptions<OrganisationDirectoryOptions>
+    {
+        public void PostConfigure(string? name, OrganisationDirectoryOptions options)
+        {
+            foreach (var organisation in options.Organisations)
+            {
+                if (organisation.Endpoint is { Scheme: EmbeddedSimulatorOptions.EndpointScheme } endpoint)
+                {
+                    organisation.Endpoint = endpoint.AbsolutePath switch
+                    {
+                        "emis" => embedded.Started.Emis.BaseAddress,
+                        _ => endpoint,
+                    };
+                }
+            }
+        }
+    }
+}

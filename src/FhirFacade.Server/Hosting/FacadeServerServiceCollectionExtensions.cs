@@ -1,0 +1,49 @@
+using FhirFacade.Fhir.Model;
+using FhirFacade.Server.Auditing;
+using FhirFacade.Server.Bundles;
+using FhirFacade.Server.Capability;
+using FhirFacade.Server.Errors;
+using FhirFacade.Server.Http;
+using FhirFacade.Server.Security;
+using FhirFacade.Server.Subsetting;
+
+namespace FhirFacade.Server.Hosting;
+
+/// <summary>Registers the HTTP surface and the kernel it serializes with.</summary>
+public static class FacadeServerServiceCollectionExtensions
+{
+    /// <summary>The FHIR kernel (packages, R4 model, canonical serializers) shared by the whole process.</summary>
+    public static IServiceCollection AddFhirKernel(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => FhirKernel.Default);
+        services.AddSingleton<IFhirModel>(sp => sp.GetRequiredService<FhirKernel>().Model);
+        services.AddSingleton(sp => sp.GetRequiredService<FhirKernel>().JsonSerializer);
+        return services;
+    }
+
+    /// <summary>Options, content negotiation, the writers, bundles, the CapabilityStatement and the one exception handler.</summary>
+    public static IServiceCollection AddFhirFacadeServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<FacadeServerOptions>().BindConfiguration(FacadeServerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BaseUrl>();
+        services.AddSingleton<FhirResponseWriter>();
+        services.AddSingleton<ElementSubsetter>();
+        services.AddSingleton<SearchBundleBuilder>();
+        services.AddSingleton<CapabilityStatementBuilder>();
+        services.AddHostedService<KernelWarmup>();
+        services.AddExceptionHandler<FhirExceptionHandler>();
+        services.AddProblemDetails();
+        return services;
+    }
+
+    /// <summary>The request pipeline in front of the FHIR endpoints: correlation id and no-store first, then the exception handler.</summary>
+    public static IApplicationBuilder UseFhirFacade(this IApplicationBuilder app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseRequestAuditing();
+        app.UseExceptionHandler();
+        app.UseSmartSecurity();
+        return app;
+    }
+}

@@ -1,0 +1,85 @@
+using FhirFacade.Core.Errors;
+using FhirFacade.Core.Search;
+using FhirFacade.Fhir.Issues;
+using Microsoft.Net.Http.Headers;
+
+namespace FhirFacade.Server.Http;
+
+/// <summary>
+/// Chooses the response format: <c>_format</c> wins over <c>Accept</c>
+/// (<see href="https://hl7.org/fhir/R4/http.html#mime-type"/>); JSON when neither says; 406 when
+/// nothing asked for is supported. Also reads <c>_pretty</c>.
+/// </summary>
+public static class FormatNegotiator
+{
+    /// <summary>The item key under which the negotiated format is kept for the exception handler.</summary>
+    public const string ItemKey = "fhirfacade.format";
+
+    /// <summary>Negotiates and remembers the format; throws 406.</summary>
+    public static FhirFormat Negotiate(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var format = Choose(context.Request);
+        context.Items[ItemKey] = format;
+        return format;
+    }
+
+    /// <summary>The format negotiated earlier in this request, or JSON (for errors raised before or by negotiation).</summary>
+    public static FhirFormat Current(HttpContext context) =>
+        context.Items.TryGetValue(ItemKey, out var value) && value is FhirFormat format ? format : FhirFormat.Json;
+
+    /// <summary><see langword="true"/> when <c>_pretty=true</c>.</summary>
+    public static bool IsPretty(HttpRequest request) =>
+        string.Equals(request.Query[SearchParameterNames.Pretty].ToString(), "true", StringComparison.OrdinalIgnoreCase);
+
+    private static FhirFormat Choose(HttpRequest request)
+    {
+        var formatParameter = request.Query[SearchParameterNames.Format].ToString();
+        if (formatParameter.Length > 0)
+        {
+            return FromMediaType(formatParameter.Replace(' ', '+')) ?? throw NotAcceptable($"_format={formatParameter} is not supported (json, xml, application/fhir+json, application/fhir+xml).");
+        }
+
+        var accept = request.Headers.Accept.ToString();
+        if (string.IsNullOrWhiteSpace(accept))
+        {
+            return FhirFormat.Json;
+        }
+
+        if (!MediaTypeHeaderValue.TryParseList([accept], out var ranges))
+        {
+            throw NotAcceptable("The Accept header could not be read.");
+        }
+
+        foreach (var range in ranges.OrderByDescending(r => r.Quality ?? 1.0))
+        {
+            if (range.Quality is 0)
+            {
+                continue;
+            }
+
+            var mediaType = range.MediaType.Value ?? string.Empty;
+            if (mediaType is "*/*" or "application/*")
+            {
+                return FhirFormat.Json;
+            }
+
+            if (FromMediaType(mediaType) is { } format)
+            {
+                return format;
+            }
+        }
+
+        throw NotAcceptable("None of the media types in Accept is supported (application/fhir+json, application/fhir+xml, application/json, application/xml).");
+    }
+
+    private static FhirFormat? FromMediaType(string value) => value.Split(';')[0].Trim().ToLowerInvariant() switch
+    {
+        "json" or "application/json" or "application/fhir+json" or "text/json" => FhirFormat.Json,
+        "xml" or "application/xml" or "application/fhir+xml" or "text/xml" => FhirFormat.Xml,
+        _ => null,
+    };
+
+    private static FacadeException NotAcceptable(string message) =>
+        new(StatusCodes.Status406NotAcceptable, new Issue("HTTP406", IssueSeverity.Error, IssueType.NotSupported, message));
+}

@@ -1,0 +1,29 @@
+using FhirFacade.Core.Suppliers;
+using FhirFacade.Suppliers.Emis.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FhirFacade.Suppliers.Emis;
+
+/// <summary>Registers the EMIS Web adapter.</summary>
+public static class EmisServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the EMIS adapter: options (<c>Suppliers:Emis</c>, validated on start), the named HttpClient
+    /// <c>emis</c> with its Polly.Core resilience handler, the client and the <see cref="ISupplierAdapter"/>.
+    /// Needs an <c>IFhirModel</c> and a <see cref="TimeProvider"/> in the container.
+    /// </summary>
+    public static IServiceCollection AddEmisSupplier(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<EmisOptions>().BindConfiguration(EmisOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddTransient<EmisResilienceHandler>();
+        services.AddHttpClient(EmisClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<EmisResilienceHandler>();
+        services.AddSingleton<EmisClient>();
+        services.AddSingleton<ISupplierAdapter, EmisSupplierAdapter>();
+        return services;
+    }
+}

@@ -1,0 +1,213 @@
+using FhirFacade.Core.Errors;
+using FhirFacade.Core.Gateway;
+using FhirFacade.Core.Identity;
+using FhirFacade.Core.Search;
+using FhirFacade.Core.Suppliers;
+using FhirFacade.Fhir.Issues;
+using FhirFacade.Fhir.Model;
+using FhirFacade.Fhir.Resources;
+using FhirFacade.Suppliers.Emis.Http;
+using FhirFacade.Suppliers.Emis.Mapping;
+using FhirFacade.Suppliers.Emis.Native;
+using T = FhirFacade.Core.Search.FhirResourceTypes;
+
+namespace FhirFacade.Suppliers.Emis;
+
+/// <summary>
+/// The EMIS Web adapter: fetches the XML record (only the section a search needs), maps it to UK Core
+/// through one mapper per resource type, leaves out items the practice marked confidential (with a
+/// <c>confidential-items</c> warning), and reports items it cannot map instead of failing.
+/// </summary>
+internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) : ISupplierAdapter
+{
+    private static readonly IReadOnlySet<string> NoNativeParameters = new HashSet<string>();
+
+    public string SupplierId => EmisCodeSystems.SupplierId;
+
+    public string DisplayName => "EMIS Web";
+
+    // The EMIS API filters by record section only: every other criterion is applied by the gateway.
+    public IReadOnlyList<SupplierResourceCapability> Capabilities { get; } =
+    [
+        new(T.Patient, true, NoNativeParameters),
+        new(T.AllergyIntolerance, true, NoNativeParameters),
+        new(T.Condition, true, NoNativeParameters),
+        new(T.MedicationStatement, true, NoNativeParameters),
+        new(T.Medication, false, NoNativeParameters),
+        new(T.Organization, false, NoNativeParameters),
+        new(T.Practitioner, false, NoNativeParameters),
+    ];
+
+    public async Task<bool> HoldsPatientAsync(OrganisationEndpoint organisation, NhsNumber nhsNumber, CancellationToken cancellationToken)
+    {
+        var summary = await client.GetPatientSummaryAsync(organisation, nhsNumber.Value, cancellationToken);
+        return IsAt(summary, organisation);
+    }
+
+    public async Task<SupplierSearchResult> SearchAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
+    {
+        var nhsNumber = query.Patient.NhsNumber?.Value ?? query.Patient.NativePatientId;
+        if (nhsNumber is null)
+        {
+            return new SupplierSearchResult([], [], [new Issue("EMIS-NO-DEMOGRAPHIC-SEARCH", IssueSeverity.Information, IssueType.NotSupported, $"EMIS Web at {SupplierCallRunner.OrganisationLabel(organisation)} cannot search by demographics; search by NHS number instead.")]);
+        }
+
+        var section = Section(query.ResourceType);
+        var record = section is null
+            ? await client.GetPatientSummaryAsync(organisation, nhsNumber, cancellationToken)
+            : await client.GetRecordAsync(organisation, nhsNumber, section, cancellationToken);
+        if (record is null || !IsAt(record, organisation))
+        {
+            return SupplierSearchResult.Empty;
+        }
+
+        var context = Context(organisation, record);
+        var matches = new List<SupplierResource>();
+        var included = new List<SupplierResource>();
+        var confidential = 0;
+        switch (query.ResourceType)
+        {
+            case T.Patient:
+                Add(matches, EmisPatientMapper.Map(record, context), record, context, context.NhsNumber);
+                break;
+            case T.Condition:
+                foreach (var problem in Shareable(record.Problems, p => p.Confidential, ref confidential))
+                {
+                    Add(matches, EmisConditionMapper.Map(problem, context), record, context, context.EventNativeId(problem.Id));
+                }
+
+                break;
+            case T.AllergyIntolerance:
+                foreach (var allergy in Shareable(record.Allergies, a => a.Confidential, ref confidential))
+                {
+                    Add(matches, EmisAllergyIntoleranceMapper.Map(allergy, context), record, context, context.EventNativeId(allergy.Id));
+                }
+
+                break;
+            case T.MedicationStatement:
+                foreach (var medication in Shareable(record.Medications, m => m.Confidential, ref confidential))
+                {
+                    if (Add(matches, EmisMedicationStatementMapper.Map(medication, context), record, context, context.EventNativeId(medication.Id)) && query.Request.IncludesMedication)
+                    {
+                        Add(included, EmisMedicationMapper.Map(medication, context), record, context, context.EventNativeId(medication.Id));
+                    }
+                }
+
+                break;
+            default:
+                break;
+        }
+
+        if (confidential > 0)
+        {
+            context.Issues.Add(ConfidentialItemsIssue(organisation));
+        }
+
+        return new SupplierSearchResult(matches, included, context.Issues);
+    }
+
+    public async Task<SupplierReadResult> ReadAsync(OrganisationEndpoint organisation, string resourceType, string nativeId, CancellationToken cancellationToken)
+    {
+        switch (resourceType)
+        {
+            case T.Organization:
+                var ods = await client.GetOrganisationAsync(organisation, nativeId, cancellationToken);
+                return ods is null ? SupplierReadResult.NotFound : Single(EmisOrganizationMapper.Map(ods, Context(organisation, null)), nativeId, null, null);
+            case T.Practitioner:
+                var practitioner = await client.GetPractitionerAsync(organisation, nativeId, cancellationToken);
+                return practitioner is null ? SupplierReadResult.NotFound : Single(EmisPractitionerMapper.Map(practitioner, Context(organisation, null)), nativeId, null, null);
+            case T.Patient:
+                var summary = await client.GetPatientSummaryAsync(organisation, nativeId, cancellationToken);
+                if (summary is null || !IsAt(summary, organisation))
+                {
+                    return SupplierReadResult.NotFound;
+                }
+
+                var patientContext = Context(organisation, summary);
+                var patient = EmisPatientMapper.Map(summary, patientContext);
+                return patient is null ? new SupplierReadResult(null, patientContext.Issues) : Single(patient, nativeId, summary, patientContext);
+            default:
+                return await ReadEventAsync(organisation, resourceType, nativeId, cancellationToken);
+        }
+    }
+
+    private static string? Section(string resourceType) => resourceType switch
+    {
+        T.Condition => "problems",
+        T.AllergyIntolerance => "allergies",
+        T.MedicationStatement or T.Medication => "medications",
+        _ => null,
+    };
+
+    private static bool IsAt(EmisPatientRecord? record, OrganisationEndpoint organisation) =>
+        record?.Organisation is { } holder && string.Equals(holder.OdsCode, organisation.OdsCode, StringComparison.OrdinalIgnoreCase);
+
+    private static List<TItem> Shareable<TItem>(IReadOnlyList<TItem> items, Func<TItem, bool> isConfidential, ref int confidential)
+    {
+        var shareable = items.Where(i => !isConfidential(i)).ToList();
+        confidential += items.Count - shareable.Count;
+        return shareable;
+    }
+
+    private static Issue ConfidentialItemsIssue(OrganisationEndpoint organisation) =>
+        FacadeException.SpineIssue(
+            SpineErrorCodes.ConfidentialItems,
+            IssueType.Suppressed,
+            $"Items held by {SupplierCallRunner.OrganisationLabel(organisation)} were excluded due to confidentiality and/or patient preferences.",
+            IssueSeverity.Warning);
+
+    private static EmisMappingContext Context(OrganisationEndpoint organisation, EmisPatientRecord? record) =>
+        new(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), record?.Patient?.NhsNumber ?? string.Empty);
+
+    private async Task<SupplierReadResult> ReadEventAsync(OrganisationEndpoint organisation, string resourceType, string nativeId, CancellationToken cancellationToken)
+    {
+        var slash = nativeId.IndexOf('/', StringComparison.Ordinal);
+        var section = Section(resourceType);
+        if (slash <= 0 || section is null)
+        {
+            return SupplierReadResult.NotFound;
+        }
+
+        var nhsNumber = nativeId[..slash];
+        var eventId = nativeId[(slash + 1)..];
+        var record = await client.GetRecordAsync(organisation, nhsNumber, section, cancellationToken);
+        if (record is null || !IsAt(record, organisation))
+        {
+            return SupplierReadResult.NotFound;
+        }
+
+        var context = Context(organisation, record);
+        Resource? resource = resourceType switch
+        {
+            T.Condition => record.Problems.FirstOrDefault(p => p.Id == eventId && !p.Confidential) is { } p ? EmisConditionMapper.Map(p, context) : null,
+            T.AllergyIntolerance => record.Allergies.FirstOrDefault(a => a.Id == eventId && !a.Confidential) is { } a ? EmisAllergyIntoleranceMapper.Map(a, context) : null,
+            T.MedicationStatement => record.Medications.FirstOrDefault(m => m.Id == eventId && !m.Confidential) is { } m ? EmisMedicationStatementMapper.Map(m, context) : null,
+            T.Medication => record.Medications.FirstOrDefault(m => m.Id == eventId && !m.Confidential) is { } m ? EmisMedicationMapper.Map(m, context) : null,
+            _ => null,
+        };
+        return resource is null ? new SupplierReadResult(null, context.Issues) : Single(resource, nativeId, record, context);
+    }
+
+    private SupplierReadResult Single(Resource resource, string nativeId, EmisPatientRecord? record, EmisMappingContext? context) =>
+        new(ToSupplierResource(resource, nativeId, record, context), context?.Issues ?? []);
+
+    private bool Add(List<SupplierResource> list, Resource? resource, EmisPatientRecord record, EmisMappingContext context, string nativeId)
+    {
+        if (resource is null)
+        {
+            return false;
+        }
+
+        list.Add(ToSupplierResource(resource, nativeId, record, context));
+        return true;
+    }
+
+    private SupplierResource ToSupplierResource(Resource resource, string nativeId, EmisPatientRecord? record, EmisMappingContext? context) =>
+        new(
+            resource.TypeName,
+            nativeId,
+            resource.ToElementNode(model),
+            record?.Version,
+            context is null || context.NhsNumber.Length == 0 ? null : context.NhsNumber,
+            context is null || context.NhsNumber.Length == 0 ? null : context.NhsNumber);
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Xml;
+using System.Xml.Linq;
+using FhirFacade.Core.Suppliers;
+using FhirFacade.Suppliers.Emis.Native;
+using Microsoft.Extensions.Options;
+using Polly.Timeout;
+
+namespace FhirFacade.Suppliers.Emis.Http;
+
+/// <summary>
+/// The typed client of the EMIS XML API (docs/suppliers/emis.md), over the one named HttpClient
+/// <see cref="HttpClientName"/>. Not found is <see langword="null"/>; every other failure is a
+/// <see cref="SupplierException"/> whose message holds no payload.
+/// </summary>
+internal sealed class EmisClient(IHttpClientFactory httpClientFactory, IOptions<EmisOptions> options)
+{
+    /// <summary>The named HttpClient of the EMIS adapter.</summary>
+    public const string HttpClientName = "emis";
+
+    /// <summary>The API key header.</summary>
+    public const string ApiKeyHeader = "X-Api-Key";
+
+    /// <summary>The directory credential holding an organisation's API key.</summary>
+    public const string ApiKeyCredential = "ApiKey";
+
+    /// <summary>The summary (demographics and registration, no events): the "do you hold this patient?" call.</summary>
+    public Task<EmisPatientRecord?> GetPatientSummaryAsync(OrganisationEndpoint organisation, string nhsNumber, CancellationToken cancellationToken) =>
+        GetAsync(organisation, $"api/patients/{Uri.EscapeDataString(nhsNumber)}", EmisXmlReader.ReadRecord, cancellationToken);
+
+    /// <summary>The record, limited to some sections (<c>problems</c>, <c>allergies</c>, <c>medications</c>).</summary>
+    public Task<EmisPatientRecord?> GetRecordAsync(OrganisationEndpoint organisation, string nhsNumber, string sections, CancellationToken cancellationToken) =>
+        GetAsync(organisation, $"api/patients/{Uri.EscapeDataString(nhsNumber)}/record?sections={Uri.EscapeDataString(sections)}", EmisXmlReader.ReadRecord, cancellationToken);
+
+    /// <summary>An organisation by ODS code.</summary>
+    public Task<EmisOrganisation?> GetOrganisationAsync(OrganisationEndpoint organisation, string odsCode, CancellationToken cancellationToken) =>
+        GetAsync(organisation, $"api/organisations/{Uri.EscapeDataString(odsCode)}", EmisXmlReader.ReadOrganisationDocument, cancellationToken);
+
+    /// <summary>A practitioner by SDS user id.</summary>
+    public Task<EmisPractitioner?> GetPractitionerAsync(OrganisationEndpoint organisation, string sdsUserId, CancellationToken cancellationToken) =>
+        GetAsync(organisation, $"api/practitioners/{Uri.EscapeDataString(sdsUserId)}", EmisXmlReader.ReadPractitionerDocument, cancellationToken);
+
+    private async Task<T?> GetAsync<T>(OrganisationEndpoint organisation, string relative, Func<XDocument, T> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        var endpoint = organisation.Endpoint ?? throw new SupplierException(SupplierFailureKind.Unavailable, "The organisation has no EMIS endpoint.");
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(endpoint, relative));
+        request.Headers.TryAddWithoutValidation(ApiKeyHeader, organisation.Credentials.GetValueOrDefault(ApiKeyCredential) ?? options.Value.ApiKey);
+        var client = httpClientFactory.CreateClient(HttpClientName);
+        try
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            switch (response.StatusCode)
+            {
+                case HttpStatusCode.OK:
+                    await using (var stream = await response.Content.ReadAsStreamAsync(cancellationToken))
+                    {
+                        return read(await EmisXmlReader.LoadAsync(stream, cancellationToken));
+                    }
+
+                case HttpStatusCode.NotFound:
+                    return null;
+                case HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden:
+                    throw new SupplierException(SupplierFailureKind.Unauthorized, $"EMIS refused the API key ({(int)response.StatusCode}).");
+                default:
+                    throw new SupplierException(SupplierFailureKind.Unavailable, $"EMIS answered {(int)response.StatusCode}.");
+            }
+        }
+        catch (XmlException exception)
+        {
+            throw new SupplierException(SupplierFailureKind.Malformed, "EMIS sent a document that is not well-formed XML.", exception);
+        }
+        catch (TimeoutRejectedException exception)
+        {
+            throw new SupplierException(SupplierFailureKind.Timeout, "EMIS did not answer within the attempt timeout.", exception);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new SupplierException(SupplierFailureKind.Unavailable, "EMIS could not be reached.", exception);
+        }
+        catch (IOException exception)
+        {
+            throw new SupplierException(SupplierFailureKind.Unavailable, "The EMIS connection failed while reading.", exception);
+        }
+    }
+}

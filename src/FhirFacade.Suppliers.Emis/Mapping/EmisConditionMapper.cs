@@ -1,0 +1,60 @@
+using FhirFacade.Fhir.Conformance;
+using FhirFacade.Fhir.Resources;
+using FhirFacade.Suppliers.Emis.Native;
+
+namespace FhirFacade.Suppliers.Emis.Mapping;
+
+/// <summary>EMIS <c>Problem</c> → UK Core Condition (problem-list-item).</summary>
+internal static class EmisConditionMapper
+{
+    public static Condition? Map(EmisProblem problem, EmisMappingContext context)
+    {
+        var code = EmisCodings.ToConcept(problem.Code);
+        if (code is null || problem.Id.Length == 0)
+        {
+            context.Unmappable("problem", "no code or id");
+            return null;
+        }
+
+        var clinicalStatus = problem.Status switch
+        {
+            "active" => "active",
+            "past" => "inactive",
+            "resolved" => "resolved",
+            _ => null,
+        };
+        if (clinicalStatus is null)
+        {
+            context.Unmappable("problem", "unknown status");
+            return null;
+        }
+
+        var condition = new Condition
+        {
+            Id = context.Id(context.EventNativeId(problem.Id)),
+            Meta = context.Meta(UkCoreProfiles.Condition),
+            ClinicalStatus = new CodeableConcept(FhirSystems.ConditionClinical, clinicalStatus, Display(clinicalStatus)),
+            VerificationStatus = new CodeableConcept(FhirSystems.ConditionVerificationStatus, "confirmed", "Confirmed"),
+            Category = [new CodeableConcept(FhirSystems.ConditionCategory, "problem-list-item", "Problem List Item")],
+            Code = code,
+            Subject = context.PatientReference,
+            Onset = problem.Onset is null ? null : new FhirDateTime(problem.Onset.Text),
+            Abatement = problem.End is null ? null : new FhirDateTime(problem.End.Text),
+            RecordedDate = problem.RecordedDate,
+            Recorder = context.PractitionerReference(problem.RecordedBy),
+        };
+        if (problem.Note is not null)
+        {
+            condition.Note.Add(new Annotation { Text = problem.Note });
+        }
+
+        return condition;
+    }
+
+    private static string Display(string status) => status switch
+    {
+        "active" => "Active",
+        "inactive" => "Inactive",
+        _ => "Resolved",
+    };
+}

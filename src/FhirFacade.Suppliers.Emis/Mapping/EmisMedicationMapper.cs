@@ -1,0 +1,26 @@
+using FhirFacade.Fhir.Conformance;
+using FhirFacade.Fhir.Resources;
+using FhirFacade.Suppliers.Emis.Native;
+
+namespace FhirFacade.Suppliers.Emis.Mapping;
+
+/// <summary>The drug of an EMIS <c>Medication</c> authorisation → UK Core Medication (dm+d coded).</summary>
+internal static class EmisMedicationMapper
+{
+    public static Medication? Map(EmisMedication medication, EmisMappingContext context)
+    {
+        var code = EmisCodings.ToConcept(medication.Drug);
+        if (code is null || medication.Id.Length == 0)
+        {
+            context.Unmappable("medication", "no drug code or name");
+            return null;
+        }
+
+        return new Medication
+        {
+            Id = context.Id(context.EventNativeId(medication.Id)),
+            Meta = context.Meta(UkCoreProfiles.Medication),
+            Code = code,
+        };
+    }
+}

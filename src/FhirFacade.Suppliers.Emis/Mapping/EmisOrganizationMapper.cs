@@ -1,0 +1,28 @@
+using FhirFacade.Fhir.Conformance;
+using FhirFacade.Fhir.Resources;
+using FhirFacade.Suppliers.Emis.Native;
+
+namespace FhirFacade.Suppliers.Emis.Mapping;
+
+/// <summary>EMIS <c>Organisation</c> → UK Core Organization.</summary>
+internal static class EmisOrganizationMapper
+{
+    public static Organization Map(EmisOrganisation organisation, EmisMappingContext context)
+    {
+        var resource = new Organization
+        {
+            Id = context.Id(organisation.OdsCode),
+            Meta = context.Meta(UkCoreProfiles.Organization),
+            Identifier = [new Identifier(UkCoreSystems.OdsOrganizationCode, organisation.OdsCode)],
+            Active = true,
+            Name = organisation.Name,
+        };
+        if (organisation.Telephone is not null)
+        {
+            resource.Telecom.Add(new ContactPoint { System = "phone", Value = organisation.Telephone, Use = "work" });
+        }
+
+        resource.Address.Add(new Address { Use = "work", Line = [.. organisation.AddressLines], City = organisation.Town, PostalCode = organisation.Postcode });
+        return resource;
+    }
+}

@@ -1,0 +1,19 @@
+namespace FhirFacade.Suppliers.Emis.Native;
+
+/// <summary>A <c>Medication</c> event: the authorisation, with its issues (oldest first).</summary>
+internal sealed record EmisMedication(
+    string Id,
+    string? Type,
+    string? Status,
+    bool Confidential,
+    EmisCodedValue? Drug,
+    string? Dosage,
+    string? QuantityValue,
+    string? QuantityUnit,
+    string? StartDate,
+    string? EndDate,
+    string? ReviewDate,
+    string? MaxIssues,
+    string? StopReason,
+    string? Prescriber,
+    IReadOnlyList<EmisMedicationIssue> Issues);

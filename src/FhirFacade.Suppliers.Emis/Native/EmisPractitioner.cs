@@ -1,0 +1,13 @@
+namespace FhirFacade.Suppliers.Emis.Native;
+
+/// <summary>A <c>Practitioner</c> element.</summary>
+internal sealed record EmisPractitioner(
+    string Id,
+    string? SdsUserId,
+    string? GmcNumber,
+    string? Title,
+    string? GivenName,
+    string? FamilyName,
+    string? Gender,
+    string? Role,
+    string? OrganisationOdsCode);

@@ -1,0 +1,14 @@
+namespace FhirFacade.Suppliers.Emis.Native;
+
+/// <summary>A <c>Problem</c> event.</summary>
+internal sealed record EmisProblem(
+    string Id,
+    string? Status,
+    string? Significance,
+    bool Confidential,
+    EmisCodedValue? Code,
+    EmisPartialDate? Onset,
+    EmisPartialDate? End,
+    string? RecordedDate,
+    string? RecordedBy,
+    string? Note);
