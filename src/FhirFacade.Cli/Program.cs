@@ -1,8 +1,10 @@
 using System.CommandLine;
 using FhirFacade.Cli.Commands.Audit;
 using FhirFacade.Cli.Commands.Convert;
+using FhirFacade.Cli.Commands.Validate;
 
 var root = new RootCommand("fhirfacade: FHIR R4 tools of the FhirFacade kernel");
 root.Subcommands.Add(ConvertCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
+root.Subcommands.Add(ValidateCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -25,13 +25,23 @@ public sealed class CompiledExpression
     /// </summary>
     /// <param name="focus">The node to evaluate on: a resource, or an element for element-level invariants.</param>
     /// <param name="context">Environment variables, the model and the hooks; <see langword="null"/> derives everything from <paramref name="focus"/>.</param>
-    /// <returns>The result collection; empty when data is missing or unusable.</returns>
+    /// <returns>The result collection; empty when data is missing or unusable. Read-only: small results are shared instances.</returns>
     /// <exception cref="FhirPathEvaluationException">When the specification defines the situation as an error (see the exception's remarks).</exception>
     public IReadOnlyList<FhirPathItem> Evaluate(ElementNode focus, FhirPathContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(focus);
-        var scope = new EvaluationScope(context ?? FhirPathContext.Default, [FhirPathItem.FromNode(focus)], focus);
-        return _evaluator(scope);
+        var scope = EvaluationScope.Rent(context ?? FhirPathContext.Default, focus);
+        try
+        {
+            var result = _evaluator(scope);
+
+            // The input array belongs to the (reused) scope; a result that is the input itself gets its own copy.
+            return scope.IsOwnInput(result) ? [result[0]] : result;
+        }
+        finally
+        {
+            scope.Return();
+        }
     }
 
     /// <summary>Evaluates the expression on an arbitrary input collection (which may be empty or hold system values).</summary>
@@ -39,8 +49,20 @@ public sealed class CompiledExpression
     {
         ArgumentNullException.ThrowIfNull(input);
         var focus = input.Count == 1 ? input[0].Node : null;
-        var scope = new EvaluationScope(context ?? FhirPathContext.Default, input, focus);
-        return _evaluator(scope);
+        return Run(context, input, focus);
+    }
+
+    private IReadOnlyList<FhirPathItem> Run(FhirPathContext? context, IReadOnlyList<FhirPathItem> input, ElementNode? focus)
+    {
+        var scope = EvaluationScope.Rent(context ?? FhirPathContext.Default, input, focus);
+        try
+        {
+            return _evaluator(scope);
+        }
+        finally
+        {
+            scope.Return();
+        }
     }
 
     /// <summary>

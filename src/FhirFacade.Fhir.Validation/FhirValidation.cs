@@ -3,6 +3,7 @@ using FhirFacade.Fhir.Model;
 using FhirFacade.Fhir.Packages;
 using FhirFacade.Fhir.Validation.Schema;
 using FhirFacade.Fhir.Validation.Snapshots;
+using FhirFacade.Fhir.Validation.Terminology;
 
 namespace FhirFacade.Fhir.Validation;
 
@@ -11,7 +12,8 @@ public static class FhirValidation
 {
     /// <summary>
     /// A validator over <paramref name="packages"/>: snapshots from the packages (generated and disk-cached
-    /// for differential-only profiles such as UK Core), invariants through the FHIRPath engine.
+    /// for differential-only profiles such as UK Core), bindings over the local terminology, invariants
+    /// through the FHIRPath engine.
     /// </summary>
     /// <param name="packages">The loaded FHIR packages.</param>
     /// <param name="model">The R4 type model (FHIRPath <c>is</c>/<c>as</c>/<c>ofType</c>).</param>
@@ -26,6 +28,6 @@ public static class FhirValidation
         ArgumentNullException.ThrowIfNull(packages);
         var definitions = new StructureDefinitionProvider(packages, cacheOptions ?? new SnapshotCacheOptions());
         var invariants = new FhirPathInvariantCompiler(FhirPathEngine.Default, new FhirPathContext { Model = model });
-        return new FhirValidator(definitions, terminology: null, invariants, options);
+        return new FhirValidator(definitions, new LocalTerminology(packages), invariants, options);
     }
 }

@@ -3,6 +3,7 @@ using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Model;
 using FhirFacade.Fhir.Validation.Definitions;
 using FhirFacade.Fhir.Validation.Schema;
+using FhirFacade.Fhir.Validation.Terminology;
 using FhirFacade.Fhir.Validation.Validators;
 
 namespace FhirFacade.Fhir.Validation;
@@ -25,13 +26,13 @@ public sealed class FhirValidator
     /// <param name="options">Options; defaults when omitted.</param>
     public FhirValidator(
         IStructureDefinitionResolver definitions,
-        IBindingTerminology? terminology = null,
+        ILocalTerminology? terminology = null,
         IInvariantCompiler? invariants = null,
         FhirValidatorOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(definitions);
         options ??= new FhirValidatorOptions();
-        _terminology = terminology ?? NoTerminology.Instance;
+        _terminology = terminology is null ? NoTerminology.Instance : new LocalTerminologyBinding(terminology);
         _schemas = new SchemaCache(definitions, new SchemaCompiler(invariants ?? NoInvariantCompiler.Instance, options.ReportUncheckedCodes, _skipped));
     }
 

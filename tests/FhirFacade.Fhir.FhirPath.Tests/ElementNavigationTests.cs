@@ -38,6 +38,7 @@ public sealed class ElementNavigationTests
         { "name.given.first().indexOf('e')", "1" },
         { "gender.upper()", "MALE" },
         { "name.sort(-family).first().use", "usual" },
+        { "name.where(family).count()", "1" },
         { "name.sort(family).last().use", "official" },
     };
 

@@ -80,6 +80,7 @@ public sealed class FhirPathEngineTests
         "-'a'",
         "1 < 'a'",
         "iif('x', 1, 2)",
+        "(1 | 2).where($this | 5)",
     };
 
     [Theory]
@@ -139,6 +140,48 @@ public sealed class FhirPathEngineTests
         var result = new FhirPathEngine().Evaluate(TestNodes.Patient(), "name.count() > %limit", context);
 
         TestNodes.Render(result).Should().Be("true");
+    }
+
+    [Fact]
+    public void Evaluate_ResultIsTheInput_IsNotOverwrittenByTheNextEvaluation()
+    {
+        var compiled = new FhirPathEngine().Compile("$this");
+        var first = TestNodes.Patient();
+        var second = TestNodes.Patient();
+
+        var firstResult = compiled.Evaluate(first);
+        compiled.Evaluate(second);
+
+        firstResult.Should().ContainSingle().Which.Node.Should().BeSameAs(first);
+    }
+
+    [Fact]
+    public void Evaluate_HookEvaluatesAnotherExpression_ScopesDoNotInterfere()
+    {
+        var engine = new FhirPathEngine();
+        var context = new FhirPathContext { ProfileChecker = new EvaluatingChecker(engine) };
+
+        var result = engine.Evaluate(TestNodes.Patient(), "name.given.first() & iif(conformsTo('urn:x'), '+', '-') & name.given.last()", context);
+
+        TestNodes.Render(result).Should().Be("Peter+Jim");
+    }
+
+    [Fact]
+    public void Evaluate_MemberCountOnMisspelledElementOfTypedNode_ThrowsEvaluationException()
+    {
+        var type = new Model.TypeDefinition("HumanName", Model.TypeKind.ComplexType, "Element", false, false, null);
+        type.SetChildren([new Model.ChildDefinition("given", "HumanName.given", 0, ["string"], 0, null, false, true, false, false, null)]);
+        var name = new Model.ElementNode("name", "HumanName", type);
+
+        var act = () => new FhirPathEngine().Evaluate(name, "given1.count()");
+
+        act.Should().Throw<FhirPathEvaluationException>();
+    }
+
+    private sealed class EvaluatingChecker(FhirPathEngine engine) : IFhirPathProfileChecker
+    {
+        public bool? ConformsTo(Model.ElementNode node, string profileUrl) =>
+            engine.Compile("gender = 'male'").EvaluateBoolean(node);
     }
 
     private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider

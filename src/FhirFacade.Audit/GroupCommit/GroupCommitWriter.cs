@@ -75,23 +75,41 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     private async Task RunAsync(Task? startGate)
     {
-        if (startGate is not null)
-        {
-            await startGate;
-        }
-
-        var reader = _queue.Reader;
         var batch = new List<PendingAppend>(_settings.MaxBatchSize);
-        while (await reader.WaitToReadAsync())
+        try
         {
-            Fill(reader, batch);
-            if (_settings.MaxBatchDelay > TimeSpan.Zero && batch.Count < _settings.MaxBatchSize)
+            if (startGate is not null)
             {
-                await GatherMoreAsync(reader, batch);
+                await startGate;
             }
 
-            await CommitAsync(batch);
-            batch.Clear();
+            var reader = _queue.Reader;
+            while (await reader.WaitToReadAsync())
+            {
+                Fill(reader, batch);
+                if (_settings.MaxBatchDelay > TimeSpan.Zero && batch.Count < _settings.MaxBatchSize)
+                {
+                    await GatherMoreAsync(reader, batch);
+                }
+
+                await CommitAsync(batch);
+                batch.Clear();
+            }
+        }
+        catch (Exception exception)
+        {
+            // The writer must never die silently with callers waiting: close the queue and fail them all.
+            AuditLog.BatchCommitFailed(_logger, batch.Count, exception);
+            _queue.Writer.TryComplete();
+            while (_queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            foreach (var pending in batch)
+            {
+                pending.Completion.TrySetException(new AuditUnavailableException("The audit writer stopped.", exception));
+            }
         }
     }
 

@@ -8,6 +8,7 @@ public interface IAuditTrail
 {
     /// <summary>
     /// Appends a record to the hash chain. Completes only once the record is durably committed.
+    /// Cancelling stops the wait, not the write: a record already queued may still be committed.
     /// </summary>
     /// <returns>The committed entry (sequence number and hash).</returns>
     /// <exception cref="AuditUnavailableException">The store cannot commit (down, locked, full, closed): fail closed (503).</exception>

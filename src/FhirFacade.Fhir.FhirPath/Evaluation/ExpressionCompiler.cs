@@ -68,6 +68,11 @@ internal static class ExpressionCompiler
             return CompileSort(function);
         }
 
+        if (function.Arguments.Count == 0 && function.Name is "count" or "exists" or "empty" && CompileFusedCount(function) is { } fused)
+        {
+            return fused;
+        }
+
         var definition = FunctionTable.Find(function.Name)
             ?? throw new FhirPathSyntaxException($"Unknown function '{function.Name}'", function.Position);
         if (function.Arguments.Count < definition.MinArguments || function.Arguments.Count > definition.MaxArguments)
@@ -98,6 +103,39 @@ internal static class ExpressionCompiler
 
         var target = Compile(function.Target);
         return scope => body(target(scope), arguments, scope);
+    }
+
+    /// <summary>
+    /// <c>name.count()</c>, <c>name.exists()</c>, <c>name.empty()</c> and <c>children().count()</c> count
+    /// matches without building the collection: they are the bulk of invariant work (ele-1, ext-1, dom-*).
+    /// </summary>
+    private static Evaluator? CompileFusedCount(FunctionExpression function)
+    {
+        var kind = function.Name;
+        if (function.Target is MemberExpression member)
+        {
+            var source = member.Target is null ? null : Compile(member.Target);
+            var name = member.Name;
+            var existsOnly = kind != "count";
+            return scope =>
+            {
+                var n = Navigation.Count(source is null ? scope.This : source(scope), name, scope.Context.Model, existsOnly);
+                return kind switch
+                {
+                    "count" => Items.OfInteger(n),
+                    "exists" => Items.Of(n > 0),
+                    _ => Items.Of(n == 0),
+                };
+            };
+        }
+
+        if (kind == "count" && function.Target is FunctionExpression { Name: "children", Arguments.Count: 0 } children)
+        {
+            var source = children.Target is null ? null : Compile(children.Target);
+            return scope => Items.OfInteger(Navigation.CountAllChildren(source is null ? scope.This : source(scope)));
+        }
+
+        return null;
     }
 
     private static Evaluator CompileSort(FunctionExpression function)

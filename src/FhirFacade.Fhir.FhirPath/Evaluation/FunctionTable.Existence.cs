@@ -14,7 +14,7 @@ internal static partial class FunctionTable
         Add(functions, "anyFalse", 0, 0, (input, _, _) => BooleanAggregate(input, "anyFalse", all: false, expected: false));
         Add(functions, "subsetOf", 1, 1, (input, args, scope) => Items.Of(IsSubset(input, args[0](scope))));
         Add(functions, "supersetOf", 1, 1, (input, args, scope) => Items.Of(IsSubset(args[0](scope), input)));
-        Add(functions, "count", 0, 0, (input, _, _) => Items.OfValue((long)input.Count));
+        Add(functions, "count", 0, 0, (input, _, _) => Items.OfInteger(input.Count));
         Add(functions, "distinct", 0, 0, (input, _, _) => CollectionFunctions.Distinct(input));
         Add(functions, "isDistinct", 0, 0, (input, _, _) => Items.Of(CollectionFunctions.Distinct(input).Count == input.Count));
     }

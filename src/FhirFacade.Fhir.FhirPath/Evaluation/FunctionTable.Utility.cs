@@ -22,8 +22,10 @@ internal static partial class FunctionTable
             {
                 if (item.Node is { } node)
                 {
-                    foreach (var child in node.Children)
+                    var children = node.Children;
+                    for (var c = 0; c < children.Count; c++)
                     {
+                        var child = children[c];
                         result.Add(FhirPathItem.FromNode(child));
                     }
                 }
@@ -94,8 +96,10 @@ internal static partial class FunctionTable
 
     private static void AddDescendants(ElementNode node, List<FhirPathItem> result)
     {
-        foreach (var child in node.Children)
+        var children = node.Children;
+        for (var c = 0; c < children.Count; c++)
         {
+            var child = children[c];
             result.Add(FhirPathItem.FromNode(child));
             AddDescendants(child, result);
         }

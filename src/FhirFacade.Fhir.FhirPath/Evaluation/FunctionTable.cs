@@ -46,22 +46,13 @@ internal static partial class FunctionTable
         }
     }
 
-    /// <summary>Evaluates a criterion for one item: <see langword="true"/>, <see langword="false"/> or <see langword="null"/> (empty).</summary>
-    private static bool? CriterionFor(Evaluator argument, FhirPathItem item, int index, EvaluationScope scope, string function)
-    {
-        var result = EvaluateFor(argument, item, index, scope);
-        if (result.Count == 0)
-        {
-            return null;
-        }
-
-        if (result.Count > 1 || result[0].Value is not bool b)
-        {
-            throw new FhirPathEvaluationException($"The criterion of '{function}' must be a single boolean.");
-        }
-
-        return b;
-    }
+    /// <summary>
+    /// Evaluates a criterion for one item: <see langword="true"/>, <see langword="false"/> or <see langword="null"/> (empty),
+    /// by singleton evaluation (<see href="http://hl7.org/fhirpath/N1/#singleton-evaluation-of-collections"/>):
+    /// a single non-boolean item counts as <see langword="true"/>, several items are an error.
+    /// </summary>
+    private static bool? CriterionFor(Evaluator argument, FhirPathItem item, int index, EvaluationScope scope, string function) =>
+        Operators.ToBoolean(EvaluateFor(argument, item, index, scope), function);
 
     private static FhirPathItem? SingleInput(IReadOnlyList<FhirPathItem> input, string function)
     {

@@ -25,8 +25,10 @@ internal static class Navigation
             }
 
             var matched = false;
-            foreach (var child in node.Children)
+            var children = node.Children;
+            for (var c = 0; c < children.Count; c++)
             {
+                var child = children[c];
                 if (!string.Equals(child.Name, name, StringComparison.Ordinal))
                 {
                     continue;
@@ -64,6 +66,85 @@ internal static class Navigation
             1 => [first],
             _ => result!,
         };
+    }
+
+    /// <summary>
+    /// The number of items <see cref="Children"/> would return, without building the collection
+    /// (for <c>name.count()</c>, <c>name.exists()</c>, <c>name.empty()</c> in invariants); stops at one when <paramref name="existsOnly"/>.
+    /// </summary>
+    public static int Count(IReadOnlyList<FhirPathItem> input, string name, IFhirModel? model, bool existsOnly)
+    {
+        if (input.Count == 0)
+        {
+            return 0;
+        }
+
+        var found = 0;
+        var undefinedEverywhere = true;
+        for (var i = 0; i < input.Count; i++)
+        {
+            if (input[i].Node is not { } node)
+            {
+                undefinedEverywhere = false;
+                continue;
+            }
+
+            var matched = false;
+            var children = node.Children;
+            for (var c = 0; c < children.Count; c++)
+            {
+                var child = children[c];
+                if (string.Equals(child.Name, name, StringComparison.Ordinal))
+                {
+                    matched = true;
+                    found++;
+                    if (existsOnly)
+                    {
+                        return found;
+                    }
+                }
+            }
+
+            if (matched)
+            {
+                continue;
+            }
+
+            if (char.IsAsciiLetterUpper(name[0]) && IsOfType(node, name, model))
+            {
+                found++;
+                if (existsOnly)
+                {
+                    return found;
+                }
+            }
+            else if (node.Type is not { Children.Count: > 0 } type || type.FindChild(name) is not null)
+            {
+                undefinedEverywhere = false;
+            }
+        }
+
+        if (found == 0 && undefinedEverywhere)
+        {
+            throw new FhirPathEvaluationException($"'{name}' is not an element of {input[0].TypeName}.");
+        }
+
+        return found;
+    }
+
+    /// <summary>The number of children of the nodes in <paramref name="input"/> (<c>children().count()</c>).</summary>
+    public static int CountAllChildren(IReadOnlyList<FhirPathItem> input)
+    {
+        var count = 0;
+        for (var i = 0; i < input.Count; i++)
+        {
+            if (input[i].Node is { } node)
+            {
+                count += node.Children.Count;
+            }
+        }
+
+        return count;
     }
 
     private static bool IsOfType(ElementNode node, string name, IFhirModel? model) =>

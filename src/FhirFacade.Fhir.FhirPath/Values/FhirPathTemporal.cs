@@ -229,7 +229,7 @@ public sealed class FhirPathTemporal : IEquatable<FhirPathTemporal>
                     break;
             }
         }
-        catch (ArgumentOutOfRangeException)
+        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
         {
             return null;
         }
@@ -335,7 +335,17 @@ public sealed class FhirPathTemporal : IEquatable<FhirPathTemporal>
             return this;
         }
 
-        var utc = new DateTime(Year, Month, Day, Hour, Minute, Second, Millisecond, DateTimeKind.Unspecified) - offset;
+        DateTime utc;
+        try
+        {
+            utc = new DateTime(Year, Month, Day, Hour, Minute, Second, Millisecond, DateTimeKind.Unspecified) - offset;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // Shifting 0001-01-01T00:00+01:00 to UTC leaves the calendar; compare it unshifted.
+            return this;
+        }
+
         return new FhirPathTemporal(Kind, Precision, utc.Year, utc.Month, utc.Day, utc.Hour, utc.Minute, utc.Second, utc.Millisecond, TimeSpan.Zero);
     }
 

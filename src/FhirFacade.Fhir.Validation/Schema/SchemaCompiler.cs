@@ -101,7 +101,7 @@ internal sealed class SchemaCompiler
         }
         else if (!isRoot && element.Types.Count > 0)
         {
-            validators.AddRange(CompileTypes(element, ownKeys));
+            validators.AddRange(CompileTypes(element, ownKeys, IsResourceId(element, unit.Definition)));
         }
 
         AddValueFacets(element, validators);
@@ -156,11 +156,15 @@ internal sealed class SchemaCompiler
         return new ChildrenValidator(node.Definition.Id, slots);
     }
 
-    private static IEnumerable<IElementValidator> CompileTypes(ElementDefinition element, HashSet<string> ownKeys)
+    // R4 types Resource.id as a FHIRPath System.String (fhir-type "string"), but its value is an id (https://hl7.org/fhir/R4/resource.html#id).
+    private static bool IsResourceId(ElementDefinition element, StructureDefinition definition) =>
+        definition.Kind == StructureDefinitionKind.Resource && element.Path == definition.Type + ".id";
+
+    private static IEnumerable<IElementValidator> CompileTypes(ElementDefinition element, HashSet<string> ownKeys, bool isResourceId)
     {
         if (element.Types.All(t => t.Code.StartsWith(SystemTypePrefix, StringComparison.Ordinal)))
         {
-            yield return SystemPrimitiveValidator.Instance;
+            yield return isResourceId ? new PrimitiveLexicalValidator("id") : SystemPrimitiveValidator.Instance;
             yield break;
         }
 

@@ -74,6 +74,13 @@ internal static class ElementMerger
         foreach (var diffType in diffTypes)
         {
             var baseType = baseTypes.FirstOrDefault(t => t.Code == diffType.Code);
+            if (baseType is null && IsSystemTypeRestatedAsPrimitive(baseTypes, diffType.Code))
+            {
+                // Core snapshots type Extension.url and Element.id as FHIRPath System.String; differentials restate them as uri/string.
+                merged.Add(diffType);
+                continue;
+            }
+
             if (baseType is null)
             {
                 issues.Add(Error(SnapshotIssueCodes.TypeNotInBase, $"type '{diffType.Code}' is not allowed by the base element.", location));
@@ -91,6 +98,10 @@ internal static class ElementMerger
 
         return merged;
     }
+
+    private static bool IsSystemTypeRestatedAsPrimitive(IReadOnlyList<ElementType> baseTypes, string diffCode) =>
+        FhirTypeNames.IsPrimitive(diffCode)
+        && baseTypes.All(t => t.Code.StartsWith(FhirCanonicals.FhirPathSystemTypePrefix, StringComparison.Ordinal));
 
     private static List<ElementConstraint> MergeConstraints(
         IReadOnlyList<ElementConstraint> baseConstraints, IReadOnlyList<ElementConstraint> diffConstraints, string profileUrl)

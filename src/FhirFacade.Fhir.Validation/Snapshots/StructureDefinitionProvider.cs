@@ -3,6 +3,7 @@ using System.Text.Json;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Packages;
 using FhirFacade.Fhir.Validation.Definitions;
+using FhirFacade.Fhir.Validation.Schema;
 
 namespace FhirFacade.Fhir.Validation.Snapshots;
 
@@ -10,9 +11,9 @@ namespace FhirFacade.Fhir.Validation.Snapshots;
 /// Resolves StructureDefinition canonicals from the loaded packages to definitions that always carry a snapshot:
 /// definitions shipped with one (R4 core) as they are, differential-only ones (UK Core) with a snapshot generated
 /// once, kept in memory and (optionally) in the disk cache. Thread-safe; each definition is read or generated once.
-/// This is what the validator consumes.
+/// This is what the validator consumes (it implements the validator's <see cref="IStructureDefinitionSource"/>).
 /// </summary>
-public sealed class StructureDefinitionProvider : IStructureDefinitionResolver
+public sealed class StructureDefinitionProvider : IStructureDefinitionResolver, IStructureDefinitionSource
 {
     private readonly IConformanceResolver _packages;
     private readonly SnapshotGenerator _generator;

@@ -1,15 +1,16 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using FhirFacade.Fhir.Packages;
+using FhirFacade.Fhir.Validation.Validators;
 
 namespace FhirFacade.Fhir.Validation.Terminology;
 
 /// <summary>
 /// <see cref="ILocalTerminology"/> over the loaded packages plus, optionally, the facade's own <c>profiles/</c> package
 /// (searched first, so its ConceptMaps and value sets win). Code systems, expansions and the ConceptMap index are
-/// built on first use and cached; thread-safe.
+/// built on first use and cached; thread-safe. Also answers the validator's binding checks (<see cref="IBindingTerminology"/>).
 /// </summary>
-public sealed class LocalTerminology : ILocalTerminology
+public sealed class LocalTerminology : ILocalTerminology, IBindingTerminology
 {
     private readonly IConformanceResolver[] _sources;
     private readonly ConcurrentDictionary<string, CodeSystemIndex> _codeSystems = new(StringComparer.Ordinal);
@@ -120,6 +121,15 @@ public sealed class LocalTerminology : ILocalTerminology
         ArgumentNullException.ThrowIfNull(targetSystem);
         return _conceptMaps.Value.Translate(conceptMapCanonical, sourceSystem, code, targetSystem);
     }
+
+    /// <inheritdoc />
+    CodeCheckOutcome IBindingTerminology.Check(string valueSet, string? system, string code) =>
+        ValidateCode(valueSet, system, code, null).Validity switch
+        {
+            CodeValidity.Valid => CodeCheckOutcome.Valid,
+            CodeValidity.Invalid => CodeCheckOutcome.Invalid,
+            _ => CodeCheckOutcome.Unknown,
+        };
 
     private CodeValidationResult WithDisplayCheck(ExpansionConcept found, string? display, string message)
     {

@@ -56,7 +56,7 @@ internal sealed class BindingValidator : IElementValidator
             return;
         }
 
-        var message = $"{_id}: {Describe(node)} is not in the value set {_valueSet} ({_strength.ToString().ToLowerInvariant()} binding)";
+        var message = $"{_id}: {Describe(node)} is in the value set {_valueSet} ({_strength.ToString().ToLowerInvariant()} binding)";
         switch (_strength)
         {
             case Strength.Required:
@@ -106,8 +106,8 @@ internal sealed class BindingValidator : IElementValidator
 
     private static string Describe(ElementNode node) => node.InstanceType switch
     {
-        "Coding" => $"code '{node.Child("system")?.Text}#{node.Child("code")?.Text}'",
-        "CodeableConcept" => "no coding",
-        _ => $"code '{node.Text}'",
+        "Coding" => $"code '{node.Child("system")?.Text}#{node.Child("code")?.Text}' is not",
+        "CodeableConcept" => "none of the codings",
+        _ => $"code '{node.Text}' is not",
     };
 }

@@ -1,7 +1,7 @@
 namespace FhirFacade.Fhir.Validation.Validators;
 
 /// <summary>The answer of a local terminology check.</summary>
-public enum CodeCheckOutcome
+internal enum CodeCheckOutcome
 {
     /// <summary>The code is in the value set.</summary>
     Valid,

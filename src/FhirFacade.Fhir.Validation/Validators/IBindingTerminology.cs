@@ -1,7 +1,7 @@
 namespace FhirFacade.Fhir.Validation.Validators;
 
 /// <summary>The terminology questions the binding validator asks: is this code in that value set?</summary>
-public interface IBindingTerminology
+internal interface IBindingTerminology
 {
     /// <summary>Checks a code against a value set's local expansion.</summary>
     /// <param name="valueSet">The value set canonical (possibly with <c>|version</c>).</param>

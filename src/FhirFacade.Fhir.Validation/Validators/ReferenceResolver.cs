@@ -21,10 +21,17 @@ internal static class ReferenceResolver
     {
         if (reference.StartsWith('#'))
         {
-            var container = ContainerOf(from);
-            if (container is null || reference.Length == 1)
+            if (reference.Length == 1)
             {
-                return reference.Length == 1 ? container : null;
+                // "#" is the resource that contains this one.
+                var resource = from.Resource;
+                return resource?.Name == "contained" ? resource.Parent?.Resource : null;
+            }
+
+            var container = ContainerOf(from);
+            if (container is null)
+            {
+                return null;
             }
 
             var id = reference.AsSpan(1);

@@ -62,7 +62,4 @@ public static class UkCoreSystems
     /// (<c>INVALID_NHS_NUMBER</c>, <c>PATIENT_NOT_FOUND</c>…): the form the facade uses (DOMAIN.md).
     /// </summary>
     public const string SpineErrorOrWarningCode = "https://fhir.nhs.uk/CodeSystem/Spine-ErrorOrWarningCode";
-
-    /// <summary>The UK Core copy of the Spine error and warning codes, as the UK Core package names it.</summary>
-    public const string UkCoreSpineErrorOrWarningCode = "https://fhir.hl7.org.uk/CodeSystem/UKCore-SpineErrorOrWarningCode";
 }

@@ -44,17 +44,17 @@ public static partial class FhirPrimitives
         return fhirType switch
         {
             "boolean" => text is "true" or "false" ? null : "a boolean must be true or false",
-            "integer" => ValidateInteger(text, IntegerRegex(), int.MinValue, "an integer must be a whole number without fraction, exponent or leading zeros, between -2147483648 and 2147483647"),
-            "positiveInt" => ValidateInteger(text, PositiveIntRegex(), 1, "a positiveInt must be a whole number between 1 and 2147483647"),
-            "unsignedInt" => ValidateInteger(text, UnsignedIntRegex(), 0, "an unsignedInt must be a whole number between 0 and 2147483647"),
+            "integer" => ValidateInteger(text, IntegerRegex(), int.MinValue, "an integer must be a whole number without fraction, exponent or leading zeros, within the 32-bit signed range"),
+            "positiveInt" => ValidateInteger(text, PositiveIntRegex(), 1, "a positiveInt must be a whole number from 1 up to the 32-bit signed maximum"),
+            "unsignedInt" => ValidateInteger(text, UnsignedIntRegex(), 0, "an unsignedInt must be a whole number from 0 up to the 32-bit signed maximum"),
             "decimal" => DecimalRegex().IsMatch(text) ? null : "a decimal must be a number such as 1, -0.5 or 1.50e3 (no leading zeros, no leading +)",
             "date" => DateRegex().IsMatch(text) && IsRealDate(text) ? null : "a date must be YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)",
             "dateTime" => DateTimeRegex().IsMatch(text) && IsRealDate(text) ? null : "a dateTime must be YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss(.s)+zz:zz with a time zone",
             "instant" => InstantRegex().IsMatch(text) && IsRealDate(text) ? null : "an instant must be YYYY-MM-DDThh:mm:ss(.s)+zz:zz with seconds and a time zone",
             "time" => TimeRegex().IsMatch(text) ? null : "a time must be hh:mm:ss(.s) without a time zone",
-            "code" => CodeRegex().IsMatch(text) ? null : "a code must not have leading or trailing whitespace, nor more than one space in a row",
-            "id" => text.Length <= MaxIdLength && IdRegex().IsMatch(text) ? null : "an id must be 1 to 64 characters of A-Z, a-z, 0-9, '-' and '.'",
-            "uri" or "url" or "canonical" => NoWhitespaceRegex().IsMatch(text) ? null : $"a {fhirType} must not contain whitespace",
+            "code" => IsCode(text) ? null : "a code must not have leading or trailing whitespace, nor more than one space in a row",
+            "id" => IsId(text) ? null : "an id must be 1 to 64 characters of A-Z, a-z, 0-9, '-' and '.'",
+            "uri" or "url" or "canonical" => HasNoWhitespace(text) ? null : $"a {fhirType} must not contain whitespace",
             "oid" => OidRegex().IsMatch(text) ? null : "an oid must be urn:oid: followed by a dotted number such as 1.2.3",
             "uuid" => UuidRegex().IsMatch(text) ? null : "a uuid must be urn:uuid: followed by a lower-case UUID",
             "base64Binary" => IsBase64(text) ? null : "a base64Binary must be base64 text (A-Z, a-z, 0-9, '+', '/', padded with '=' to a multiple of 4)",
@@ -76,6 +76,57 @@ public static partial class FhirPrimitives
         }
 
         return value < minimum || value > int.MaxValue ? message : null;
+    }
+
+    /// <summary>The R4 code rule <c>[^\s]+(\s[^\s]+)*</c>: no leading, trailing or repeated whitespace.</summary>
+    private static bool IsCode(string text)
+    {
+        var previousWasSpace = true;
+        foreach (var c in text)
+        {
+            var isSpace = char.IsWhiteSpace(c);
+            if (isSpace && previousWasSpace)
+            {
+                return false;
+            }
+
+            previousWasSpace = isSpace;
+        }
+
+        return !previousWasSpace;
+    }
+
+    /// <summary>The R4 id rule <c>[A-Za-z0-9\-\.]{1,64}</c>.</summary>
+    private static bool IsId(string text)
+    {
+        if (text.Length > MaxIdLength)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '-' && c != '.')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The R4 uri rule <c>\S*</c>.</summary>
+    private static bool HasNoWhitespace(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool HasOnlyWhitespace(string text)
@@ -155,14 +206,8 @@ public static partial class FhirPrimitives
     [GeneratedRegex(@"^([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex TimeRegex();
 
-    [GeneratedRegex(@"^[^\s]+(\s[^\s]+)*\z", RegexOptions.CultureInvariant)]
-    private static partial Regex CodeRegex();
 
-    [GeneratedRegex(@"^[A-Za-z0-9\-\.]{1,64}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex IdRegex();
 
-    [GeneratedRegex(@"^\S*\z", RegexOptions.CultureInvariant)]
-    private static partial Regex NoWhitespaceRegex();
 
     [GeneratedRegex(@"^urn:oid:[0-2](\.(0|[1-9][0-9]*))+\z", RegexOptions.CultureInvariant)]
     private static partial Regex OidRegex();

@@ -26,6 +26,9 @@ public sealed partial class CodeableConcept
     /// <summary>A text-only concept, for uncoded supplier data.</summary>
     public static CodeableConcept FromText(string text) => new() { Text = text };
 
+    /// <summary>The first coding from a code system, or <see langword="null"/>.</summary>
+    public Coding? GetCoding(string system) => Coding.Find(c => string.Equals(c.System, system, StringComparison.Ordinal));
+
     /// <summary><see langword="true"/> when one of the codings has this system and code.</summary>
     public bool HasCoding(string system, string code) =>
         Coding.Exists(c => string.Equals(c.System, system, StringComparison.Ordinal) && string.Equals(c.Code, code, StringComparison.Ordinal));

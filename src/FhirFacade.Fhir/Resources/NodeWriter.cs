@@ -7,7 +7,7 @@ namespace FhirFacade.Fhir.Resources;
 /// <c>WriteChildren</c> methods, which add children in canonical (StructureDefinition) order.
 /// Every node carries its <see cref="ElementNode.Type"/> and <see cref="ElementNode.Definition"/> from
 /// the model; choice nodes are named without suffix and typed with the chosen type. Empty values
-/// (no value, no children) are left out, as FHIR forbids empty elements.
+/// (no value or an empty string, and no children) are left out, as FHIR forbids empty elements and strings.
 /// </summary>
 internal sealed class NodeWriter
 {
@@ -30,7 +30,7 @@ internal sealed class NodeWriter
     /// <summary>Adds a value typed by a FHIRPath system type (<c>Element.id</c>, <c>Extension.url</c>, <c>Resource.id</c>).</summary>
     public void AddText(ElementNode parent, string name, string? text)
     {
-        if (text is null)
+        if (string.IsNullOrEmpty(text))
         {
             return;
         }
@@ -75,7 +75,10 @@ internal sealed class NodeWriter
         var type = _types.Find(definition.TypeCodes[0]);
         foreach (var value in values)
         {
-            parent.AddChild(new ElementNode(name, definition.TypeCodes[0], type, definition, value));
+            if (!string.IsNullOrEmpty(value))
+            {
+                parent.AddChild(new ElementNode(name, definition.TypeCodes[0], type, definition, value));
+            }
         }
     }
 

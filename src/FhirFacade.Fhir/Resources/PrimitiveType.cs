@@ -22,6 +22,9 @@ public abstract class PrimitiveType : DataType
     internal override void WriteChildren(NodeWriter writer, ElementNode node)
     {
         base.WriteChildren(writer, node);
-        node.Text = LexicalValue;
+
+        // FHIR strings are never empty (https://hl7.org/fhir/R4/datatypes.html#string); a blank supplier field means "absent".
+        var text = LexicalValue;
+        node.Text = string.IsNullOrEmpty(text) ? null : text;
     }
 }

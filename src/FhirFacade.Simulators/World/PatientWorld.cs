@@ -159,7 +159,8 @@ internal static class PatientWorld
             if (rng.Chance(70))
             {
                 var start = Later(registration, Today.AddDays(-((issues - 1) * 28) - rng.Next(0, 20)));
-                builder.Repeat(medicine.DmdId, start, IssuesUntilToday(start, issues));
+                var type = rng.Chance(10) ? PrescriptionType.RepeatDispensing : PrescriptionType.Repeat;
+                builder.Repeat(medicine.DmdId, start, IssuesUntilToday(start, issues), type: type);
             }
             else
             {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 
 namespace FhirFacade.Audit.Tests.Durability;
 
@@ -9,24 +8,10 @@ internal static class StressProcess
 {
     private static readonly TimeSpan RoundTimeout = TimeSpan.FromSeconds(90);
 
-    public static string CliPath =>
-        typeof(StressProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "FhirFacadeCliPath").Value!;
-
     /// <summary>Starts the writer, kills it (SIGKILL) once <paramref name="killAfter"/> records are acknowledged, and returns every acknowledgement it printed.</summary>
     public static async Task<StressRun> RunAndKillAsync(string storeOption, string storeValue, int killAfter)
     {
-        var startInfo = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { CliPath, "audit", "stress", storeOption, storeValue, "--count", "1000000", "--writers", "8" })
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
+        var startInfo = CliProcess.StartInfo(["audit", "stress", storeOption, storeValue, "--count", "1000000", "--writers", "8"]);
         using var timeout = new CancellationTokenSource(RoundTimeout);
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start the stress writer.");
         var stderr = process.StandardError.ReadToEndAsync(timeout.Token);

@@ -13,7 +13,7 @@ public sealed class StructureDefinitionReaderTests
     [Fact]
     public void Read_UkCorePatient_ReadsHeaderAndDifferential()
     {
-        var json = TestPackages.Shared.ResolveCanonical(UkCorePatient)!.Value;
+        var json = TestPackageResolver.Shared.ResolveCanonical(UkCorePatient)!.Value;
 
         var sd = StructureDefinitionReader.Read(json);
 
@@ -34,7 +34,7 @@ public sealed class StructureDefinitionReaderTests
     [Fact]
     public void Read_UkCorePatientIdentifier_ReadsSlicing()
     {
-        var json = TestPackages.Shared.ResolveCanonical(UkCorePatient)!.Value;
+        var json = TestPackageResolver.Shared.ResolveCanonical(UkCorePatient)!.Value;
 
         var identifier = StructureDefinitionReader.Read(json).Differential.Single(e => e.Id == "Patient.identifier");
 
@@ -48,7 +48,7 @@ public sealed class StructureDefinitionReaderTests
     [Fact]
     public void Read_CorePatient_ReadsSnapshotTypesConstraintsAndBindings()
     {
-        var json = TestPackages.Shared.ResolveCanonical(CorePatient)!.Value;
+        var json = TestPackageResolver.Shared.ResolveCanonical(CorePatient)!.Value;
 
         var sd = StructureDefinitionReader.Read(json);
 
@@ -93,7 +93,7 @@ public sealed class StructureDefinitionReaderTests
     [MemberData(nameof(RoundTripCanonicals))]
     public void Write_ThenRead_RoundTripsModelledContent(string canonical)
     {
-        var sd = StructureDefinitionReader.Read(TestPackages.Shared.ResolveCanonical(canonical)!.Value);
+        var sd = StructureDefinitionReader.Read(TestPackageResolver.Shared.ResolveCanonical(canonical)!.Value);
         var first = StructureDefinitionWriter.ToUtf8Bytes(sd);
 
         using var doc = JsonDocument.Parse(first);
@@ -108,7 +108,7 @@ public sealed class StructureDefinitionReaderTests
     [Fact]
     public void Write_FixedValue_KeepsSuffixAndValue()
     {
-        var sd = StructureDefinitionReader.Read(TestPackages.Shared.ResolveCanonical(UkCorePatient)!.Value);
+        var sd = StructureDefinitionReader.Read(TestPackageResolver.Shared.ResolveCanonical(UkCorePatient)!.Value);
 
         var node = JsonNode.Parse(StructureDefinitionWriter.ToUtf8Bytes(sd))!;
 

@@ -19,7 +19,7 @@ public sealed class SnapshotDiskCacheTests : IDisposable
     }
 
     private StructureDefinitionProvider CreateSut() =>
-        new(TestPackages.Shared, new SnapshotCacheOptions { Folder = _folder });
+        new(TestPackageResolver.Shared, new SnapshotCacheOptions { Folder = _folder });
 
     private static string CacheFile(StructureDefinitionProvider provider, string canonical) =>
         new SnapshotDiskCache(Path.GetDirectoryName(provider.CacheDirectory!)!, Path.GetFileName(provider.CacheDirectory!)).FileFor(canonical);
@@ -81,7 +81,7 @@ public sealed class SnapshotDiskCacheTests : IDisposable
     [Fact]
     public void Resolve_CacheDisabled_WritesNothing()
     {
-        var sut = new StructureDefinitionProvider(TestPackages.Shared, new SnapshotCacheOptions { Folder = _folder, Enabled = false });
+        var sut = new StructureDefinitionProvider(TestPackageResolver.Shared, new SnapshotCacheOptions { Folder = _folder, Enabled = false });
 
         sut.Resolve(Condition);
 

@@ -7,12 +7,12 @@ namespace FhirFacade.Fhir.Validation.Tests.Snapshots;
 internal static class SnapshotTestContext
 {
     private static readonly Lazy<StructureDefinitionProvider> SharedProvider =
-        new(() => new StructureDefinitionProvider(TestPackages.Shared));
+        new(() => new StructureDefinitionProvider(TestPackageResolver.Shared));
 
     public static StructureDefinitionProvider Provider => SharedProvider.Value;
 
     public static IEnumerable<string> UkCoreStructureDefinitionUrls() =>
-        TestPackages.Shared.ListResources("StructureDefinition")
+        TestPackageResolver.Shared.ListResources("StructureDefinition")
             .Where(r => r.PackageId == "fhir.r4.ukcore.stu2")
             .Select(r => r.Url!)
             .Order(StringComparer.Ordinal);

@@ -57,7 +57,7 @@ public sealed class LocalTerminologyProjectPackageTests : IDisposable
     private void Write(string name, string json) => File.WriteAllText(Path.Combine(_folder, name), json);
 
     private LocalTerminology CreateSut() =>
-        new(TestPackages.Shared, FhirPackageSet.FromPackages([FhirPackage.Load(_folder)]));
+        new(TestPackageResolver.Shared, FhirPackageSet.FromPackages([FhirPackage.Load(_folder)]));
 
     [Fact]
     public void Expand_IsAWithExclude_DropsExcludedCode()

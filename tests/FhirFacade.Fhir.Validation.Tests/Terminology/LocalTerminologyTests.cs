@@ -13,7 +13,7 @@ public sealed class LocalTerminologyTests
     private const string ActMood = "http://terminology.hl7.org/CodeSystem/v3-ActMood";
     private const string Gender = "http://hl7.org/fhir/administrative-gender";
 
-    private static readonly Lazy<LocalTerminology> Shared = new(() => new LocalTerminology(TestPackages.Shared));
+    private static readonly Lazy<LocalTerminology> Shared = new(() => new LocalTerminology(TestPackageResolver.Shared));
 
     private static LocalTerminology CreateSut() => Shared.Value;
 

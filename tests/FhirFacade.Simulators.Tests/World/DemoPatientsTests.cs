@@ -34,6 +34,24 @@ public sealed class DemoPatientsTests
         holdings.Select(h => PatientWorld.RecordFor(nhs, h)).Should().OnlyContain(r => r.Demographics.NhsNumber == nhs);
     }
 
+    [Theory]
+    [MemberData(nameof(ListedNumbers))]
+    public void DemoPatient_Problems_AreExpressibleInEachHoldersCodeSystem(string nhs)
+    {
+        foreach (var holding in SimulatorDirectory.HoldersOf(nhs))
+        {
+            var record = PatientWorld.RecordFor(nhs, holding);
+            var codes = record.Problems.Select(p => holding.Organisation.Supplier switch
+            {
+                SupplierKind.Emis => p.Concept.SnomedId,
+                SupplierKind.Tpp => p.Concept.Ctv3,
+                _ => p.Concept.Read2,
+            });
+
+            codes.Should().NotContainNulls();
+        }
+    }
+
     [Fact]
     public void DemoPatients_AreAllListed() =>
         DemoPatients.All.Select(p => p.NhsNumber).Should().BeEquivalentTo(Listed().Select(p => p["nhsNumber"]!.GetValue<string>()));

@@ -57,6 +57,8 @@ public sealed class PatientWorldTests
         }
 
         records.SelectMany(r => r.Medications).Should().Contain(m => m.Type == PrescriptionType.Repeat && m.Issues.Count > 3);
+        records.SelectMany(r => r.Medications).Select(m => m.Type).Distinct().Should().HaveCount(3);
+        records.SelectMany(r => r.Medications).Select(m => m.Status).Distinct().Should().HaveCount(3);
         records.Should().Contain(r => r.NoKnownAllergies != null);
         records.SelectMany(r => r.Problems).Select(p => p.Onset.Precision).Distinct().Should().HaveCount(3);
     }

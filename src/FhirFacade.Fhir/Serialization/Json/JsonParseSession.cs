@@ -26,6 +26,7 @@ internal sealed class JsonParseSession
     private readonly FhirJsonParserOptions _options;
     private readonly int[] _lineStarts;
     private readonly List<Issue> _issues = [];
+    private int _lineCursor;
 
     public JsonParseSession(IFhirModel model, FhirJsonParserOptions options, ReadOnlySpan<byte> utf8Json)
     {
@@ -206,12 +207,6 @@ internal sealed class JsonParseSession
         var placeholders = false;
         if (reader.TokenType == JsonTokenType.StartArray)
         {
-            if (!child.IsCollection)
-            {
-                Report(JsonIssueCodes.ArrayNotExpected, IssueSeverity.Error, IssueType.Structure,
-                    $"'{target.SerializedName}' is not a repeating element; it must not be an array.", ChildLocation(node, child.Name), Position(propertyStart));
-            }
-
             var index = 0;
             var arrayStart = reader.TokenStartIndex;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -219,6 +214,13 @@ internal sealed class JsonParseSession
                 var match = existing is not null && index < existing.Count ? existing[index] : null;
                 placeholders |= ReadItem(ref reader, node, target, depth, match, inArray: true);
                 index++;
+            }
+
+            if (!child.IsCollection && index > 0)
+            {
+                // One item in an array can be read as the single value it stands for; several cannot.
+                Report(JsonIssueCodes.ArrayNotExpected, index == 1 ? Downgradable() : IssueSeverity.Error, IssueType.Structure,
+                    $"'{target.SerializedName}' is not a repeating element; it must not be an array.", ChildLocation(node, child.Name), Position(propertyStart));
             }
 
             if (index == 0)
@@ -576,13 +578,28 @@ internal sealed class JsonParseSession
 
     private SourcePosition Position(long offset)
     {
-        var index = Array.BinarySearch(_lineStarts, (int)offset);
-        if (index < 0)
+        // Offsets mostly arrive in increasing order: walk forward from the last line found, and
+        // fall back to a binary search for the occasional earlier offset.
+        var at = (int)offset;
+        var index = _lineCursor;
+        if (at < _lineStarts[index])
         {
-            index = ~index - 1;
+            index = Array.BinarySearch(_lineStarts, at);
+            if (index < 0)
+            {
+                index = ~index - 1;
+            }
+        }
+        else
+        {
+            while (index + 1 < _lineStarts.Length && _lineStarts[index + 1] <= at)
+            {
+                index++;
+            }
         }
 
-        return new SourcePosition(index + 1, (int)offset - _lineStarts[index] + 1);
+        _lineCursor = index;
+        return new SourcePosition(index + 1, at - _lineStarts[index] + 1);
     }
 
     private static int[] BuildLineStarts(ReadOnlySpan<byte> utf8Json)

@@ -19,6 +19,7 @@ public sealed class FhirJsonParserLenientTests
         { P + "\"birthDate\":null}", JsonIssueCodes.UnexpectedNull },
         { P + "\"name\":[{\"resourceType\":\"HumanName\",\"family\":\"x\"}]}", JsonIssueCodes.ResourceTypeNotAllowed },
         { P + "\"_foo\":{\"id\":\"a\"}}", JsonIssueCodes.OrphanExtensionPart },
+        { P + "\"birthDate\":[\"2020\"]}", JsonIssueCodes.ArrayNotExpected },
     };
 
     public static TheoryData<string, string> StillErrors() => new()

@@ -131,4 +131,15 @@ public sealed class FhirJsonParserMalformedTests
 
         result.Issues.Should().ContainSingle().Which.Position.Should().Be(new FhirFacade.Fhir.Model.SourcePosition(3, 16));
     }
+
+    [Fact]
+    public void Parse_InvalidUtf8_ReportsInvalidJson()
+    {
+        byte[] json = [.. "{\"resourceType\":\"Patient\",\"gender\":\""u8, 0xC3, 0x28, .. "\"}"u8];
+
+        var result = TestFhir.JsonParser.Parse(json);
+
+        result.Root.Should().BeNull();
+        result.Issues.Should().ContainSingle().Which.Code.Should().Be(JsonIssueCodes.InvalidJson);
+    }
 }

@@ -5,9 +5,9 @@ using FhirFacade.TestKit.Fhir;
 
 namespace FhirFacade.Fhir.Tests.Resources;
 
-/// <summary>How a supplier mapper builds a UK Core resource with the typed model, and the exact JSON it gets.</summary>
+/// <summary><see cref="Resource.ToElementNode"/>: how a supplier mapper builds a UK Core resource with the typed model, and the exact JSON it gets.</summary>
 [Trait("Category", "Unit")]
-public sealed class UkCorePatientExampleTests
+public sealed class ResourceTests
 {
     private const string ExpectedPatient =
         """
@@ -215,9 +215,16 @@ public sealed class UkCorePatientExampleTests
     }
 
     [Fact]
-    public void ToElementNode_EmptyValues_AreLeftOut()
+    public void ToElementNode_EmptyValuesAndStrings_AreLeftOut()
     {
-        var patient = new Patient { Id = "p1", Name = { new HumanName() }, Text = new Narrative(), Active = null };
+        var patient = new Patient
+        {
+            Id = "p1",
+            Name = { new HumanName(), new HumanName { Family = string.Empty, Given = { string.Empty } } },
+            Text = new Narrative(),
+            Active = null,
+            Gender = string.Empty,
+        };
 
         var json = TestFhir.SerializeJson(patient.ToElementNode(TestFhir.Model));
 
@@ -262,5 +269,58 @@ public sealed class UkCorePatientExampleTests
             + "\"resource\":{\"resourceType\":\"Patient\",\"id\":\"p1\",\"gender\":\"male\"},\"search\":{\"mode\":\"match\"}}]}");
         patientNode.Children.Should().HaveCount(2, "the wrapped tree is copied, not moved");
         node.Descendants().Single(n => n.Name == "gender").Location.Should().Be("Bundle.entry[0].resource.gender");
+    }
+
+    [Fact]
+    public void ToElementNode_UcumQuantity_WritesValueUnitSystemAndCode()
+    {
+        var medication = new Medication
+        {
+            Id = "m1",
+            Amount = new Ratio { Numerator = Quantity.Ucum(1.50m, "mg"), Denominator = new Quantity(1, "tablet") },
+        };
+
+        var json = TestFhir.SerializeJson(medication.ToElementNode(TestFhir.Model));
+
+        json.Should().Be(
+            "{\"resourceType\":\"Medication\",\"id\":\"m1\",\"amount\":{\"numerator\":{\"value\":1.50,\"unit\":\"mg\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"mg\"},"
+            + "\"denominator\":{\"value\":1,\"unit\":\"tablet\"}}}");
+    }
+
+    [Fact]
+    public void ToElementNode_ContentReferenceElements_UseTheReferencedBackboneType()
+    {
+        var searchParam = new CapabilityStatement.SearchParamComponent { Name = "identifier", Type = "token" };
+        var capability = new CapabilityStatement
+        {
+            Status = "active",
+            Rest =
+            {
+                new CapabilityStatement.RestComponent
+                {
+                    Mode = "server",
+                    Resource =
+                    {
+                        new CapabilityStatement.ResourceComponent
+                        {
+                            Type = "Patient",
+                            Interaction = { new CapabilityStatement.ResourceInteractionComponent { Code = "read" } },
+                            SearchParam = { searchParam },
+                        },
+                    },
+                    SearchParam = { new CapabilityStatement.SearchParamComponent { Name = "_id", Type = "token" } },
+                },
+            },
+        };
+
+        var node = capability.ToElementNode(TestFhir.Model);
+
+        var restSearchParam = node.Child("rest")!.Child("searchParam")!;
+        restSearchParam.Type!.Name.Should().Be("CapabilityStatement.rest.resource.searchParam");
+        restSearchParam.Child("name")!.Definition!.Path.Should().Be("CapabilityStatement.rest.resource.searchParam.name");
+        TestFhir.SerializeJson(node).Should().Be(
+            "{\"resourceType\":\"CapabilityStatement\",\"status\":\"active\",\"rest\":[{\"mode\":\"server\",\"resource\":[{\"type\":\"Patient\","
+            + "\"interaction\":[{\"code\":\"read\"}],\"searchParam\":[{\"name\":\"identifier\",\"type\":\"token\"}]}],"
+            + "\"searchParam\":[{\"name\":\"_id\",\"type\":\"token\"}]}]}");
     }
 }
