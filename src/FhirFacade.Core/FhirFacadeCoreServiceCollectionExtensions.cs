@@ -5,8 +5,6 @@ using FhirFacade.Core.Paging;
 using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Core.Validation;
-using FhirFacade.Fhir.Model;
-using FhirFacade.Fhir.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,14 +31,9 @@ public static class FhirFacadeCoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<OrganisationDirectoryOptions>, OrganisationDirectoryOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IRecordLocator, DirectoryRecordLocator>();
-        services.TryAddSingleton(_ => FhirKernel.Default);
-        services.TryAddSingleton(sp =>
-        {
-            var kernel = sp.GetRequiredService<FhirKernel>();
-            return new UkCoreResourceValidator(FhirValidation.CreateValidator(kernel.Packages, kernel.Model));
-        });
-        services.TryAddSingleton<IResourceValidator>(sp => sp.GetRequiredService<UkCoreResourceValidator>());
+        services.AddSingleton<DirectoryRecordLocator>();
+        services.TryAddSingleton<IRecordLocator, CachingRecordLocator>();
+        services.TryAddSingleton<IResourceValidator, UnavailableResourceValidator>();
         services.TryAddSingleton<IAccessPolicy, AllowAllAccessPolicy>();
         services.AddSingleton<IOrganisationDirectory, ConfiguredOrganisationDirectory>();
         services.AddSingleton<SupplierAdapterRegistry>();

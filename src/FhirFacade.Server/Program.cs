@@ -7,6 +7,7 @@ using FhirFacade.Suppliers.Emis;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddFhirKernel();
+builder.Services.AddUkCoreValidation();
 builder.Services.AddFhirFacadeCore(builder.Configuration);
 builder.Services.AddEmisSupplier(builder.Configuration);
 builder.Services.AddFhirFacadeServer(builder.Configuration);

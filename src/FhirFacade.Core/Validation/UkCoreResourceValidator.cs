@@ -1,4 +1,3 @@
-using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Model;
 using FhirFacade.Fhir.Validation;
@@ -6,14 +5,10 @@ using FhirFacade.Fhir.Validation;
 namespace FhirFacade.Core.Validation;
 
 /// <summary>
-/// The gateway's validation port over the kernel's compiled profile validator: each resource is
-/// checked against the profiles in its <c>meta.profile</c> (the mappers set its UK Core profile),
-/// or its core type. What happens with the issues is the <see cref="ValidationOptions"/> policy.
+/// The UK Core validator on the hot path: each returned resource is validated against the profiles
+/// in its <c>meta.profile</c> (UK Core STU2 2.0.2) by the kernel's compiled, cached <see cref="FhirValidator"/>.
 /// </summary>
 public sealed class UkCoreResourceValidator(FhirValidator validator) : IResourceValidator
 {
     public IReadOnlyList<Issue> Validate(ElementNode resource) => validator.Validate(resource).Issues;
-
-    /// <summary>Compiles the UK Core profiles the facade serves, so the first request does not pay for it.</summary>
-    public IReadOnlyList<string> Precompile() => validator.Precompile(UkCoreProfiles.ByResourceType.Values);
 }

@@ -1,6 +1,7 @@
 using FhirFacade.Core.Suppliers;
-using FhirFacade.Core.Validation;
+using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Model;
+using FhirFacade.Fhir.Validation;
 
 namespace FhirFacade.Server.Hosting;
 
@@ -8,7 +9,7 @@ namespace FhirFacade.Server.Hosting;
 /// Loads the FHIR packages and the type definitions the facade serves at start-up, so that the first
 /// request does not pay for it inside its supplier time budget (and a missing package fails the start).
 /// </summary>
-internal sealed class KernelWarmup(IFhirModel model, SupplierAdapterRegistry adapters, UkCoreResourceValidator validator) : IHostedService
+internal sealed class KernelWarmup(IFhirModel model, SupplierAdapterRegistry adapters, IServiceProvider services) : IHostedService
 {
     private static readonly string[] AlwaysUsed = ["Bundle", "OperationOutcome", "CapabilityStatement", "Meta", "Coding", "CodeableConcept", "Reference", "Identifier", "Extension", "Period", "HumanName", "Address", "ContactPoint", "Dosage", "Annotation"];
 
@@ -19,8 +20,8 @@ internal sealed class KernelWarmup(IFhirModel model, SupplierAdapterRegistry ada
             model.FindType(type);
         }
 
-        // Snapshot generation (or the disk cache) and profile compilation happen here, not in the first request's budget.
-        validator.Precompile();
+        // Compile the UK Core profiles of the served types now, not inside the first request's budget.
+        services.GetService<FhirValidator>()?.Precompile(adapters.ResourceTypes().Select(t => UkCoreProfiles.ByResourceType.GetValueOrDefault(t)).OfType<string>());
 
         return Task.CompletedTask;
     }
