@@ -61,6 +61,8 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
             return SupplierSearchResult.Empty;
         }
 
+        EnsureShareable(record);
+
         var context = Context(organisation, record);
         var matches = new List<SupplierResource>();
         var included = new List<SupplierResource>();
@@ -123,6 +125,7 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
                     return SupplierReadResult.NotFound;
                 }
 
+                EnsureShareable(summary);
                 var patientContext = Context(organisation, summary);
                 var patient = EmisPatientMapper.Map(summary, patientContext);
                 return patient is null ? new SupplierReadResult(null, patientContext.Issues) : Single(patient, nativeId, summary, patientContext);
@@ -147,6 +150,20 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
         var shareable = items.Where(i => !isConfidential(i)).ToList();
         confidential += items.Count - shareable.Count;
         return shareable;
+    }
+
+    // DOMAIN.md safety rules: dissent → 403 NO_PATIENT_CONSENT; sensitive (S-flag) → 404 PATIENT_NOT_FOUND.
+    private static void EnsureShareable(EmisPatientRecord record)
+    {
+        if (record.Patient?.Sensitive == true)
+        {
+            throw PatientRestrictedException.Sensitive();
+        }
+
+        if (record.Patient?.Dissent == true)
+        {
+            throw PatientRestrictedException.Dissent();
+        }
     }
 
     private static Issue ConfidentialItemsIssue(OrganisationEndpoint organisation) =>
@@ -175,6 +192,8 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
         {
             return SupplierReadResult.NotFound;
         }
+
+        EnsureShareable(record);
 
         var context = Context(organisation, record);
         Resource? resource = resourceType switch

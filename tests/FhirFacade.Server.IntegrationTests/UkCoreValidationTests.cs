@@ -19,7 +19,7 @@ public sealed class UkCoreValidationTests(FacadeServerFactory factory) : IClassF
         get
         {
             var data = new TheoryData<string, string>();
-            foreach (var nhs in new[] { "9990000018", "9990000085", "9990000123", "9990000050", "9990000069" })
+            foreach (var nhs in new[] { "9990000018", "9990000085", "9990000123", "9990000050" })
             {
                 data.Add(nhs, "Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|" + nhs);
                 data.Add(nhs, "Condition?patient.identifier=https://fhir.nhs.uk/Id/nhs-number|" + nhs);
