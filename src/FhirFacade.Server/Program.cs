@@ -2,6 +2,7 @@ using FhirFacade.Core;
 using FhirFacade.Server.Endpoints;
 using FhirFacade.Server.Hosting;
 using FhirFacade.Suppliers.Emis;
+using FhirFacade.Suppliers.Tpp;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +12,7 @@ await using var simulators = await EmbeddedSimulators.StartIfEnabledAsync(builde
 builder.Services.AddFhirKernel();
 builder.Services.AddFhirFacadeCore(builder.Configuration);
 builder.Services.AddEmisSupplier(builder.Configuration);
+builder.Services.AddTppSupplier(builder.Configuration);
 builder.Services.AddFhirFacadeServer(builder.Configuration);
 
 var app = builder.Build();
