@@ -1,6 +1,7 @@
 using FhirFacade.Core.Location;
 using FhirFacade.Simulators.Hosting;
 using FhirFacade.Suppliers.Emis;
+using FhirFacade.Suppliers.Tpp;
 using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Server.Hosting;
@@ -27,6 +28,7 @@ public static class EmbeddedSimulators
         builder.Services.AddSingleton(cluster);
         builder.Services.AddSingleton<IPostConfigureOptions<OrganisationDirectoryOptions>>(new ResolveEmbeddedEndpoints(cluster));
         builder.Services.PostConfigure<EmisOptions>(emis => emis.ApiKey ??= cluster.Emis.ApiKey);
+        builder.Services.PostConfigure<TppOptions>(tpp => tpp.ApiKey ??= cluster.Tpp.ApiKey);
         return cluster;
     }
 
@@ -50,6 +52,7 @@ public static class EmbeddedSimulators
                     organisation.Endpoint = endpoint.AbsolutePath switch
                     {
                         "emis" => cluster.Emis.BaseAddress,
+                        "tpp" => cluster.Tpp.BaseAddress,
                         _ => endpoint,
                     };
                 }
