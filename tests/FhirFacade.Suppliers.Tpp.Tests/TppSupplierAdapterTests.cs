@@ -256,6 +256,22 @@ public sealed class TppSupplierAdapterTests(TppSimulatorFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Search_ConnectionRefused_ThrowsUnavailable()
+    {
+        await fixture.Simulator.ApplyFaultAsync(FaultSpec.Of(FaultKind.ConnectionRefused), CancellationToken.None);
+        try
+        {
+            var act = () => fixture.Adapter.SearchAsync(fixture.Moorland, Query(FhirResourceTypes.Condition, Benjamin), CancellationToken.None);
+
+            (await act.Should().ThrowAsync<SupplierException>()).Which.Kind.Should().Be(SupplierFailureKind.Unavailable);
+        }
+        finally
+        {
+            await fixture.Simulator.ClearFaultsAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task Search_WrongApiKey_ThrowsUnauthorized()
     {
         var organisation = fixture.Moorland;
