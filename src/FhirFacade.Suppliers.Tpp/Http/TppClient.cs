@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FhirFacade.Core.Suppliers;
+using FhirFacade.Suppliers.Tpp.Native;
+using Microsoft.Extensions.Options;
+using Polly.Timeout;
+
+namespace FhirFacade.Suppliers.Tpp.Http;
+
+/// <summary>
+/// The typed client of the TPP JSON query API (<c>POST api/v2/query</c>, docs/suppliers/tpp.md), over the
+/// one named HttpClient <see cref="HttpClientName"/>. Not found is <see langword="null"/>; a sharing refusal
+/// and every other failure is a <see cref="SupplierException"/> whose message holds no payload.
+/// </summary>
+internal sealed class TppClient(IHttpClientFactory httpClientFactory, IOptions<TppOptions> options)
+{
+    /// <summary>The named HttpClient of the TPP adapter.</summary>
+    public const string HttpClientName = "tpp";
+
+    /// <summary>The API key header.</summary>
+    public const string ApiKeyHeader = "X-TPP-Api-Key";
+
+    /// <summary>The directory credential holding an organisation's API key.</summary>
+    public const string ApiKeyCredential = "ApiKey";
+
+    private const string QueryPath = "api/v2/query";
+
+    /// <summary>The cheap "do you hold this patient?" query.</summary>
+    public Task<TppPatientExistsAnswer?> PatientExistsAsync(OrganisationEndpoint organisation, string nhsNumber, CancellationToken cancellationToken) =>
+        QueryAsync<TppPatientExistsAnswer>(organisation, new TppQuery { QueryType = TppCodeSystems.QueryPatientExists, NhsNumber = nhsNumber }, cancellationToken);
+
+    /// <summary>The patient's records (one per holding unit), limited to some areas.</summary>
+    public Task<TppPatientRecordAnswer?> GetPatientRecordAsync(OrganisationEndpoint organisation, string nhsNumber, IReadOnlyList<string> areas, CancellationToken cancellationToken) =>
+        QueryAsync<TppPatientRecordAnswer>(organisation, new TppQuery { QueryType = TppCodeSystems.QueryPatientRecord, NhsNumber = nhsNumber, Areas = areas }, cancellationToken);
+
+    /// <summary>A unit by ODS code.</summary>
+    public Task<TppOrganisationAnswer?> GetOrganisationAsync(OrganisationEndpoint organisation, string odsCode, CancellationToken cancellationToken) =>
+        QueryAsync<TppOrganisationAnswer>(organisation, new TppQuery { QueryType = TppCodeSystems.QueryOrganisation, OdsCode = odsCode }, cancellationToken);
+
+    private async Task<T?> QueryAsync<T>(OrganisationEndpoint organisation, TppQuery query, CancellationToken cancellationToken)
+        where T : class
+    {
+        var endpoint = organisation.Endpoint ?? throw new SupplierException(SupplierFailureKind.Unavailable, "The organisation has no TPP endpoint.");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, QueryPath))
+        {
+            Content = JsonContent.Create(query, options: TppJson.Options),
+        };
+        request.Headers.TryAddWithoutValidation(ApiKeyHeader, organisation.Credentials.GetValueOrDefault(ApiKeyCredential) ?? options.Value.ApiKey);
+        var client = httpClientFactory.CreateClient(HttpClientName);
+        try
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            switch (response.StatusCode)
+            {
+                case HttpStatusCode.OK:
+                    return await ReadAsync<T>(response, cancellationToken)
+                        ?? throw new SupplierException(SupplierFailureKind.Malformed, "TPP answered with an empty JSON document.");
+                case HttpStatusCode.NotFound:
+                    return null;
+                case HttpStatusCode.Forbidden:
+                    var error = await ReadErrorAsync(response, cancellationToken);
+                    throw error?.Code == TppCodeSystems.ErrorThirdPartySharingDisabled
+                        ? SharingRefused()
+                        : new SupplierException(SupplierFailureKind.Unauthorized, "TPP refused the request (403).");
+                case HttpStatusCode.Unauthorized:
+                    throw new SupplierException(SupplierFailureKind.Unauthorized, "TPP refused the API key (401).");
+                default:
+                    throw new SupplierException(SupplierFailureKind.Unavailable, $"TPP answered {(int)response.StatusCode}.");
+            }
+        }
+        catch (JsonException exception)
+        {
+            throw new SupplierException(SupplierFailureKind.Malformed, "TPP sent a document that is not the documented JSON.", exception);
+        }
+        catch (TimeoutRejectedException exception)
+        {
+            throw new SupplierException(SupplierFailureKind.Timeout, "TPP did not answer within the attempt timeout.", exception);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new SupplierException(SupplierFailureKind.Unavailable, "TPP could not be reached.", exception);
+        }
+        catch (IOException exception)
+        {
+            throw new SupplierException(SupplierFailureKind.Unavailable, "The TPP connection failed while reading.", exception);
+        }
+    }
+
+    /// <summary>
+    /// The unit's third-party sharing switch is off: a refusal, reported by the gateway like any failed
+    /// supplier (502 when it was the only source) and never passed off as an empty record.
+    /// </summary>
+    public static SupplierException SharingRefused() =>
+        new(SupplierFailureKind.Unavailable, "TPP refused: third-party sharing is switched off at the unit.");
+
+    private static async Task<T?> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return await JsonSerializer.DeserializeAsync<T>(stream, TppJson.Options, cancellationToken);
+    }
+
+    private static async Task<TppError?> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await ReadAsync<TppErrorAnswer>(response, cancellationToken))?.Error;
+        }
+        catch (JsonException)
+        {
+            // An unreadable error body is still an error; its kind then comes from the status alone.
+            return null;
+        }
+    }
+}

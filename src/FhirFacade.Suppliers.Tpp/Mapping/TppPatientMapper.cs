@@ -1,0 +1,89 @@
+using FhirFacade.Fhir.Conformance;
+using FhirFacade.Fhir.Resources;
+using FhirFacade.Suppliers.Tpp.Native;
+
+namespace FhirFacade.Suppliers.Tpp.Mapping;
+
+/// <summary>The patient of a TPP record (demographics area) → UK Core Patient.</summary>
+internal static class TppPatientMapper
+{
+    /// <summary>The GP Connect verification status "Number present and verified".</summary>
+    private const string VerifiedCode = "01";
+    private const string VerifiedDisplay = "Number present and verified";
+
+    public static Patient? Map(TppRecord record, TppMappingContext context)
+    {
+        var native = record.Patient;
+        if (native?.NhsNumber is null)
+        {
+            context.Unmappable("patient", "no NHS number");
+            return null;
+        }
+
+        var nhsIdentifier = new Identifier(UkCoreSystems.NhsNumber, native.NhsNumber);
+        nhsIdentifier.Extension.Add(new Extension(
+            UkCoreExtensions.NhsNumberVerificationStatus,
+            new CodeableConcept(UkCoreSystems.NhsNumberVerificationStatusEngland, VerifiedCode, VerifiedDisplay)));
+        var dateOfDeath = TppCodings.FullDate(native.DateOfDeath, "date of death", context);
+        var patient = new Patient
+        {
+            Id = context.PatientId,
+            Meta = context.Meta(UkCoreProfiles.Patient),
+            Identifier = [nhsIdentifier],
+            Gender = native.Gender switch
+            {
+                "M" => "male",
+                "F" => "female",
+                _ => "unknown",
+            },
+            BirthDate = TppCodings.FullDate(native.DateOfBirth, "date of birth", context),
+            Deceased = dateOfDeath is null ? null : new FhirDateTime(dateOfDeath),
+        };
+        if (native.Surname is not null || native.Forenames is not null)
+        {
+            patient.Name.Add(new HumanName
+            {
+                Use = "usual",
+                Family = native.Surname,
+                Given = [.. new[] { native.Forenames, native.MiddleNames }.OfType<string>()],
+                Prefix = native.Title is null ? [] : [native.Title],
+            });
+        }
+
+        patient.Name.AddRange((native.PreviousSurnames ?? []).Select(s => new HumanName { Use = "old", Family = s }));
+        AddTelecom(patient, "phone", native.Telephone, "home");
+        AddTelecom(patient, "phone", native.Mobile, "mobile");
+        AddTelecom(patient, "email", native.Email, "home");
+        if (native.Address is { } address)
+        {
+            patient.Address.Add(new Address
+            {
+                Use = "home",
+                Line = [.. new[] { address.Street, address.Locality }.OfType<string>()],
+                City = address.Town,
+                District = address.County,
+                PostalCode = address.Postcode,
+            });
+        }
+
+        if (record.Unit is { OdsCode: { Length: > 0 } odsCode } unit && native.Registration?.Type == "GMS")
+        {
+            patient.GeneralPractitioner.Add(Reference.To("Organization", context.Id(odsCode), unit.Name));
+        }
+
+        if (native.Registration?.UsualGp is { } usualGp && context.PractitionerReference(usualGp.StaffRowId) is { } gp)
+        {
+            patient.GeneralPractitioner.Add(gp);
+        }
+
+        return patient;
+    }
+
+    private static void AddTelecom(Patient patient, string system, string? value, string use)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            patient.Telecom.Add(new ContactPoint { System = system, Value = value, Use = use });
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using FhirFacade.Core.Suppliers;
+using FhirFacade.Suppliers.Tpp.Http;
+using FhirFacade.Suppliers.Tpp.Mapping;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FhirFacade.Suppliers.Tpp;
+
+/// <summary>Registers the TPP SystmOne adapter.</summary>
+public static class TppServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the TPP adapter: options (<c>Suppliers:Tpp</c>, validated on start), the named HttpClient
+    /// <c>tpp</c> with its Polly.Core resilience handler, the client, the CTV3 → SNOMED CT map and the
+    /// <see cref="ISupplierAdapter"/>. Needs an <c>IFhirModel</c> and a <see cref="TimeProvider"/> in the container.
+    /// </summary>
+    public static IServiceCollection AddTppSupplier(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<TppOptions>().BindConfiguration(TppOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddTransient<TppResilienceHandler>();
+        services.AddHttpClient(TppClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<TppResilienceHandler>();
+        services.AddSingleton<TppClient>();
+        services.AddSingleton(_ => Ctv3SnomedMap.Load());
+        services.AddSingleton<ISupplierAdapter, TppSupplierAdapter>();
+        return services;
+    }
+}

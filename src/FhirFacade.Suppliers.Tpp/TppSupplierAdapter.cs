@@ -1,0 +1,267 @@
+using System.Globalization;
+using FhirFacade.Core.Errors;
+using FhirFacade.Core.Gateway;
+using FhirFacade.Core.Identity;
+using FhirFacade.Core.Suppliers;
+using FhirFacade.Fhir.Issues;
+using FhirFacade.Fhir.Model;
+using FhirFacade.Fhir.Resources;
+using FhirFacade.Suppliers.Tpp.Http;
+using FhirFacade.Suppliers.Tpp.Mapping;
+using FhirFacade.Suppliers.Tpp.Native;
+using T = FhirFacade.Core.Search.FhirResourceTypes;
+
+namespace FhirFacade.Suppliers.Tpp;
+
+/// <summary>
+/// The TPP SystmOne adapter: queries the JSON API for only the record area a search needs, takes the record
+/// of the organisation asked (a patient may be held by several units), maps it to UK Core through one mapper
+/// per resource type, leaves out private items (with a <c>confidential-items</c> warning), reports areas the
+/// unit withholds, and turns a third-party-sharing refusal into a <see cref="SupplierException"/> the gateway
+/// reports — never an empty answer.
+/// </summary>
+internal sealed class TppSupplierAdapter(TppClient client, Ctv3SnomedMap ctv3Map, IFhirModel model) : ISupplierAdapter
+{
+    private static readonly IReadOnlySet<string> NoNativeParameters = new HashSet<string>();
+
+    public string SupplierId => TppCodeSystems.SupplierId;
+
+    public string DisplayName => "TPP SystmOne";
+
+    // The TPP query API filters by record area only: every other criterion is applied by the gateway.
+    public IReadOnlyList<SupplierResourceCapability> Capabilities { get; } =
+    [
+        new(T.Patient, true, NoNativeParameters),
+        new(T.AllergyIntolerance, true, NoNativeParameters),
+        new(T.Condition, true, NoNativeParameters),
+        new(T.MedicationStatement, true, NoNativeParameters),
+        new(T.Medication, false, NoNativeParameters),
+        new(T.Organization, false, NoNativeParameters),
+        new(T.Practitioner, false, NoNativeParameters),
+    ];
+
+    public async Task<bool> HoldsPatientAsync(OrganisationEndpoint organisation, NhsNumber nhsNumber, CancellationToken cancellationToken)
+    {
+        // A unit with sharing switched off still holds the patient: the refusal is reported when the record is asked for.
+        var answer = await client.PatientExistsAsync(organisation, nhsNumber.Value, cancellationToken);
+        return answer is { Held: true } && (answer.Units ?? []).Any(u => IsOrganisation(u, organisation));
+    }
+
+    public async Task<SupplierSearchResult> SearchAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
+    {
+        var nhsNumber = query.Patient.NhsNumber?.Value ?? query.Patient.NativePatientId;
+        if (nhsNumber is null)
+        {
+            return new SupplierSearchResult([], [], [new Issue("TPP-NO-DEMOGRAPHIC-SEARCH", IssueSeverity.Information, IssueType.NotSupported, $"TPP SystmOne at {SupplierCallRunner.OrganisationLabel(organisation)} cannot search by demographics; search by NHS number instead.")]);
+        }
+
+        var area = Area(query.ResourceType);
+        if (area is null)
+        {
+            return SupplierSearchResult.Empty;
+        }
+
+        var record = await GetRecordAsync(organisation, nhsNumber, area, cancellationToken);
+        if (record is null)
+        {
+            return SupplierSearchResult.Empty;
+        }
+
+        var context = Context(organisation, record);
+        if (Withholds(record, area))
+        {
+            return new SupplierSearchResult([], [], [AreaWithheldIssue(organisation, area)]);
+        }
+
+        var matches = new List<SupplierResource>();
+        var included = new List<SupplierResource>();
+        var confidential = 0;
+        switch (query.ResourceType)
+        {
+            case T.Patient:
+                Add(matches, TppPatientMapper.Map(record, context), record, context, context.NhsNumber);
+                break;
+            case T.Condition:
+                foreach (var problem in Shareable(record.Problems, p => p.Private, ref confidential))
+                {
+                    Add(matches, TppConditionMapper.Map(problem, context), record, context, RowId(context, problem.RowId));
+                }
+
+                break;
+            case T.AllergyIntolerance:
+                foreach (var allergy in Shareable(record.Allergies, a => a.Private, ref confidential))
+                {
+                    Add(matches, TppAllergyIntoleranceMapper.Map(allergy, context), record, context, RowId(context, allergy.RowId));
+                }
+
+                if (record.NoKnownAllergies is { } noKnownAllergies)
+                {
+                    Add(matches, TppAllergyIntoleranceMapper.Map(noKnownAllergies, context), record, context, RowId(context, noKnownAllergies.RowId));
+                }
+
+                break;
+            default:
+                foreach (var medication in Shareable(record.Medications, m => m.Private, ref confidential))
+                {
+                    if (Add(matches, TppMedicationStatementMapper.Map(medication, context), record, context, RowId(context, medication.RowId)) && query.Request.IncludesMedication)
+                    {
+                        Add(included, TppMedicationMapper.Map(medication, context), record, context, RowId(context, medication.RowId));
+                    }
+                }
+
+                break;
+        }
+
+        if (confidential > 0)
+        {
+            context.Issues.Add(ConfidentialItemsIssue(organisation));
+        }
+
+        return new SupplierSearchResult(matches, included, context.Issues);
+    }
+
+    public async Task<SupplierReadResult> ReadAsync(OrganisationEndpoint organisation, string resourceType, string nativeId, CancellationToken cancellationToken)
+    {
+        if (resourceType == T.Organization)
+        {
+            var unit = (await client.GetOrganisationAsync(organisation, nativeId, cancellationToken))?.Unit;
+            var unitContext = new TppMappingContext(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), string.Empty, ctv3Map);
+            return unit is null || !string.Equals(unit.OdsCode, nativeId, StringComparison.OrdinalIgnoreCase)
+                ? SupplierReadResult.NotFound
+                : Single(TppOrganizationMapper.Map(unit, unitContext), nativeId, null, unitContext);
+        }
+
+        if (resourceType == T.Patient)
+        {
+            var record = await GetRecordAsync(organisation, nativeId, TppCodeSystems.AreaDemographics, cancellationToken);
+            if (record is null)
+            {
+                return SupplierReadResult.NotFound;
+            }
+
+            var context = Context(organisation, record);
+            return Withholds(record, TppCodeSystems.AreaDemographics)
+                ? new SupplierReadResult(null, [AreaWithheldIssue(organisation, TppCodeSystems.AreaDemographics)])
+                : Single(TppPatientMapper.Map(record, context), nativeId, record, context);
+        }
+
+        return await ReadRowAsync(organisation, resourceType, nativeId, cancellationToken);
+    }
+
+    private static string? Area(string resourceType) => resourceType switch
+    {
+        T.Patient or T.Practitioner => TppCodeSystems.AreaDemographics,
+        T.Condition => TppCodeSystems.AreaProblems,
+        T.AllergyIntolerance => TppCodeSystems.AreaAllergies,
+        T.MedicationStatement or T.Medication => TppCodeSystems.AreaMedications,
+        _ => null,
+    };
+
+    private static bool IsOrganisation(TppUnit? unit, OrganisationEndpoint organisation) =>
+        string.Equals(unit?.OdsCode, organisation.OdsCode, StringComparison.OrdinalIgnoreCase);
+
+    private static bool Withholds(TppRecord record, string area) => (record.WithheldAreas ?? []).Contains(area, StringComparer.Ordinal);
+
+    private static string RowId(TppMappingContext context, long? rowId) =>
+        rowId is { } id ? context.RowNativeId(id) : string.Empty;
+
+    private static List<TItem> Shareable<TItem>(IReadOnlyList<TItem>? items, Func<TItem, bool> isConfidential, ref int confidential)
+    {
+        var all = items ?? [];
+        var shareable = all.Where(i => !isConfidential(i)).ToList();
+        confidential += all.Count - shareable.Count;
+        return shareable;
+    }
+
+    private static Issue ConfidentialItemsIssue(OrganisationEndpoint organisation) =>
+        FacadeException.SpineIssue(
+            SpineErrorCodes.ConfidentialItems,
+            IssueType.Suppressed,
+            $"Items held by {SupplierCallRunner.OrganisationLabel(organisation)} were excluded due to confidentiality and/or patient preferences.",
+            IssueSeverity.Warning);
+
+    private static Issue AreaWithheldIssue(OrganisationEndpoint organisation, string area) =>
+        new("TPP-AREA-WITHHELD", IssueSeverity.Warning, IssueType.Suppressed, $"TPP SystmOne at {SupplierCallRunner.OrganisationLabel(organisation)} does not share its {area} with third parties; records held there are not included.");
+
+    private static bool TryParseRowNativeId(string nativeId, out string nhsNumber, out long rowId)
+    {
+        var slash = nativeId.IndexOf('/', StringComparison.Ordinal);
+        nhsNumber = slash > 0 ? nativeId[..slash] : string.Empty;
+        rowId = 0;
+        return slash > 0 && long.TryParse(nativeId.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out rowId);
+    }
+
+    /// <summary>The record of <paramref name="organisation"/> (a refusal there throws); <see langword="null"/> when the unit does not hold the patient.</summary>
+    private async Task<TppRecord?> GetRecordAsync(OrganisationEndpoint organisation, string nhsNumber, string area, CancellationToken cancellationToken)
+    {
+        var answer = await client.GetPatientRecordAsync(organisation, nhsNumber, [area], cancellationToken);
+        var record = answer?.Records?.FirstOrDefault(r => IsOrganisation(r.Unit, organisation));
+        return record?.SharingStatus switch
+        {
+            null => null,
+            TppCodeSystems.SharingShared => record,
+            TppCodeSystems.SharingRefused => throw TppClient.SharingRefused(),
+            _ => throw new SupplierException(SupplierFailureKind.Malformed, "TPP sent a record with an unknown sharing status."),
+        };
+    }
+
+    private TppMappingContext Context(OrganisationEndpoint organisation, TppRecord record) =>
+        new(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), record.Patient?.NhsNumber ?? string.Empty, ctv3Map);
+
+    private async Task<SupplierReadResult> ReadRowAsync(OrganisationEndpoint organisation, string resourceType, string nativeId, CancellationToken cancellationToken)
+    {
+        var area = Area(resourceType);
+        if (area is null || !TryParseRowNativeId(nativeId, out var nhsNumber, out var rowId))
+        {
+            return SupplierReadResult.NotFound;
+        }
+
+        var record = await GetRecordAsync(organisation, nhsNumber, area, cancellationToken);
+        if (record is null)
+        {
+            return SupplierReadResult.NotFound;
+        }
+
+        var context = Context(organisation, record);
+        if (Withholds(record, area))
+        {
+            return new SupplierReadResult(null, [AreaWithheldIssue(organisation, area)]);
+        }
+
+        Resource? resource = resourceType switch
+        {
+            T.Condition => record.Problems?.FirstOrDefault(p => p.RowId == rowId && !p.Private) is { } p ? TppConditionMapper.Map(p, context) : null,
+            T.AllergyIntolerance => record.Allergies?.FirstOrDefault(a => a.RowId == rowId && !a.Private) is { } a
+                ? TppAllergyIntoleranceMapper.Map(a, context)
+                : record.NoKnownAllergies is { } nka && nka.RowId == rowId ? TppAllergyIntoleranceMapper.Map(nka, context) : null,
+            T.MedicationStatement => record.Medications?.FirstOrDefault(m => m.RowId == rowId && !m.Private) is { } m ? TppMedicationStatementMapper.Map(m, context) : null,
+            T.Medication => record.Medications?.FirstOrDefault(m => m.RowId == rowId && !m.Private) is { } m ? TppMedicationMapper.Map(m, context) : null,
+            T.Practitioner => record.Patient?.Registration?.UsualGp is { } gp && gp.StaffRowId == rowId ? TppPractitionerMapper.Map(gp, context) : null,
+            _ => null,
+        };
+        return Single(resource, nativeId, record, context);
+    }
+
+    private SupplierReadResult Single(Resource? resource, string nativeId, TppRecord? record, TppMappingContext context) =>
+        resource is null ? new SupplierReadResult(null, context.Issues) : new(ToSupplierResource(resource, nativeId, record, context), context.Issues);
+
+    private bool Add(List<SupplierResource> list, Resource? resource, TppRecord record, TppMappingContext context, string nativeId)
+    {
+        if (resource is null)
+        {
+            return false;
+        }
+
+        list.Add(ToSupplierResource(resource, nativeId, record, context));
+        return true;
+    }
+
+    private SupplierResource ToSupplierResource(Resource resource, string nativeId, TppRecord? record, TppMappingContext context) =>
+        new(
+            resource.TypeName,
+            nativeId,
+            resource.ToElementNode(model),
+            record?.RecordVersion?.ToString(CultureInfo.InvariantCulture),
+            context.NhsNumber.Length == 0 ? null : context.NhsNumber,
+            context.NhsNumber.Length == 0 ? null : context.NhsNumber);
+}
