@@ -67,6 +67,7 @@ internal sealed class TppSupplierAdapter(TppClient client, Ctv3SnomedMap ctv3Map
             return SupplierSearchResult.Empty;
         }
 
+        EnsureShareable(record);
         var context = Context(organisation, record);
         if (Withholds(record, area))
         {
@@ -139,6 +140,7 @@ internal sealed class TppSupplierAdapter(TppClient client, Ctv3SnomedMap ctv3Map
                 return SupplierReadResult.NotFound;
             }
 
+            EnsureShareable(record);
             var context = Context(organisation, record);
             return Withholds(record, TppCodeSystems.AreaDemographics)
                 ? new SupplierReadResult(null, [AreaWithheldIssue(organisation, TppCodeSystems.AreaDemographics)])
@@ -222,6 +224,7 @@ internal sealed class TppSupplierAdapter(TppClient client, Ctv3SnomedMap ctv3Map
             return SupplierReadResult.NotFound;
         }
 
+        EnsureShareable(record);
         var context = Context(organisation, record);
         if (Withholds(record, area))
         {
@@ -264,4 +267,18 @@ internal sealed class TppSupplierAdapter(TppClient client, Ctv3SnomedMap ctv3Map
             record?.RecordVersion?.ToString(CultureInfo.InvariantCulture),
             context.NhsNumber.Length == 0 ? null : context.NhsNumber,
             context.NhsNumber.Length == 0 ? null : context.NhsNumber);
+
+    // DOMAIN.md safety rules: dissent → 403 NO_PATIENT_CONSENT; sensitive (S-flag) → 404 PATIENT_NOT_FOUND.
+    private static void EnsureShareable(TppRecord record)
+    {
+        if (record.Patient?.Sensitive == true)
+        {
+            throw PatientRestrictedException.Sensitive();
+        }
+
+        if (record.Patient?.Dissent == true)
+        {
+            throw PatientRestrictedException.Dissent();
+        }
+    }
 }

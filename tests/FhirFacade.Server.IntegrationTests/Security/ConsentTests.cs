@@ -6,8 +6,9 @@ using FhirFacade.Server.IntegrationTests.Infrastructure;
 namespace FhirFacade.Server.IntegrationTests.Security;
 
 /// <summary>
-/// The patient-level sharing rules over the real EMIS simulator (DOMAIN.md, "Safety rules"):
-/// a dissenting patient's record never leaves (403 NO_PATIENT_CONSENT, by every route), and
+/// The patient-level sharing rules over the real simulators (DOMAIN.md, "Safety rules"):
+/// a dissenting patient's record never leaves (403 NO_PATIENT_CONSENT, by every route), a sensitive
+/// patient is answered exactly as an unknown one (404 PATIENT_NOT_FOUND, TPP simulator), and
 /// confidential items are withheld with a <c>confidential-items</c> warning.
 /// </summary>
 [Trait("Category", "Integration")]
@@ -15,6 +16,7 @@ public sealed class ConsentTests(FacadeServerFactory factory) : IClassFixture<Fa
 {
     private const string Dissenting = "9990000069";
     private const string WithConfidentialItems = "9990000085";
+    private const string Sensitive = "9990000077";
 
     public static TheoryData<string> DissentRoutes() => new()
     {
@@ -40,6 +42,29 @@ public sealed class ConsentTests(FacadeServerFactory factory) : IClassFixture<Fa
         issue.GetProperty("code").GetString().Should().Be("forbidden");
         issue.GetProperty("details").GetProperty("coding")[0].GetProperty("code").GetString().Should().Be("NO_PATIENT_CONSENT");
         body.RootElement.GetRawText().Should().NotContain("Mellor");
+    }
+
+    public static TheoryData<string> SensitiveRoutes() => new()
+    {
+        $"/fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|{Sensitive}",
+        $"/fhir/Condition?patient.identifier=https://fhir.nhs.uk/Id/nhs-number|{Sensitive}",
+        $"/fhir/MedicationStatement?patient.identifier=https://fhir.nhs.uk/Id/nhs-number|{Sensitive}",
+        $"/fhir/Patient/{ResourceIdCodec.Encode(new FacadeResourceId("tpp", "B82005", Sensitive))}",
+    };
+
+    [Theory]
+    [MemberData(nameof(SensitiveRoutes))]
+    public async Task Request_ForSensitivePatient_Is404PatientNotFoundLikeAnUnknownPatient(string path)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var text = await response.Content.ReadAsStringAsync();
+        using var body = JsonDocument.Parse(text);
+        body.RootElement.GetProperty("issue")[0].GetProperty("details").GetProperty("coding")[0].GetProperty("code").GetString().Should().Be("PATIENT_NOT_FOUND");
+        text.Should().NotContain("Pike").And.NotContain("sensitive");
     }
 
     [Fact]
