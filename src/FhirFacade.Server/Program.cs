@@ -2,11 +2,13 @@ using FhirFacade.Core;
 using FhirFacade.Server.Endpoints;
 using FhirFacade.Server.Hosting;
 using FhirFacade.Suppliers.Emis;
+using FhirFacade.Suppliers.Microtest;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddFhirKernel();
 builder.Services.AddFhirFacadeCore(builder.Configuration);
 builder.Services.AddEmisSupplier(builder.Configuration);
+builder.Services.AddMicrotestSupplier(builder.Configuration);
 builder.Services.AddFhirFacadeServer(builder.Configuration);
 EmbeddedSimulators.AddIfEnabled(builder.Services, builder.Configuration);
 

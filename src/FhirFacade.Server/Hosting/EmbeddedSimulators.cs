@@ -1,6 +1,7 @@
 using FhirFacade.Core.Location;
 using FhirFacade.Simulators.Hosting;
 using FhirFacade.Suppliers.Emis;
+using FhirFacade.Suppliers.Microtest;
 using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Server.Hosting;
@@ -28,6 +29,11 @@ public sealed class EmbeddedSimulators
         services.AddSingleton(embedded);
         services.AddSingleton<IPostConfigureOptions<OrganisationDirectoryOptions>>(new ResolveEmbeddedEndpoints(embedded));
         services.PostConfigure<EmisOptions>(emis => emis.ApiKey ??= embedded.Started.Emis.ApiKey);
+        services.PostConfigure<MicrotestOptions>(microtest =>
+        {
+            microtest.ClientId ??= embedded.Started.Microtest.ClientId;
+            microtest.ClientSecret ??= embedded.Started.Microtest.ClientSecret;
+        });
     }
 
     /// <summary>Starts the simulators when they were registered; dispose the result when the host stops.</summary>
@@ -66,6 +72,7 @@ public sealed class EmbeddedSimulators
                     organisation.Endpoint = endpoint.AbsolutePath switch
                     {
                         "emis" => embedded.Started.Emis.BaseAddress,
+                        "microtest" => embedded.Started.Microtest.BaseAddress,
                         _ => endpoint,
                     };
                 }
