@@ -31,7 +31,7 @@ internal static class MicrotestAllergyIntoleranceMapper
             Patient = context.PatientReference,
             Onset = MicrotestDates.Partial(allergy.Onset) is { } onset ? new FhirDateTime(onset) : null,
             RecordedDate = MicrotestDates.Full(allergy.Recorded),
-            Recorder = context.PractitionerReference(allergy.RecordedBy),
+            Recorder = MicrotestMappingContext.PractitionerReference(allergy.RecordedBy),
         };
         if (allergy.Category switch { "drug" => "medication", "food" => "food", "environment" => "environment", _ => null } is { } category)
         {
@@ -83,7 +83,7 @@ internal static class MicrotestAllergyIntoleranceMapper
             Code = new CodeableConcept(FhirSystems.Snomed, MicrotestCodeSystems.NoKnownAllergy, entry.Term, entry.Term),
             Patient = context.PatientReference,
             RecordedDate = MicrotestDates.Full(entry.Recorded),
-            Recorder = context.PractitionerReference(entry.RecordedBy),
+            Recorder = MicrotestMappingContext.PractitionerReference(entry.RecordedBy),
         };
     }
 }

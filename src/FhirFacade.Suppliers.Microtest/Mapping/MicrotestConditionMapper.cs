@@ -43,7 +43,7 @@ internal static class MicrotestConditionMapper
             Onset = Date(problem.Onset, "onset", problem.Id, context),
             Abatement = Date(problem.End, "end", problem.Id, context),
             RecordedDate = MicrotestDates.Full(problem.Recorded),
-            Recorder = context.PractitionerReference(problem.RecordedBy),
+            Recorder = MicrotestMappingContext.PractitionerReference(problem.RecordedBy),
         };
         if (!string.IsNullOrEmpty(problem.Notes))
         {

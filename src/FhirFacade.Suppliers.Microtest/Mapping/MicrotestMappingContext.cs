@@ -1,5 +1,6 @@
 using FhirFacade.Core.Identity;
 using FhirFacade.Core.Suppliers;
+using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Resources;
 
@@ -26,7 +27,12 @@ internal sealed class MicrotestMappingContext(string odsCode, string organisatio
 
     public string Id(string nativeId) => ResourceIdCodec.Encode(new FacadeResourceId(MicrotestCodeSystems.SupplierId, OdsCode, nativeId));
 
-    public Reference? PractitionerReference(string? sdsUserId) => string.IsNullOrEmpty(sdsUserId) ? null : Reference.To("Practitioner", Id(sdsUserId));
+    /// <summary>
+    /// A practitioner by SDS user id, as a logical (identifier) reference: Evolution has no practitioner
+    /// endpoint, so a literal <c>Practitioner/{id}</c> could never be read and would dangle.
+    /// </summary>
+    public static Reference? PractitionerReference(string? sdsUserId, string? display = null) =>
+        string.IsNullOrEmpty(sdsUserId) ? null : Reference.ToIdentifier("Practitioner", UkCoreSystems.SdsUserId, sdsUserId, display);
 
     public Meta Meta(string profile) => new() { Profile = [profile], Source = ResourceSource.For(MicrotestCodeSystems.SupplierId, OdsCode) };
 

@@ -48,7 +48,7 @@ internal static class MicrotestMedicationStatementMapper
             Subject = context.PatientReference,
             Effective = new Period { Start = start, End = EndDate(medication, context) },
             DateAsserted = start,
-            InformationSource = context.PractitionerReference(medication.Prescriber),
+            InformationSource = MicrotestMappingContext.PractitionerReference(medication.Prescriber),
         };
         if (status == "stopped" && !string.IsNullOrEmpty(medication.StopReason))
         {

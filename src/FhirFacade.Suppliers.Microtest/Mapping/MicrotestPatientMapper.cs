@@ -72,12 +72,18 @@ internal static class MicrotestPatientMapper
             patient.GeneralPractitioner.Add(Reference.To("Organization", context.Id(ods), practice.Name));
         }
 
-        if (context.PractitionerReference(native.Registration?.UsualGp?.SdsUserId) is { } usualGp)
+        if (native.Registration?.UsualGp is { } gp && MicrotestMappingContext.PractitionerReference(gp.SdsUserId, Name(gp)) is { } usualGp)
         {
             patient.GeneralPractitioner.Add(usualGp);
         }
 
         return patient;
+    }
+
+    private static string? Name(MicrotestClinician clinician)
+    {
+        var name = string.Join(' ', new[] { clinician.Title, clinician.Forename, clinician.Surname }.Where(p => !string.IsNullOrEmpty(p)));
+        return name.Length == 0 ? null : name;
     }
 
     private static void AddTelecom(Patient patient, string system, string? value, string use)

@@ -28,6 +28,6 @@ public sealed class MicrotestPatientMapperTests
 
         var resource = MicrotestPatientMapper.Map(patient, MapperSnapshot.Context());
 
-        resource!.GeneralPractitioner.Should().ContainSingle().Which.ReferenceValue.Should().StartWith("Practitioner/");
+        resource!.GeneralPractitioner.Should().ContainSingle().Which.Identifier!.Value.Should().Be("555000401001");
     }
 }
