@@ -31,7 +31,8 @@ public static class FhirFacadeCoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<OrganisationDirectoryOptions>, OrganisationDirectoryOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IRecordLocator, DirectoryRecordLocator>();
+        services.AddSingleton<DirectoryRecordLocator>();
+        services.TryAddSingleton<IRecordLocator, CachingRecordLocator>();
         services.TryAddSingleton<IResourceValidator, UnavailableResourceValidator>();
         services.TryAddSingleton<IAccessPolicy, AllowAllAccessPolicy>();
         services.AddSingleton<IOrganisationDirectory, ConfiguredOrganisationDirectory>();

@@ -1,15 +1,20 @@
 using FhirFacade.Core;
+using FhirFacade.Server.Auditing;
 using FhirFacade.Server.Endpoints;
 using FhirFacade.Server.Hosting;
+using FhirFacade.Server.Security;
 using FhirFacade.Suppliers.Emis;
 using FhirFacade.Suppliers.Microtest;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddFhirKernel();
+builder.Services.AddUkCoreValidation();
 builder.Services.AddFhirFacadeCore(builder.Configuration);
 builder.Services.AddEmisSupplier(builder.Configuration);
 builder.Services.AddMicrotestSupplier(builder.Configuration);
 builder.Services.AddFhirFacadeServer(builder.Configuration);
+builder.Services.AddRequestAuditing(builder.Configuration);
+builder.Services.AddSmartSecurity(builder.Configuration, FhirBasePath(builder.Configuration));
 EmbeddedSimulators.AddIfEnabled(builder.Services, builder.Configuration);
 
 var app = builder.Build();
@@ -18,9 +23,13 @@ var app = builder.Build();
 await using var simulators = await EmbeddedSimulators.StartIfEnabledAsync(app.Services, CancellationToken.None);
 
 app.UseFhirFacade();
+app.MapSmartEndpoints();
+app.MapAuditEvents(FhirBasePath(app.Configuration));
 app.MapFhirFacade();
 StartupBanner.Register(app);
 await app.RunAsync();
+
+static string FhirBasePath(IConfiguration configuration) => configuration["Facade:Server:BasePath"] ?? "/fhir";
 
 /// <summary>Entry point; partial so that integration tests can start it with WebApplicationFactory.</summary>
 public partial class Program

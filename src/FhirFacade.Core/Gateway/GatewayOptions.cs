@@ -15,4 +15,11 @@ public sealed class GatewayOptions
     /// <summary>How long a whole request may spend on suppliers, location included (default 2.5 s, under the NHS 3 s ceiling).</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan OverallBudget { get; set; } = TimeSpan.FromSeconds(2.5);
+
+    /// <summary>
+    /// How long "which organisations hold this NHS number" is remembered (default 30 s; zero turns it off).
+    /// Only record location is cached, never clinical content; failed lookups are not cached.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan LocationCacheTtl { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -306,14 +306,16 @@ internal sealed class SchemaCompiler
                 continue;
             }
 
-            var predicate = NativeInvariants.Find(expression) ?? _compiledExpressions.GetOrAdd(expression, _invariants.TryCompile);
+            var native = NativeInvariants.Find(expression);
+            var predicate = native ?? _compiledExpressions.GetOrAdd(expression, _invariants.TryCompile);
             if (predicate is null)
             {
                 _skipped.TryAdd(constraint.Key, new SkippedInvariant(constraint.Key, canonical, expression, "the FHIRPath engine does not support this expression"));
                 continue;
             }
 
-            validators.Add(new InvariantValidator(constraint.Key, constraint.Severity == ConstraintSeverity.Error, constraint.Human, predicate));
+            var shortcut = native is null ? InvariantShortcut.Find(expression) : null;
+            validators.Add(new InvariantValidator(constraint.Key, constraint.Severity == ConstraintSeverity.Error, constraint.Human, predicate, shortcut));
         }
     }
 

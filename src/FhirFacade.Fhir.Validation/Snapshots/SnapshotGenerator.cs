@@ -15,7 +15,7 @@ namespace FhirFacade.Fhir.Validation.Snapshots;
 public sealed class SnapshotGenerator
 {
     /// <summary>Changes whenever generation output changes, so that cached snapshots are regenerated.</summary>
-    public const string GeneratorVersion = "2";
+    public const string GeneratorVersion = "3";
 
     private readonly IStructureDefinitionResolver _resolver;
 
@@ -161,6 +161,10 @@ public sealed class SnapshotGenerator
                 {
                     definition = definition with { Slicing = DefaultExtensionSlicing };
                 }
+                else if (definition.IsChoice)
+                {
+                    definition = definition with { Slicing = DefaultChoiceSlicing };
+                }
                 else
                 {
                     issues.Add(ElementMerger.Warning(SnapshotIssueCodes.SliceWithoutSlicing, $"slice '{sliceName}' is defined on an element without slicing; open slicing assumed.", location));
@@ -177,6 +181,7 @@ public sealed class SnapshotGenerator
                 SliceName = sliceName,
                 Slicing = null,
                 Min = 0,
+                Types = ChoiceSliceTypes(definition, sliceName),
             })
             {
                 UnfoldedFrom = sliced.UnfoldedFrom,
@@ -195,6 +200,30 @@ public sealed class SnapshotGenerator
             SlicingRules.Open,
             Ordered: false,
             Description: "Extensions are always sliced by (at least) url");
+
+        private static readonly ElementSlicing DefaultChoiceSlicing = new(
+            [new SlicingDiscriminator(DiscriminatorType.Type, "$this")],
+            SlicingRules.Open,
+            Ordered: false);
+
+        /// <summary>A type slice of a choice (<c>value[x]:valueQuantity</c>) allows only the type its name gives.</summary>
+        private static IReadOnlyList<ElementType> ChoiceSliceTypes(ElementDefinition choice, string sliceName)
+        {
+            if (!choice.IsChoice)
+            {
+                return choice.Types;
+            }
+
+            var prefix = choice.Name[..^3];
+            if (sliceName.Length <= prefix.Length || !sliceName.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return choice.Types;
+            }
+
+            var typeCode = FhirTypeNames.FromSuffix(sliceName[prefix.Length..]);
+            var match = choice.Types.FirstOrDefault(t => t.Code == typeCode);
+            return match is null ? choice.Types : [match];
+        }
 
         private static bool IsExtensionElement(ElementDefinition element) =>
             element.Types.Count == 1 && element.Types[0].Code == FhirCanonicals.ExtensionType;

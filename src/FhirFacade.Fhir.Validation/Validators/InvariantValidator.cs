@@ -11,12 +11,19 @@ namespace FhirFacade.Fhir.Validation.Validators;
 internal sealed class InvariantValidator : IInvariantValidator
 {
     private readonly Func<ElementNode, bool> _predicate;
+    private readonly Func<ElementNode, bool>? _holdsTrivially;
     private readonly bool _isError;
     private readonly string _message;
 
-    public InvariantValidator(string key, bool isError, string human, Func<ElementNode, bool> predicate)
+    /// <param name="key">The constraint key.</param>
+    /// <param name="isError">Error severity (otherwise warning).</param>
+    /// <param name="human">The constraint's human description.</param>
+    /// <param name="predicate">The compiled expression: <see langword="true"/> when the invariant holds.</param>
+    /// <param name="holdsTrivially">A structural test that proves the invariant holds without evaluating it (see <see cref="InvariantShortcut"/>).</param>
+    public InvariantValidator(string key, bool isError, string human, Func<ElementNode, bool> predicate, Func<ElementNode, bool>? holdsTrivially = null)
     {
         Key = key;
+        _holdsTrivially = holdsTrivially;
         _isError = isError;
         _predicate = predicate;
         _message = $"{key}: {human}";
@@ -26,6 +33,11 @@ internal sealed class InvariantValidator : IInvariantValidator
 
     public void Validate(ElementNode node, ValidationContext context)
     {
+        if (_holdsTrivially is not null && _holdsTrivially(node))
+        {
+            return;
+        }
+
         bool holds;
         try
         {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FhirFacade.Fhir.Model;
 
 namespace FhirFacade.Fhir.Validation.Validators;
@@ -7,7 +8,7 @@ namespace FhirFacade.Fhir.Validation.Validators;
 /// path does not go through FHIRPath for them. Each gives exactly the result of its R4 expression;
 /// they are used only when the constraint's expression is the core one, character for character.
 /// </summary>
-internal static class NativeInvariants
+internal static partial class NativeInvariants
 {
     /// <summary>ele-1: <c>hasValue() or (children().count() &gt; id.count())</c>.</summary>
     public const string Ele1 = "hasValue() or (children().count() > id.count())";
@@ -41,8 +42,46 @@ internal static class NativeInvariants
         Dom4 => ContainedHaveNoVersionOrLastUpdated,
         Dom5 => ContainedHaveNoSecurity,
         Dom6 => HasNarrativeDiv,
-        _ => null,
+        _ => FindByShape(expression),
     };
+
+    // Shapes common in core data types, decided structurally: "a.empty() or b.exists()" (tim-1, tim-2,
+    // tim-6..8, cpt-2), "a.exists() implies a >= 0" (tim-4, tim-5) and "a.exists() or b.exists() or …" (pat-1).
+    private static Func<ElementNode, bool>? FindByShape(string expression)
+    {
+        if (EmptyOrExists().Match(expression) is { Success: true } emptyOrExists)
+        {
+            var absent = emptyOrExists.Groups[1].Value;
+            var present = emptyOrExists.Groups[2].Value;
+            return node => node.Child(absent) is null || node.Child(present) is not null;
+        }
+
+        if (ExistsImpliesNonNegative().Match(expression) is { Success: true } nonNegative && nonNegative.Groups[1].Value == nonNegative.Groups[2].Value)
+        {
+            // tim-4, tim-5: an absent value, or one without a number (extensions only), leaves the implication true or empty.
+            var name = nonNegative.Groups[1].Value;
+            return node => node.Child(name)?.Text is not { } text
+                || !decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                || value >= 0;
+        }
+
+        if (AnyExists().IsMatch(expression))
+        {
+            var names = expression.Split(" or ").Select(part => part[..part.IndexOf('.', StringComparison.Ordinal)]).ToArray();
+            return node => names.Any(name => node.Child(name) is not null);
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^([a-zA-Z][a-zA-Z0-9]*)\.empty\(\) or ([a-zA-Z][a-zA-Z0-9]*)\.exists\(\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex EmptyOrExists();
+
+    [GeneratedRegex(@"^([a-zA-Z][a-zA-Z0-9]*)\.exists\(\) implies ([a-zA-Z][a-zA-Z0-9]*) >= 0$", RegexOptions.CultureInvariant)]
+    private static partial Regex ExistsImpliesNonNegative();
+
+    [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9]*\.exists\(\)( or [a-zA-Z][a-zA-Z0-9]*\.exists\(\))+$", RegexOptions.CultureInvariant)]
+    private static partial Regex AnyExists();
 
     private static bool HasValueOrChildren(ElementNode node)
     {

@@ -169,12 +169,16 @@ public sealed class ElementNode
         }
 
         _children ??= [];
+
+        // Repeating elements are appended together, so the nearest same-named sibling is almost
+        // always the last child: searching backwards keeps building a large Bundle linear.
         var index = 0;
-        foreach (var sibling in _children)
+        for (var i = _children.Count - 1; i >= 0; i--)
         {
-            if (string.Equals(sibling.Name, child.Name, StringComparison.Ordinal))
+            if (string.Equals(_children[i].Name, child.Name, StringComparison.Ordinal))
             {
-                index++;
+                index = _children[i].Index + 1;
+                break;
             }
         }
 

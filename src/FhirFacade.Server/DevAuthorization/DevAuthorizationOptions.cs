@@ -45,7 +45,14 @@ public sealed class DevClient
 /// <summary>One entry of the launch patient picker.</summary>
 public sealed class DevPatientChoice
 {
+    /// <summary>The facade Patient id; computed from the three fields below when not given.</summary>
     public string Id { get; set; } = string.Empty;
+
+    public string? NhsNumber { get; set; }
+
+    public string? Supplier { get; set; }
+
+    public string? OrganisationOds { get; set; }
 
     public string Label { get; set; } = string.Empty;
 }

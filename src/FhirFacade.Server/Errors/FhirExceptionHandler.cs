@@ -35,6 +35,11 @@ internal sealed partial class FhirExceptionHandler(FhirResponseWriter writer, IF
             LogUnexpected(logger, exception, httpContext.TraceIdentifier);
         }
 
+        // The audit record of this request carries the outcome's codes (never its text).
+        var feature = FacadeRequestFeature.Of(httpContext);
+        feature.IssueCode = issues.Count > 0 ? issues[0].Type.ToCode() : null;
+        feature.SpineCode = issues.Count > 0 ? issues[0].Detail?.Code : null;
+
         if (status == StatusCodes.Status405MethodNotAllowed && !httpContext.Response.Headers.ContainsKey("Allow"))
         {
             httpContext.Response.Headers.Allow = "GET";

@@ -1,5 +1,7 @@
 using FhirFacade.Core.Suppliers;
+using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Model;
+using FhirFacade.Fhir.Validation;
 
 namespace FhirFacade.Server.Hosting;
 
@@ -7,7 +9,7 @@ namespace FhirFacade.Server.Hosting;
 /// Loads the FHIR packages and the type definitions the facade serves at start-up, so that the first
 /// request does not pay for it inside its supplier time budget (and a missing package fails the start).
 /// </summary>
-internal sealed class KernelWarmup(IFhirModel model, SupplierAdapterRegistry adapters) : IHostedService
+internal sealed class KernelWarmup(IFhirModel model, SupplierAdapterRegistry adapters, IServiceProvider services) : IHostedService
 {
     private static readonly string[] AlwaysUsed = ["Bundle", "OperationOutcome", "CapabilityStatement", "Meta", "Coding", "CodeableConcept", "Reference", "Identifier", "Extension", "Period", "HumanName", "Address", "ContactPoint", "Dosage", "Annotation"];
 
@@ -17,6 +19,9 @@ internal sealed class KernelWarmup(IFhirModel model, SupplierAdapterRegistry ada
         {
             model.FindType(type);
         }
+
+        // Compile the UK Core profiles of the served types now, not inside the first request's budget.
+        services.GetService<FhirValidator>()?.Precompile(adapters.ResourceTypes().Select(t => UkCoreProfiles.ByResourceType.GetValueOrDefault(t)).OfType<string>());
 
         return Task.CompletedTask;
     }

@@ -16,6 +16,11 @@ internal static partial class StartupBanner
                 LogListening(logger, url.TrimEnd('/') + basePath);
             }
 
+            if (app.Services.GetService<EmbeddedSimulators>()?.Cluster is { } cluster)
+            {
+                LogEmbedded(logger, "emis", cluster.Emis.BaseAddress.ToString());
+            }
+
             foreach (var line in DemoPatients(app.Environment.ContentRootPath))
             {
                 LogDemoPatient(logger, line);
@@ -59,6 +64,9 @@ internal static partial class StartupBanner
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "FhirFacade listening: {BaseUrl}")]
     private static partial void LogListening(ILogger logger, string baseUrl);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Embedded {Supplier} simulator: {BaseAddress}")]
+    private static partial void LogEmbedded(ILogger logger, string supplier, string baseAddress);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Demo patient: {Line}")]
     private static partial void LogDemoPatient(ILogger logger, string line);

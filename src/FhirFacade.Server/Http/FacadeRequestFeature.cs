@@ -24,6 +24,12 @@ public sealed class FacadeRequestFeature
     /// <summary>The number of resources returned (matches and includes).</summary>
     public int ResourceCount { get; set; }
 
+    /// <summary>The FHIR issue code of the error outcome, when the request failed.</summary>
+    public string? IssueCode { get; set; }
+
+    /// <summary>The NHS Spine code of the error outcome, when there is one.</summary>
+    public string? SpineCode { get; set; }
+
     /// <summary>Gets or creates the feature of a request.</summary>
     public static FacadeRequestFeature Of(HttpContext context)
     {

@@ -1,4 +1,6 @@
+using FhirFacade.Core.Access;
 using FhirFacade.Server.DevAuthorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Server.Security;
@@ -19,12 +21,16 @@ public static class SmartSecurityServiceCollectionExtensions
         var devEnabled = configuration.GetValue<bool>($"{DevAuthorizationOptions.SectionName}:Enabled");
         services.AddSingleton(sp => new SmartEndpoints(sp.GetRequiredService<IOptions<SmartOptions>>(), fhirBasePath, devEnabled));
         services.AddSingleton<SmartTokenValidator>();
+        services.AddHttpContextAccessor();
+        services.RemoveAll<IAccessPolicy>();
+        services.AddSingleton<IAccessPolicy, SmartAccessPolicy>();
         services.AddHttpClient(nameof(JwksUrlKeySource));
 
         if (devEnabled)
         {
             services.AddSingleton<DevSigningKey>();
             services.AddSingleton<DevAuthorizationServer>();
+            services.AddSingleton<IPostConfigureOptions<DevAuthorizationOptions>, DevPatientChoiceIds>();
             services.AddSingleton<ISigningKeySource>(sp => sp.GetRequiredService<DevSigningKey>());
         }
         else

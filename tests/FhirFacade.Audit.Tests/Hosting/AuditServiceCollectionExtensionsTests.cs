@@ -2,6 +2,7 @@ using FhirFacade.Audit.Postgres;
 using FhirFacade.Audit.Sqlite;
 using FhirFacade.Audit.Tests.Support;
 using FhirFacade.Core.Audit;
+using FhirFacade.TestKit.Audit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -63,6 +64,37 @@ public sealed class AuditServiceCollectionExtensionsTests : IDisposable
         provider.GetServices<IHostedService>().Should().ContainSingle();
     }
 
+    [Fact]
+    public async Task StartHostedServices_WithSqliteStore_CreatesTheDatabase()
+    {
+        var path = Path.Combine(_directory, "audit.db");
+        await using var provider = CreateProvider(new() { ["Audit:SqlitePath"] = path });
+
+        foreach (var service in provider.GetServices<IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
+        File.Exists(path).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task StartHostedServices_WhenTheTrailIsReplacedInMemory_NeverTouchesTheConfiguredDatabase()
+    {
+        var path = Path.Combine(_directory, "audit.db");
+        await using var provider = CreateProvider(
+            new() { ["Audit:SqlitePath"] = path },
+            services => services.AddSingleton<IAuditTrail, InMemoryAuditTrail>());
+
+        foreach (var service in provider.GetServices<IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
+        provider.GetRequiredService<IAuditTrail>().Should().BeOfType<InMemoryAuditTrail>();
+        File.Exists(path).Should().BeFalse();
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_directory))
@@ -71,12 +103,13 @@ public sealed class AuditServiceCollectionExtensionsTests : IDisposable
         }
     }
 
-    private static ServiceProvider CreateProvider(Dictionary<string, string?> settings)
+    private static ServiceProvider CreateProvider(Dictionary<string, string?> settings, Action<IServiceCollection>? replace = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddFhirFacadeAudit(configuration);
+        replace?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

@@ -174,6 +174,21 @@ public sealed class SnapshotGeneratorTests
     }
 
     [Fact]
+    public void Generate_ChoiceTypeSlice_SlicesByTypeAndRestrictsSlice()
+    {
+        var sd = Profile("Observation", [Diff("Observation.value[x]:valueQuantity", "Observation.value[x]") with { SliceName = "valueQuantity", Min = 1 }]);
+
+        var result = Generator().Generate(sd);
+
+        result.Issues.Should().BeEmpty();
+        var snapshot = result.WithSnapshot.Snapshot!;
+        snapshot.Single(e => e.Id == "Observation.value[x]").Slicing!.Discriminators.Should().Equal(new SlicingDiscriminator(DiscriminatorType.Type, "$this"));
+        var slice = snapshot.Single(e => e.Id == "Observation.value[x]:valueQuantity");
+        slice.Types.Select(t => t.Code).Should().Equal("Quantity");
+        slice.Min.Should().Be(1);
+    }
+
+    [Fact]
     public void Generate_TypeNotInBase_ReportsError()
     {
         var sd = Profile("Patient", [Diff("Patient.gender", "Patient.gender") with { Types = [new ElementType("Quantity")] }]);

@@ -57,4 +57,20 @@ public sealed class StructureDefinitionProviderTests
 
         second.Should().BeSameAs(first);
     }
+
+    [Fact]
+    public async Task Resolve_ConcurrentCallers_GenerateOnceAndShareTheResult()
+    {
+        var sut = new StructureDefinitionProvider(Definitions.TestPackageResolver.Shared);
+        string[] canonicals =
+        [
+            "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient",
+            "https://fhir.hl7.org.uk/StructureDefinition/UKCore-MedicationStatement",
+        ];
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => sut.Resolve(canonicals[i % 2]))));
+
+        results.Where((_, i) => i % 2 == 0).Distinct().Should().ContainSingle().Which!.HasSnapshot.Should().BeTrue();
+        results.Where((_, i) => i % 2 == 1).Distinct().Should().ContainSingle().Which!.HasSnapshot.Should().BeTrue();
+    }
 }

@@ -38,9 +38,9 @@ public sealed class FhirValidatorCoreTests
     }
 
     [Fact]
-    public void Validate_ContactWithoutDetails_ReportsNothingWithoutFhirPath()
+    public void Validate_PeriodEndingBeforeStart_ReportsNothingWithoutFhirPath()
     {
-        var patient = N("Patient", "Patient", N("contact", "BackboneElement", N("relationship", "CodeableConcept", P("text", "string", "x"))));
+        var patient = N("Patient", "Patient", N("name", "HumanName", P("family", "string", "Smith"), N("period", "Period", P("start", "dateTime", "2020"), P("end", "dateTime", "2019"))));
 
         var result = Shared.Value.Validate(patient);
 
@@ -55,6 +55,16 @@ public sealed class FhirValidatorCoreTests
         var result = Shared.Value.Validate(patient);
 
         result.Issues.Where(i => i.ConstraintKey != "dom-6").Should().ContainSingle().Which.ConstraintKey.Should().Be("ele-1");
+    }
+
+    [Fact]
+    public void Validate_ContactWithoutDetails_ReportsPat1Structurally()
+    {
+        var patient = N("Patient", "Patient", N("contact", "BackboneElement", N("relationship", "CodeableConcept", P("text", "string", "x"))));
+
+        var result = Shared.Value.Validate(patient);
+
+        result.Errors.Should().ContainSingle().Which.ConstraintKey.Should().Be("pat-1");
     }
 
     [Fact]

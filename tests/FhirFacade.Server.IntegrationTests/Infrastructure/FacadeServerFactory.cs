@@ -1,27 +1,63 @@
+using System.Net.Http.Headers;
+using FhirFacade.Server.DevAuthorization;
 using FhirFacade.Server.Hosting;
 using FhirFacade.Simulators.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Server.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The facade in memory, with the REAL simulators started in-process on loopback by the embedded
-/// default (appsettings.json): every request crosses the supplier's native protocol.
+/// default (appsettings.json): every request crosses the supplier's native protocol. Clients carry
+/// a development clinician token (<c>user/*.rs</c>) unless made with <see cref="CreateAnonymousClient"/>;
+/// each factory audits into its own temporary SQLite file.
 /// </summary>
 public class FacadeServerFactory : WebApplicationFactory<Program>
 {
+    private readonly string _auditPath = Path.Combine(Path.GetTempPath(), "ffaudit-it-" + Guid.NewGuid().ToString("N")[..12] + ".db");
+
     /// <summary>The simulators this server talks to (for fault injection).</summary>
     public SimulatorCluster Simulators => Services.GetRequiredService<EmbeddedSimulators>().Cluster!;
 
     /// <summary>Configuration overrides for a fixture.</summary>
     protected virtual Dictionary<string, string?> Settings => [];
 
+    /// <summary>A client with no Authorization header, for the security tests.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(Settings));
+        builder.ConfigureAppConfiguration(configuration => configuration
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Audit:SqlitePath"] = _auditPath })
+            .AddInMemoryCollection(Settings));
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        var issuer = Services.GetRequiredService<DevAuthorizationServer>();
+        var clinician = Services.GetRequiredService<IOptions<DevAuthorizationOptions>>().Value.Clients.Single(c => c.ClientId == "demo-client");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer",
+            issuer.IssueToken("http://localhost/dev-auth", "http://localhost/fhir", clinician, ["user/*.rs"], patient: null));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        foreach (var file in new[] { _auditPath, _auditPath + "-wal", _auditPath + "-shm" })
+        {
+            File.Delete(file);
+        }
     }
 }

@@ -5,9 +5,9 @@ using FhirFacade.TestKit.Fhir;
 
 namespace FhirFacade.Fhir.Tests.Resources;
 
-/// <summary>How a supplier mapper builds a UK Core resource with the typed model, and the exact JSON it gets.</summary>
+/// <summary><see cref="Resource.ToElementNode"/>: how a supplier mapper builds a UK Core resource with the typed model, and the exact JSON it gets.</summary>
 [Trait("Category", "Unit")]
-public sealed class UkCorePatientExampleTests
+public sealed class ResourceTests
 {
     private const string ExpectedPatient =
         """
@@ -285,5 +285,42 @@ public sealed class UkCorePatientExampleTests
         json.Should().Be(
             "{\"resourceType\":\"Medication\",\"id\":\"m1\",\"amount\":{\"numerator\":{\"value\":1.50,\"unit\":\"mg\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"mg\"},"
             + "\"denominator\":{\"value\":1,\"unit\":\"tablet\"}}}");
+    }
+
+    [Fact]
+    public void ToElementNode_ContentReferenceElements_UseTheReferencedBackboneType()
+    {
+        var searchParam = new CapabilityStatement.SearchParamComponent { Name = "identifier", Type = "token" };
+        var capability = new CapabilityStatement
+        {
+            Status = "active",
+            Rest =
+            {
+                new CapabilityStatement.RestComponent
+                {
+                    Mode = "server",
+                    Resource =
+                    {
+                        new CapabilityStatement.ResourceComponent
+                        {
+                            Type = "Patient",
+                            Interaction = { new CapabilityStatement.ResourceInteractionComponent { Code = "read" } },
+                            SearchParam = { searchParam },
+                        },
+                    },
+                    SearchParam = { new CapabilityStatement.SearchParamComponent { Name = "_id", Type = "token" } },
+                },
+            },
+        };
+
+        var node = capability.ToElementNode(TestFhir.Model);
+
+        var restSearchParam = node.Child("rest")!.Child("searchParam")!;
+        restSearchParam.Type!.Name.Should().Be("CapabilityStatement.rest.resource.searchParam");
+        restSearchParam.Child("name")!.Definition!.Path.Should().Be("CapabilityStatement.rest.resource.searchParam.name");
+        TestFhir.SerializeJson(node).Should().Be(
+            "{\"resourceType\":\"CapabilityStatement\",\"status\":\"active\",\"rest\":[{\"mode\":\"server\",\"resource\":[{\"type\":\"Patient\","
+            + "\"interaction\":[{\"code\":\"read\"}],\"searchParam\":[{\"name\":\"identifier\",\"type\":\"token\"}]}],"
+            + "\"searchParam\":[{\"name\":\"_id\",\"type\":\"token\"}]}]}");
     }
 }

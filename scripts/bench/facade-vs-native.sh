@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Load benchmark: the facade vs the same native request straight to the EMIS simulator, in one run.
+# Starts the facade (embedded simulators, validation policy as configured) on loopback, then runs wrk
+# (bounded: DURATION per run, THREADS threads, CONNECTIONS connections) for
+#   1. Patient read            facade GET /fhir/Patient/{id}                 vs native GET /api/patients/{nhs}
+#   2. MedicationStatement     facade GET /fhir/MedicationStatement?patient.identifier=…|{nhs}
+#                              vs native GET /api/patients/{nhs}/record?sections=medications
+# and prints req/s, p50, p99 and the facade's overhead (difference and ratio).
+# Usage: scripts/bench/facade-vs-native.sh            (env: DURATION=10s THREADS=2 CONNECTIONS=16 PORT=5190)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+DURATION="${DURATION:-10s}"
+THREADS="${THREADS:-2}"
+CONNECTIONS="${CONNECTIONS:-16}"
+PORT="${PORT:-5190}"
+NHS="${NHS:-9990000018}"
+API_KEY="${API_KEY:-emis-dev-key}"
+BASE="http://127.0.0.1:${PORT}/fhir"
+
+command -v wrk >/dev/null || { echo "wrk is required (apt-get install -y wrk)" >&2; exit 1; }
+
+dotnet build src/FhirFacade.Server -c Release -nologo -v q -p:RunAnalyzers=false >/dev/null
+log="$(mktemp)"
+dotnet src/FhirFacade.Server/bin/Release/net10.0/FhirFacade.Server.dll --urls "http://127.0.0.1:${PORT}" \
+  --contentRoot "$PWD/src/FhirFacade.Server" --Logging:LogLevel:Default=Warning --Logging:LogLevel:FhirFacade=Information >"$log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$log"' EXIT
+
+for _ in $(seq 1 60); do
+  grep -q "Embedded emis simulator" "$log" && curl -fs "${BASE}/metadata" >/dev/null && break
+  sleep 0.5
+done
+NATIVE="$(grep -o 'Embedded emis simulator: [^ ]*' "$log" | awk '{print $4}' | sed 's:/*$::')"
+[ -n "$NATIVE" ] || { echo "server did not start:" >&2; cat "$log" >&2; exit 1; }
+
+search="${BASE}/MedicationStatement?patient.identifier=https://fhir.nhs.uk/Id/nhs-number%7C${NHS}"
+patient_id="$(curl -fs "${BASE}/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number%7C${NHS}" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)"
+[ -n "$patient_id" ] || { echo "could not find demo patient ${NHS}" >&2; exit 1; }
+
+# Warm both paths (JIT, connection pools) before measuring.
+for _ in $(seq 1 200); do curl -fs -o /dev/null "$search"; curl -fs -o /dev/null -H "X-Api-Key: ${API_KEY}" "${NATIVE}/api/patients/${NHS}/record?sections=medications"; done
+
+# Runs wrk and prints "req/s p50_ms p99_ms".
+measure() {
+  local url="$1"; shift
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" | awk '
+    function ms(v) { if (v ~ /us$/) return substr(v, 1, length(v)-2)/1000; if (v ~ /ms$/) return substr(v, 1, length(v)-2)+0; if (v ~ /s$/) return substr(v, 1, length(v)-1)*1000; return v }
+    /Requests\/sec/ { rps = $2 }
+    /^ +50%/ { p50 = ms($2) }
+    /^ +99%/ { p99 = ms($2) }
+    /Non-2xx/ { non2xx = $NF }
+    END { printf "%s %.3f %.3f %s\n", rps, p50, p99, (non2xx == "" ? 0 : non2xx) }'
+}
+
+report() {
+  local name="$1" facade="$2" native="$3"
+  read -r f_rps f_p50 f_p99 f_err <<<"$facade"
+  read -r n_rps n_p50 n_p99 n_err <<<"$native"
+  printf '%-28s %10s %9s %9s %8s\n' "$name (facade)" "$f_rps" "$f_p50" "$f_p99" "$f_err"
+  printf '%-28s %10s %9s %9s %8s\n' "$name (native)" "$n_rps" "$n_p50" "$n_p99" "$n_err"
+  awk -v fr="$f_rps" -v nr="$n_rps" -v f5="$f_p50" -v n5="$n_p50" -v f9="$f_p99" -v n9="$n_p99" -v name="$name" 'BEGIN {
+    printf "%-28s throughput ratio %.2f   p50 +%.3f ms   p99 +%.3f ms   (goal: p50 +1 ms, p99 +3 ms)\n", name " overhead", fr/nr, f5-n5, f9-n9 }'
+}
+
+echo "wrk: ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION} per run; facade ${BASE}; native ${NATIVE}"
+printf '%-28s %10s %9s %9s %8s\n' "run" "req/s" "p50 ms" "p99 ms" "non-2xx"
+read_facade="$(measure "${BASE}/Patient/${patient_id}")"
+read_native="$(measure "${NATIVE}/api/patients/${NHS}" -H "X-Api-Key: ${API_KEY}")"
+search_facade="$(measure "$search")"
+search_native="$(measure "${NATIVE}/api/patients/${NHS}/record?sections=medications" -H "X-Api-Key: ${API_KEY}")"
+report "Patient read" "$read_facade" "$read_native"
+report "MedicationStatement search" "$search_facade" "$search_native"

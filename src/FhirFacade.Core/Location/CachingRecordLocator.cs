@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using FhirFacade.Core.Gateway;
+using FhirFacade.Core.Identity;
+using Microsoft.Extensions.Options;
+
+namespace FhirFacade.Core.Location;
+
+/// <summary>
+/// Remembers, for a short time, which organisations hold an NHS number (never what they hold), so a
+/// burst of requests about one patient asks each supplier "do you hold …?" once. Only complete
+/// answers (no organisation failed to answer) are cached.
+/// </summary>
+internal sealed class CachingRecordLocator(DirectoryRecordLocator inner, IOptions<GatewayOptions> options, TimeProvider timeProvider) : IRecordLocator
+{
+    private const int MaxEntries = 100_000;
+    private readonly ConcurrentDictionary<string, (RecordLocation Location, DateTimeOffset Expires)> _cache = new(StringComparer.Ordinal);
+    private readonly TimeSpan _ttl = options.Value.LocationCacheTtl;
+
+    public async Task<RecordLocation> LocateAsync(NhsNumber nhsNumber, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (_ttl > TimeSpan.Zero && _cache.TryGetValue(nhsNumber.Value, out var cached) && cached.Expires > now)
+        {
+            return cached.Location;
+        }
+
+        var location = await inner.LocateAsync(nhsNumber, cancellationToken);
+        if (_ttl > TimeSpan.Zero && location.Failures.Count == 0)
+        {
+            if (_cache.Count >= MaxEntries)
+            {
+                _cache.Clear();
+            }
+
+            _cache[nhsNumber.Value] = (location, now + _ttl);
+        }
+
+        return location;
+    }
+}

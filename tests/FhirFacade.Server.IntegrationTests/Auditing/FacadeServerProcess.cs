@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace FhirFacade.Server.IntegrationTests.Auditing;
+
+/// <summary>
+/// The real server as a separate OS process (its own build output, embedded simulators, development
+/// issuer) on a free loopback port, so that a test can SIGKILL it. Bounded: start-up waits at most 90 s.
+/// </summary>
+internal sealed class FacadeServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private FacadeServerProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<FacadeServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    {
+        var port = FreePort();
+        var serverDll = ServerAssemblyPath();
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(serverDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(serverDll);
+        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new FacadeServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        await server.WaitUntilReadyAsync(cancellationToken);
+        return server;
+    }
+
+    public async Task<string> TokenAsync(HttpClient client, CancellationToken cancellationToken)
+    {
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "demo-client",
+            ["client_secret"] = "demo-secret",
+            ["scope"] = "user/*.rs",
+        });
+        using var response = await client.PostAsync(new Uri(BaseAddress, "/dev-auth/token"), form, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return body.RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flush — the audit must already be durable.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(90);
+        while (TimeProvider.System.GetUtcNow() < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"the server exited during start-up with code {_process.ExitCode}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri(BaseAddress, "/fhir/metadata"), cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+
+        throw new TimeoutException("the server did not become ready within 90 s");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string ServerAssemblyPath()
+    {
+        // tests/FhirFacade.Server.IntegrationTests/bin/<Configuration>/net10.0/ → src/FhirFacade.Server/bin/<Configuration>/net10.0/
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = testBin.Parent!.Name;
+        var framework = testBin.Name;
+        var root = testBin;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "FhirFacade.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("checkout not found"), "src", "FhirFacade.Server", "bin", configuration, framework, "FhirFacade.Server.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("build the solution first", path);
+    }
+}
