@@ -4,6 +4,7 @@ using FhirFacade.Server.Endpoints;
 using FhirFacade.Server.Hosting;
 using FhirFacade.Server.Security;
 using FhirFacade.Suppliers.Emis;
+using FhirFacade.Suppliers.Microtest;
 using FhirFacade.Suppliers.Tpp;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.Services.AddUkCoreValidation();
 builder.Services.AddFhirFacadeCore(builder.Configuration);
 builder.Services.AddEmisSupplier(builder.Configuration);
 builder.Services.AddTppSupplier(builder.Configuration);
+builder.Services.AddMicrotestSupplier(builder.Configuration);
 builder.Services.AddFhirFacadeServer(builder.Configuration);
 builder.Services.AddRequestAuditing(builder.Configuration);
 builder.Services.AddSmartSecurity(builder.Configuration, FhirBasePath(builder.Configuration));

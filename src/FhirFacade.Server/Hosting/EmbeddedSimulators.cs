@@ -1,6 +1,7 @@
 using FhirFacade.Core.Location;
 using FhirFacade.Simulators.Hosting;
 using FhirFacade.Suppliers.Emis;
+using FhirFacade.Suppliers.Microtest;
 using FhirFacade.Suppliers.Tpp;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,11 @@ public sealed class EmbeddedSimulators
         services.AddSingleton<IPostConfigureOptions<OrganisationDirectoryOptions>>(new ResolveEmbeddedEndpoints(embedded));
         services.PostConfigure<EmisOptions>(emis => emis.ApiKey ??= embedded.Started.Emis.ApiKey);
         services.PostConfigure<TppOptions>(tpp => tpp.ApiKey ??= embedded.Started.Tpp.ApiKey);
+        services.PostConfigure<MicrotestOptions>(microtest =>
+        {
+            microtest.ClientId ??= embedded.Started.Microtest.ClientId;
+            microtest.ClientSecret ??= embedded.Started.Microtest.ClientSecret;
+        });
     }
 
     /// <summary>Starts the simulators when they were registered; dispose the result when the host stops.</summary>
@@ -69,6 +75,7 @@ public sealed class EmbeddedSimulators
                     {
                         "emis" => embedded.Started.Emis.BaseAddress,
                         "tpp" => embedded.Started.Tpp.BaseAddress,
+                        "microtest" => embedded.Started.Microtest.BaseAddress,
                         _ => endpoint,
                     };
                 }

@@ -1,0 +1,179 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using FhirFacade.Core.Suppliers;
+using FhirFacade.Suppliers.Microtest.Native;
+using Microsoft.Extensions.Options;
+using Polly.Timeout;
+
+namespace FhirFacade.Suppliers.Microtest.Http;
+
+/// <summary>
+/// The typed client of the Evolution JSON API (docs/suppliers/microtest.md), over the one named HttpClient
+/// <see cref="HttpClientName"/>: OAuth2 client credentials with a cached token (renewed once on a
+/// <c>401</c>, then the request retried), and cursor paging followed to the end within
+/// <see cref="MicrotestOptions.MaxPages"/>. Not found is <see langword="null"/>; every other failure is a
+/// <see cref="SupplierException"/> whose message holds no payload.
+/// </summary>
+internal sealed class MicrotestClient(IHttpClientFactory httpClientFactory, MicrotestTokenCache tokens, IOptions<MicrotestOptions> options)
+{
+    /// <summary>The named HttpClient of the Microtest adapter.</summary>
+    public const string HttpClientName = "microtest";
+
+    /// <summary>The directory credential holding an organisation's OAuth client id.</summary>
+    public const string ClientIdCredential = "ClientId";
+
+    /// <summary>The directory credential holding an organisation's OAuth client secret.</summary>
+    public const string ClientSecretCredential = "ClientSecret";
+
+    /// <summary>The list of problems.</summary>
+    public const string Problems = "problems";
+
+    /// <summary>The list of allergies (with <c>no_known_allergies</c>).</summary>
+    public const string Allergies = "allergies";
+
+    /// <summary>The list of medications (with their issues).</summary>
+    public const string Medications = "medications";
+
+    /// <summary>The patient summary: the "do you hold this patient?" call.</summary>
+    public Task<MicrotestPatient?> GetPatientAsync(OrganisationEndpoint organisation, string nhsNumber, CancellationToken cancellationToken) =>
+        GetAsync<MicrotestPatient>(organisation, PatientPath(nhsNumber), cancellationToken);
+
+    /// <summary>A whole list (<see cref="Problems"/>, <see cref="Allergies"/>, <see cref="Medications"/>), every page followed up to the bound.</summary>
+    public async Task<MicrotestList<T>?> GetListAsync<T>(OrganisationEndpoint organisation, string nhsNumber, string list, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var items = new List<T>();
+        string? cursor = null;
+        string? recordNhsNumber = null;
+        MicrotestNoKnownAllergies? noKnownAllergies = null;
+        for (var page = 0; page < settings.MaxPages; page++)
+        {
+            var relative = $"{PatientPath(nhsNumber)}/{list}?limit={settings.PageSize}" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor));
+            var answer = await GetAsync<MicrotestPage<T>>(organisation, relative, cancellationToken);
+            if (answer is null)
+            {
+                return null;
+            }
+
+            recordNhsNumber ??= answer.NhsNumber;
+            noKnownAllergies ??= answer.NoKnownAllergies;
+            items.AddRange(answer.Items ?? []);
+            cursor = answer.NextCursor;
+            if (cursor is null)
+            {
+                return new MicrotestList<T>(recordNhsNumber, items, false, noKnownAllergies);
+            }
+        }
+
+        return new MicrotestList<T>(recordNhsNumber, items, true, noKnownAllergies);
+    }
+
+    private static string PatientPath(string nhsNumber) => $"api/v1/patients/{Uri.EscapeDataString(nhsNumber)}";
+
+    private async Task<T?> GetAsync<T>(OrganisationEndpoint organisation, string relative, CancellationToken cancellationToken)
+        where T : class
+    {
+        var endpoint = organisation.Endpoint ?? throw new SupplierException(SupplierFailureKind.Unavailable, "The organisation has no Microtest endpoint.");
+        var client = httpClientFactory.CreateClient(HttpClientName);
+        try
+        {
+            var token = await GetTokenAsync(client, organisation, endpoint, cancellationToken);
+            var response = await SendAsync(client, new Uri(endpoint, relative), token, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                // The token expired or was revoked early: fetch a new one and try once more.
+                response.Dispose();
+                tokens.Invalidate(TokenKey(organisation, endpoint), token);
+                token = await GetTokenAsync(client, organisation, endpoint, cancellationToken);
+                response = await SendAsync(client, new Uri(endpoint, relative), token, cancellationToken);
+            }
+
+            using (response)
+            {
+                return response.StatusCode switch
+                {
+                    HttpStatusCode.OK => await ReadAsync<T>(response, cancellationToken),
+                    HttpStatusCode.NotFound => null,
+                    HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
+                        throw new SupplierException(SupplierFailureKind.Unauthorized, $"Microtest refused the access token ({(int)response.StatusCode})."),
+                    _ => throw new SupplierException(SupplierFailureKind.Unavailable, $"Microtest answered {(int)response.StatusCode}."),
+                };
+            }
+        }
+        catch (JsonException exception)
+        {
+            throw new SupplierException(SupplierFailureKind.Malformed, "Microtest sent a document that is not valid JSON of the expected shape.", exception);
+        }
+        catch (TimeoutRejectedException exception)
+        {
+            throw new SupplierException(SupplierFailureKind.Timeout, "Microtest did not answer within the attempt timeout.", exception);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new SupplierException(SupplierFailureKind.Unavailable, "Microtest could not be reached.", exception);
+        }
+        catch (IOException exception)
+        {
+            throw new SupplierException(SupplierFailureKind.Unavailable, "The Microtest connection failed while reading.", exception);
+        }
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, Uri uri, string token, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return await JsonSerializer.DeserializeAsync<T>(stream, MicrotestJson.Options, cancellationToken)
+            ?? throw new JsonException("The document is JSON null.");
+    }
+
+    private async Task<string> GetTokenAsync(HttpClient client, OrganisationEndpoint organisation, Uri endpoint, CancellationToken cancellationToken)
+    {
+        var key = TokenKey(organisation, endpoint);
+        if (tokens.Get(key) is { } cached)
+        {
+            return cached;
+        }
+
+        var settings = options.Value;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, "oauth/token"))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = ClientId(organisation),
+                ["client_secret"] = organisation.Credentials.GetValueOrDefault(ClientSecretCredential) ?? settings.ClientSecret ?? string.Empty,
+            }),
+        };
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            throw new SupplierException(SupplierFailureKind.Unauthorized, $"Microtest refused the client credentials ({(int)response.StatusCode}).");
+        }
+
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new SupplierException(SupplierFailureKind.Unavailable, $"The Microtest token endpoint answered {(int)response.StatusCode}.");
+        }
+
+        var answer = await ReadAsync<MicrotestTokenResponse>(response, cancellationToken);
+        if (string.IsNullOrEmpty(answer.AccessToken) || answer.ExpiresIn is not > 0)
+        {
+            throw new SupplierException(SupplierFailureKind.Malformed, "The Microtest token endpoint sent no usable access token.");
+        }
+
+        tokens.Store(key, answer.AccessToken, TimeSpan.FromSeconds(answer.ExpiresIn.Value), settings.TokenRenewalMargin);
+        return answer.AccessToken;
+    }
+
+    private string ClientId(OrganisationEndpoint organisation) =>
+        organisation.Credentials.GetValueOrDefault(ClientIdCredential) ?? options.Value.ClientId ?? string.Empty;
+
+    private string TokenKey(OrganisationEndpoint organisation, Uri endpoint) => endpoint.AbsoluteUri + " " + ClientId(organisation);
+}

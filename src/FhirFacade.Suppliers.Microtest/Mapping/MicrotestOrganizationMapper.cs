@@ -1,0 +1,27 @@
+using FhirFacade.Fhir.Conformance;
+using FhirFacade.Fhir.Resources;
+using FhirFacade.Suppliers.Microtest.Native;
+
+namespace FhirFacade.Suppliers.Microtest.Mapping;
+
+/// <summary>The <c>practice</c> of an Evolution record → UK Core Organization (Evolution exposes only its ODS code and name).</summary>
+internal static class MicrotestOrganizationMapper
+{
+    public static Organization? Map(MicrotestPractice practice, MicrotestMappingContext context)
+    {
+        if (string.IsNullOrEmpty(practice.OdsCode))
+        {
+            context.Unmappable("organisation", null, "no ODS code");
+            return null;
+        }
+
+        return new Organization
+        {
+            Id = context.Id(practice.OdsCode),
+            Meta = context.Meta(UkCoreProfiles.Organization),
+            Identifier = [new Identifier(UkCoreSystems.OdsOrganizationCode, practice.OdsCode)],
+            Active = true,
+            Name = practice.Name,
+        };
+    }
+}

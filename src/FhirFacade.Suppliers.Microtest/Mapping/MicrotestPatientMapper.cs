@@ -1,0 +1,112 @@
+using FhirFacade.Fhir.Conformance;
+using FhirFacade.Fhir.Resources;
+using FhirFacade.Suppliers.Microtest.Native;
+
+namespace FhirFacade.Suppliers.Microtest.Mapping;
+
+/// <summary>Evolution <c>patient</c> → UK Core Patient.</summary>
+internal static class MicrotestPatientMapper
+{
+    /// <summary>The GP Connect verification status "Number present and verified".</summary>
+    private const string VerifiedCode = "01";
+    private const string VerifiedDisplay = "Number present and verified";
+
+    public static Patient? Map(MicrotestPatient native, MicrotestMappingContext context)
+    {
+        if (string.IsNullOrEmpty(native.NhsNumber))
+        {
+            context.Unmappable("patient", null, "no NHS number");
+            return null;
+        }
+
+        var nhsIdentifier = new Identifier(UkCoreSystems.NhsNumber, native.NhsNumber);
+        nhsIdentifier.Extension.Add(new Extension(
+            UkCoreExtensions.NhsNumberVerificationStatus,
+            new CodeableConcept(UkCoreSystems.NhsNumberVerificationStatusEngland, VerifiedCode, VerifiedDisplay)));
+        var patient = new Patient
+        {
+            Id = context.PatientId,
+            Meta = context.Meta(UkCoreProfiles.Patient),
+            Identifier = [nhsIdentifier],
+            Gender = native.Sex switch
+            {
+                "M" => "male",
+                "F" => "female",
+                _ => "unknown",
+            },
+            BirthDate = Date(native.DateOfBirth, "date of birth", context),
+            Deceased = Date(native.DateOfDeath, "date of death", context) is { } death ? new FhirDateTime(death) : null,
+        };
+        var given = new List<string>();
+        if (!string.IsNullOrEmpty(native.Forename))
+        {
+            given.Add(native.Forename);
+        }
+
+        given.AddRange((native.MiddleNames ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        patient.Name.Add(new HumanName
+        {
+            Use = "usual",
+            Family = native.Surname,
+            Given = given,
+            Prefix = string.IsNullOrEmpty(native.Title) ? [] : [native.Title],
+        });
+        patient.Name.AddRange((native.PreviousSurnames ?? []).Where(s => !string.IsNullOrEmpty(s)).Select(s => new HumanName { Use = "old", Family = s }));
+        AddTelecom(patient, "phone", native.HomePhone, "home");
+        AddTelecom(patient, "phone", native.MobilePhone, "mobile");
+        AddTelecom(patient, "email", native.Email, "home");
+        if (native.Address is { } address)
+        {
+            patient.Address.Add(new Address
+            {
+                Use = "home",
+                Line = [.. new[] { address.Line1, address.Line2 }.Where(l => !string.IsNullOrEmpty(l)).Select(l => l!)],
+                City = address.Town,
+                District = address.County,
+                PostalCode = address.Postcode,
+            });
+        }
+
+        if (native.Practice is { OdsCode: { Length: > 0 } ods } practice && native.Registration is { IsRegisteredPractice: true })
+        {
+            patient.GeneralPractitioner.Add(Reference.To("Organization", context.Id(ods), practice.Name));
+        }
+
+        if (native.Registration?.UsualGp is { } gp && MicrotestMappingContext.PractitionerReference(gp.SdsUserId, Name(gp)) is { } usualGp)
+        {
+            patient.GeneralPractitioner.Add(usualGp);
+        }
+
+        return patient;
+    }
+
+    private static string? Name(MicrotestClinician clinician)
+    {
+        var name = string.Join(' ', new[] { clinician.Title, clinician.Forename, clinician.Surname }.Where(p => !string.IsNullOrEmpty(p)));
+        return name.Length == 0 ? null : name;
+    }
+
+    private static void AddTelecom(Patient patient, string system, string? value, string use)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            patient.Telecom.Add(new ContactPoint { System = system, Value = value, Use = use });
+        }
+    }
+
+    private static string? Date(string? text, string field, MicrotestMappingContext context)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        var date = MicrotestDates.Full(text);
+        if (date is null)
+        {
+            context.Degraded("patient", null, $"the {field} is not a valid date and was left out");
+        }
+
+        return date;
+    }
+}

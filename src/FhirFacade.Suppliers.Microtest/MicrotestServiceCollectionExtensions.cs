@@ -1,0 +1,30 @@
+using FhirFacade.Core.Suppliers;
+using FhirFacade.Suppliers.Microtest.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FhirFacade.Suppliers.Microtest;
+
+/// <summary>Registers the Microtest Evolution adapter.</summary>
+public static class MicrotestServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the Microtest adapter: options (<c>Suppliers:Microtest</c>, validated on start), the named HttpClient
+    /// <c>microtest</c> with its Polly.Core resilience handler, the token cache, the client and the
+    /// <see cref="ISupplierAdapter"/>. Needs an <c>IFhirModel</c> and a <see cref="TimeProvider"/> in the container.
+    /// </summary>
+    public static IServiceCollection AddMicrotestSupplier(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<MicrotestOptions>().BindConfiguration(MicrotestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddTransient<MicrotestResilienceHandler>();
+        services.AddHttpClient(MicrotestClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<MicrotestResilienceHandler>();
+        services.AddSingleton<MicrotestTokenCache>();
+        services.AddSingleton<MicrotestClient>();
+        services.AddSingleton<ISupplierAdapter, MicrotestSupplierAdapter>();
+        return services;
+    }
+}

@@ -1,0 +1,243 @@
+using FhirFacade.Core.Errors;
+using FhirFacade.Core.Gateway;
+using FhirFacade.Core.Identity;
+using FhirFacade.Core.Suppliers;
+using FhirFacade.Fhir.Issues;
+using FhirFacade.Fhir.Model;
+using FhirFacade.Fhir.Resources;
+using FhirFacade.Suppliers.Microtest.Http;
+using FhirFacade.Suppliers.Microtest.Mapping;
+using FhirFacade.Suppliers.Microtest.Native;
+using T = FhirFacade.Core.Search.FhirResourceTypes;
+
+namespace FhirFacade.Suppliers.Microtest;
+
+/// <summary>
+/// The Microtest Evolution adapter: fetches only the list a search needs (every page, within a bound),
+/// maps it to UK Core through one mapper per resource type, leaves out items the practice marked
+/// confidential (with a <c>confidential-items</c> warning), and reports items it cannot map instead of failing.
+/// </summary>
+internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirModel model) : ISupplierAdapter
+{
+    private static readonly IReadOnlySet<string> NoNativeParameters = new HashSet<string>();
+
+    public string SupplierId => MicrotestCodeSystems.SupplierId;
+
+    public string DisplayName => "Microtest Evolution";
+
+    // The Evolution API filters by list only: every other criterion is applied by the gateway.
+    // Practitioners are only embedded in a patient's registration, so they cannot be read alone.
+    public IReadOnlyList<SupplierResourceCapability> Capabilities { get; } =
+    [
+        new(T.Patient, true, NoNativeParameters),
+        new(T.AllergyIntolerance, true, NoNativeParameters),
+        new(T.Condition, true, NoNativeParameters),
+        new(T.MedicationStatement, true, NoNativeParameters),
+        new(T.Medication, false, NoNativeParameters),
+        new(T.Organization, false, NoNativeParameters),
+    ];
+
+    public async Task<bool> HoldsPatientAsync(OrganisationEndpoint organisation, NhsNumber nhsNumber, CancellationToken cancellationToken)
+    {
+        var patient = await client.GetPatientAsync(organisation, nhsNumber.Value, cancellationToken);
+        return IsAt(patient, organisation);
+    }
+
+    public async Task<SupplierSearchResult> SearchAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
+    {
+        var nhsNumber = query.Patient.NhsNumber?.Value ?? query.Patient.NativePatientId;
+        if (nhsNumber is null)
+        {
+            return new SupplierSearchResult([], [], [new Issue("MICROTEST-NO-DEMOGRAPHIC-SEARCH", IssueSeverity.Information, IssueType.NotSupported, $"Microtest Evolution at {SupplierCallRunner.OrganisationLabel(organisation)} cannot search by demographics; search by NHS number instead.")]);
+        }
+
+        var patient = await client.GetPatientAsync(organisation, nhsNumber, cancellationToken);
+        if (patient is null || !IsAt(patient, organisation))
+        {
+            return SupplierSearchResult.Empty;
+        }
+
+        var matches = new List<SupplierResource>();
+        var included = new List<SupplierResource>();
+        var confidential = 0;
+        MicrotestMappingContext context;
+        switch (query.ResourceType)
+        {
+            case T.Patient:
+                context = Context(organisation, patient.NhsNumber);
+                Add(matches, MicrotestPatientMapper.Map(patient, context), patient, context, context.NhsNumber);
+                break;
+            case T.Condition:
+                var problems = await client.GetListAsync<MicrotestProblem>(organisation, nhsNumber, MicrotestClient.Problems, cancellationToken);
+                context = Context(organisation, problems?.NhsNumber);
+                foreach (var problem in Shareable(problems, p => p.Confidential, context, ref confidential))
+                {
+                    Add(matches, MicrotestConditionMapper.Map(problem, context), patient, context, context.ItemNativeId(problem.Id ?? string.Empty));
+                }
+
+                break;
+            case T.AllergyIntolerance:
+                var allergies = await client.GetListAsync<MicrotestAllergy>(organisation, nhsNumber, MicrotestClient.Allergies, cancellationToken);
+                context = Context(organisation, allergies?.NhsNumber);
+                foreach (var allergy in Shareable(allergies, a => a.Confidential, context, ref confidential))
+                {
+                    Add(matches, MicrotestAllergyIntoleranceMapper.Map(allergy, context), patient, context, context.ItemNativeId(allergy.Id ?? string.Empty));
+                }
+
+                if (allergies?.NoKnownAllergies is { } none)
+                {
+                    Add(matches, MicrotestAllergyIntoleranceMapper.Map(none, context), patient, context, context.ItemNativeId(none.Id ?? string.Empty));
+                }
+
+                break;
+            case T.MedicationStatement:
+                var medications = await client.GetListAsync<MicrotestMedication>(organisation, nhsNumber, MicrotestClient.Medications, cancellationToken);
+                context = Context(organisation, medications?.NhsNumber);
+                foreach (var medication in Shareable(medications, m => m.Confidential, context, ref confidential))
+                {
+                    var nativeId = context.ItemNativeId(medication.Id ?? string.Empty);
+                    if (Add(matches, MicrotestMedicationStatementMapper.Map(medication, context), patient, context, nativeId) && query.Request.IncludesMedication)
+                    {
+                        Add(included, MicrotestMedicationMapper.Map(medication, context), patient, context, nativeId);
+                    }
+                }
+
+                break;
+            default:
+                return SupplierSearchResult.Empty;
+        }
+
+        if (confidential > 0)
+        {
+            context.Issues.Add(ConfidentialItemsIssue(organisation));
+        }
+
+        return new SupplierSearchResult(matches, included, context.Issues);
+    }
+
+    public async Task<SupplierReadResult> ReadAsync(OrganisationEndpoint organisation, string resourceType, string nativeId, CancellationToken cancellationToken)
+    {
+        switch (resourceType)
+        {
+            case T.Organization:
+                // Evolution has no organisation endpoint: the practice is the directory entry itself.
+                if (!string.Equals(nativeId, organisation.OdsCode, StringComparison.OrdinalIgnoreCase))
+                {
+                    return SupplierReadResult.NotFound;
+                }
+
+                var organisationContext = Context(organisation, null);
+                var organization = MicrotestOrganizationMapper.Map(new MicrotestPractice(organisation.OdsCode, organisation.Name), organisationContext);
+                return organization is null ? new SupplierReadResult(null, organisationContext.Issues) : new(ToSupplierResource(organization, nativeId, null, null), organisationContext.Issues);
+            case T.Patient:
+                var patient = await client.GetPatientAsync(organisation, nativeId, cancellationToken);
+                if (patient is null || !IsAt(patient, organisation))
+                {
+                    return SupplierReadResult.NotFound;
+                }
+
+                var patientContext = Context(organisation, patient.NhsNumber);
+                var mapped = MicrotestPatientMapper.Map(patient, patientContext);
+                return mapped is null ? new SupplierReadResult(null, patientContext.Issues) : new(ToSupplierResource(mapped, nativeId, patient, patientContext), patientContext.Issues);
+            default:
+                return await ReadItemAsync(organisation, resourceType, nativeId, cancellationToken);
+        }
+    }
+
+    private static bool IsAt(MicrotestPatient? patient, OrganisationEndpoint organisation) =>
+        patient?.Practice?.OdsCode is { } holder && string.Equals(holder, organisation.OdsCode, StringComparison.OrdinalIgnoreCase);
+
+    private static List<TItem> Shareable<TItem>(MicrotestList<TItem>? list, Func<TItem, bool> isConfidential, MicrotestMappingContext context, ref int confidential)
+    {
+        if (list is null)
+        {
+            return [];
+        }
+
+        if (list.Truncated)
+        {
+            context.Issues.Add(new Issue("MICROTEST-TRUNCATED", IssueSeverity.Warning, IssueType.Incomplete, $"The record at {context.SourceLabel} has more pages than the adapter follows; the list was truncated."));
+        }
+
+        var shareable = list.Items.Where(i => !isConfidential(i)).ToList();
+        confidential += list.Items.Count - shareable.Count;
+        return shareable;
+    }
+
+    private static Issue ConfidentialItemsIssue(OrganisationEndpoint organisation) =>
+        FacadeException.SpineIssue(
+            SpineErrorCodes.ConfidentialItems,
+            IssueType.Suppressed,
+            $"Items held by {SupplierCallRunner.OrganisationLabel(organisation)} were excluded due to confidentiality and/or patient preferences.",
+            IssueSeverity.Warning);
+
+    private static MicrotestMappingContext Context(OrganisationEndpoint organisation, string? nhsNumber) =>
+        new(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), nhsNumber ?? string.Empty);
+
+    private async Task<SupplierReadResult> ReadItemAsync(OrganisationEndpoint organisation, string resourceType, string nativeId, CancellationToken cancellationToken)
+    {
+        var slash = nativeId.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0)
+        {
+            return SupplierReadResult.NotFound;
+        }
+
+        var nhsNumber = nativeId[..slash];
+        var itemId = nativeId[(slash + 1)..];
+        var patient = await client.GetPatientAsync(organisation, nhsNumber, cancellationToken);
+        if (patient is null || !IsAt(patient, organisation))
+        {
+            return SupplierReadResult.NotFound;
+        }
+
+        MicrotestMappingContext context;
+        Resource? resource;
+        switch (resourceType)
+        {
+            case T.Condition:
+                var problems = await client.GetListAsync<MicrotestProblem>(organisation, nhsNumber, MicrotestClient.Problems, cancellationToken);
+                context = Context(organisation, problems?.NhsNumber);
+                resource = problems?.Items.FirstOrDefault(p => p.Id == itemId && !p.Confidential) is { } p ? MicrotestConditionMapper.Map(p, context) : null;
+                break;
+            case T.AllergyIntolerance:
+                var allergies = await client.GetListAsync<MicrotestAllergy>(organisation, nhsNumber, MicrotestClient.Allergies, cancellationToken);
+                context = Context(organisation, allergies?.NhsNumber);
+                resource = allergies?.Items.FirstOrDefault(a => a.Id == itemId && !a.Confidential) is { } a
+                    ? MicrotestAllergyIntoleranceMapper.Map(a, context)
+                    : allergies?.NoKnownAllergies is { } none && none.Id == itemId ? MicrotestAllergyIntoleranceMapper.Map(none, context) : null;
+                break;
+            case T.MedicationStatement or T.Medication:
+                var medications = await client.GetListAsync<MicrotestMedication>(organisation, nhsNumber, MicrotestClient.Medications, cancellationToken);
+                context = Context(organisation, medications?.NhsNumber);
+                var medication = medications?.Items.FirstOrDefault(m => m.Id == itemId && !m.Confidential);
+                resource = medication is null
+                    ? null
+                    : resourceType == T.Medication ? MicrotestMedicationMapper.Map(medication, context) : MicrotestMedicationStatementMapper.Map(medication, context);
+                break;
+            default:
+                return SupplierReadResult.NotFound;
+        }
+
+        return resource is null ? new SupplierReadResult(null, context.Issues) : new(ToSupplierResource(resource, nativeId, patient, context), context.Issues);
+    }
+
+    private bool Add(List<SupplierResource> list, Resource? resource, MicrotestPatient patient, MicrotestMappingContext context, string nativeId)
+    {
+        if (resource is null)
+        {
+            return false;
+        }
+
+        list.Add(ToSupplierResource(resource, nativeId, patient, context));
+        return true;
+    }
+
+    private SupplierResource ToSupplierResource(Resource resource, string nativeId, MicrotestPatient? patient, MicrotestMappingContext? context) =>
+        new(
+            resource.TypeName,
+            nativeId,
+            resource.ToElementNode(model),
+            patient?.RecordVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            context is null || context.NhsNumber.Length == 0 ? null : context.NhsNumber,
+            context is null || context.NhsNumber.Length == 0 ? null : context.NhsNumber);
+}
