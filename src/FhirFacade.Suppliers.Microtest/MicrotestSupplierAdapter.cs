@@ -57,6 +57,8 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
             return SupplierSearchResult.Empty;
         }
 
+        EnsureShareable(patient);
+
         var matches = new List<SupplierResource>();
         var included = new List<SupplierResource>();
         var confidential = 0;
@@ -136,6 +138,8 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
                     return SupplierReadResult.NotFound;
                 }
 
+                EnsureShareable(patient);
+
                 var patientContext = Context(organisation, patient.NhsNumber);
                 var mapped = MicrotestPatientMapper.Map(patient, patientContext);
                 return mapped is null ? new SupplierReadResult(null, patientContext.Issues) : new(ToSupplierResource(mapped, nativeId, patient, patientContext), patientContext.Issues);
@@ -190,6 +194,8 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
             return SupplierReadResult.NotFound;
         }
 
+        EnsureShareable(patient);
+
         MicrotestMappingContext context;
         Resource? resource;
         switch (resourceType)
@@ -240,4 +246,18 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
             patient?.RecordVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             context is null || context.NhsNumber.Length == 0 ? null : context.NhsNumber,
             context is null || context.NhsNumber.Length == 0 ? null : context.NhsNumber);
+
+    // DOMAIN.md safety rules: dissent → 403 NO_PATIENT_CONSENT; sensitive (S-flag) → 404 PATIENT_NOT_FOUND.
+    private static void EnsureShareable(MicrotestPatient patient)
+    {
+        if (patient.Sensitive)
+        {
+            throw PatientRestrictedException.Sensitive();
+        }
+
+        if (patient.SharingDissent)
+        {
+            throw PatientRestrictedException.Dissent();
+        }
+    }
 }

@@ -111,6 +111,11 @@ internal sealed class HttpSimulatorHost : IAsyncDisposable
     private async Task StartCoreAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
+
+        // A simulator is "the outside world": it must not pick up the configuration of whatever
+        // process hosts it (appsettings.json in the current folder, ASPNETCORE_URLS…). In tests that
+        // folder holds the facade's appsettings.json, whose Urls would otherwise reach these hosts.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, _port));
