@@ -41,7 +41,7 @@ public sealed class CapabilityStatementBuilder(SupplierAdapterRegistry adapters,
             Software = new CapabilityStatement.SoftwareComponent { Name = "FhirFacade" },
             Implementation = new CapabilityStatement.ImplementationComponent { Description = "FhirFacade", Url = baseUrl },
             FhirVersion = "4.0.1",
-            Format = ["application/fhir+json", "json"],
+            Format = ["application/fhir+json", "application/fhir+xml", "json", "xml"],
             Rest = [rest],
         };
     }

@@ -45,16 +45,9 @@ internal sealed partial class FhirExceptionHandler(FhirResponseWriter writer, IF
             httpContext.Response.Headers.Allow = "GET";
         }
 
-        var format = FormatNegotiator.Current(httpContext) == FhirFormat.Xml && status == StatusCodes.Status406NotAcceptable ? FhirFormat.Json : FormatNegotiator.Current(httpContext);
+        var format = FormatNegotiator.Current(httpContext);
         var outcome = OperationOutcome.FromIssues(issues.Count > 0 ? issues : [new Issue("HTTP" + status, IssueSeverity.Error, IssueType.Processing, "The request failed.")]);
-        try
-        {
-            await writer.WriteAsync(httpContext, outcome.ToElementNode(model), status, format, cancellationToken);
-        }
-        catch (FacadeException)
-        {
-            await writer.WriteAsync(httpContext, outcome.ToElementNode(model), status, FhirFormat.Json, cancellationToken);
-        }
+        await writer.WriteAsync(httpContext, outcome.ToElementNode(model), status, format, cancellationToken);
 
         return true;
     }
