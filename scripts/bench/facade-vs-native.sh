@@ -22,10 +22,13 @@ command -v wrk >/dev/null || { echo "wrk is required (apt-get install -y wrk)" >
 
 dotnet build src/FhirFacade.Server -c Release -nologo -v q -p:RunAnalyzers=false >/dev/null
 log="$(mktemp)"
+audit_dir="$(mktemp -d)"
+# Every facade request is audited (durably, before the response is released), into a throw-away SQLite file.
 dotnet src/FhirFacade.Server/bin/Release/net10.0/FhirFacade.Server.dll --urls "http://127.0.0.1:${PORT}" \
-  --contentRoot "$PWD/src/FhirFacade.Server" --Logging:LogLevel:Default=Warning --Logging:LogLevel:FhirFacade=Information >"$log" 2>&1 &
+  --contentRoot "$PWD/src/FhirFacade.Server" --Audit:SqlitePath="${audit_dir}/audit.db" \
+  --Logging:LogLevel:Default=Warning --Logging:LogLevel:FhirFacade=Information >"$log" 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$log"' EXIT
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$log" "$audit_dir"' EXIT
 
 for _ in $(seq 1 60); do
   grep -q "Embedded emis simulator" "$log" && curl -fs "${BASE}/metadata" >/dev/null && break
@@ -34,12 +37,18 @@ done
 NATIVE="$(grep -o 'Embedded emis simulator: [^ ]*' "$log" | awk '{print $4}' | sed 's:/*$::')"
 [ -n "$NATIVE" ] || { echo "server did not start:" >&2; cat "$log" >&2; exit 1; }
 
+# A development clinician token (the embedded default's issuer), sent on every facade request.
+TOKEN="$(curl -fs -X POST "http://127.0.0.1:${PORT}/dev-auth/token" -d grant_type=client_credentials \
+  -d client_id=demo-client -d client_secret=demo-secret -d 'scope=user/*.rs' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')"
+[ -n "$TOKEN" ] || { echo "could not get a development token" >&2; exit 1; }
+AUTH="Authorization: Bearer ${TOKEN}"
+
 search="${BASE}/MedicationStatement?patient.identifier=https://fhir.nhs.uk/Id/nhs-number%7C${NHS}"
-patient_id="$(curl -fs "${BASE}/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number%7C${NHS}" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)"
+patient_id="$(curl -fs -H "$AUTH" "${BASE}/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number%7C${NHS}" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)"
 [ -n "$patient_id" ] || { echo "could not find demo patient ${NHS}" >&2; exit 1; }
 
 # Warm both paths (JIT, connection pools) before measuring.
-for _ in $(seq 1 200); do curl -fs -o /dev/null "$search"; curl -fs -o /dev/null -H "X-Api-Key: ${API_KEY}" "${NATIVE}/api/patients/${NHS}/record?sections=medications"; done
+for _ in $(seq 1 200); do curl -fs -o /dev/null -H "$AUTH" "$search"; curl -fs -o /dev/null -H "X-Api-Key: ${API_KEY}" "${NATIVE}/api/patients/${NHS}/record?sections=medications"; done
 
 # Runs wrk and prints "req/s p50_ms p99_ms".
 measure() {
@@ -65,9 +74,9 @@ report() {
 
 echo "wrk: ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION} per run; facade ${BASE}; native ${NATIVE}"
 printf '%-28s %10s %9s %9s %8s\n' "run" "req/s" "p50 ms" "p99 ms" "non-2xx"
-read_facade="$(measure "${BASE}/Patient/${patient_id}")"
+read_facade="$(measure "${BASE}/Patient/${patient_id}" -H "$AUTH")"
 read_native="$(measure "${NATIVE}/api/patients/${NHS}" -H "X-Api-Key: ${API_KEY}")"
-search_facade="$(measure "$search")"
+search_facade="$(measure "$search" -H "$AUTH")"
 search_native="$(measure "${NATIVE}/api/patients/${NHS}/record?sections=medications" -H "X-Api-Key: ${API_KEY}")"
 report "Patient read" "$read_facade" "$read_native"
 report "MedicationStatement search" "$search_facade" "$search_native"

@@ -150,11 +150,13 @@ public sealed class TppSupplierAdapterTests(TppSimulatorFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task Search_SensitivePatient_ReturnsTheRecordForTheGatewayPolicy()
+    public async Task Search_SensitivePatient_RefusesAsPatientNotFound()
     {
-        var result = await fixture.Adapter.SearchAsync(fixture.Moorland, Query(FhirResourceTypes.Patient, Georgina), CancellationToken.None);
+        var search = () => fixture.Adapter.SearchAsync(fixture.Moorland, Query(FhirResourceTypes.Patient, Georgina), CancellationToken.None);
 
-        result.Matches.Should().ContainSingle().Which.PatientNhsNumber.Should().Be(Georgina);
+        var refusal = await search.Should().ThrowAsync<PatientRestrictedException>();
+        refusal.Which.StatusCode.Should().Be(404);
+        refusal.Which.Issues.Should().ContainSingle().Which.Detail!.Code.Should().Be("PATIENT_NOT_FOUND");
     }
 
     [Fact]
