@@ -152,19 +152,8 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
         return shareable;
     }
 
-    // DOMAIN.md safety rules: dissent → 403 NO_PATIENT_CONSENT; sensitive (S-flag) → 404 PATIENT_NOT_FOUND.
-    private static void EnsureShareable(EmisPatientRecord record)
-    {
-        if (record.Patient?.Sensitive == true)
-        {
-            throw PatientRestrictedException.Sensitive();
-        }
-
-        if (record.Patient?.Dissent == true)
-        {
-            throw PatientRestrictedException.Dissent();
-        }
-    }
+    private static void EnsureShareable(EmisPatientRecord record) =>
+        PatientRestrictedException.ThrowIfRestricted(sensitive: record.Patient?.Sensitive == true, dissent: record.Patient?.Dissent == true);
 
     private static Issue ConfidentialItemsIssue(OrganisationEndpoint organisation) =>
         FacadeException.SpineIssue(

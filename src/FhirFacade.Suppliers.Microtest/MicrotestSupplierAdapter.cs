@@ -247,17 +247,6 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
             context is null || context.NhsNumber.Length == 0 ? null : context.NhsNumber,
             context is null || context.NhsNumber.Length == 0 ? null : context.NhsNumber);
 
-    // DOMAIN.md safety rules: dissent → 403 NO_PATIENT_CONSENT; sensitive (S-flag) → 404 PATIENT_NOT_FOUND.
-    private static void EnsureShareable(MicrotestPatient patient)
-    {
-        if (patient.Sensitive)
-        {
-            throw PatientRestrictedException.Sensitive();
-        }
-
-        if (patient.SharingDissent)
-        {
-            throw PatientRestrictedException.Dissent();
-        }
-    }
+    private static void EnsureShareable(MicrotestPatient patient) =>
+        PatientRestrictedException.ThrowIfRestricted(sensitive: patient.Sensitive, dissent: patient.SharingDissent);
 }

@@ -268,17 +268,6 @@ internal sealed class TppSupplierAdapter(TppClient client, Ctv3SnomedMap ctv3Map
             context.NhsNumber.Length == 0 ? null : context.NhsNumber,
             context.NhsNumber.Length == 0 ? null : context.NhsNumber);
 
-    // DOMAIN.md safety rules: dissent → 403 NO_PATIENT_CONSENT; sensitive (S-flag) → 404 PATIENT_NOT_FOUND.
-    private static void EnsureShareable(TppRecord record)
-    {
-        if (record.Patient?.Sensitive == true)
-        {
-            throw PatientRestrictedException.Sensitive();
-        }
-
-        if (record.Patient?.Dissent == true)
-        {
-            throw PatientRestrictedException.Dissent();
-        }
-    }
+    private static void EnsureShareable(TppRecord record) =>
+        PatientRestrictedException.ThrowIfRestricted(sensitive: record.Patient?.Sensitive == true, dissent: record.Patient?.Dissent == true);
 }

@@ -16,6 +16,23 @@ public sealed class PatientRestrictedException : FacadeException
     {
     }
 
+    /// <summary>
+    /// Applies the DOMAIN.md safety rules to what a supplier says about a patient: sensitive (S-flag)
+    /// refuses as 404 <c>PATIENT_NOT_FOUND</c>, dissent as 403 <c>NO_PATIENT_CONSENT</c>.
+    /// </summary>
+    public static void ThrowIfRestricted(bool sensitive, bool dissent)
+    {
+        if (sensitive)
+        {
+            throw Sensitive();
+        }
+
+        if (dissent)
+        {
+            throw Dissent();
+        }
+    }
+
     /// <summary>The patient has dissented from sharing their record.</summary>
     public static PatientRestrictedException Dissent() =>
         new(403, SpineIssue(SpineErrorCodes.NoPatientConsent, IssueType.Forbidden, "The patient has not consented to their record being shared."));
