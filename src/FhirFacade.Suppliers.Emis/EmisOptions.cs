@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using FhirFacade.Core.Suppliers.Http;
 
 namespace FhirFacade.Suppliers.Emis;
 
 /// <summary>Options of the EMIS adapter (<c>Suppliers:Emis</c>). Endpoints and per-organisation API keys live in the organisation directory.</summary>
-public sealed class EmisOptions
+public sealed class EmisOptions : ISupplierResilienceSettings
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Suppliers:Emis";

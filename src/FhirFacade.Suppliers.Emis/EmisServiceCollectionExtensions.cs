@@ -1,8 +1,10 @@
+using FhirFacade.Core.Suppliers.Http;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Suppliers.Emis.Http;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Suppliers.Emis;
 
@@ -19,9 +21,8 @@ public static class EmisServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<EmisOptions>().BindConfiguration(EmisOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddTransient<EmisResilienceHandler>();
         services.AddHttpClient(EmisClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler<EmisResilienceHandler>();
+            .AddHttpMessageHandler(sp => new SupplierResilienceHandler(sp.GetRequiredService<IOptions<EmisOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<EmisClient>();
         services.AddSingleton<ISupplierAdapter, EmisSupplierAdapter>();
         return services;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FhirFacade.Core.Suppliers.Http;
 
 namespace FhirFacade.Suppliers.Microtest;
 
@@ -6,7 +7,7 @@ namespace FhirFacade.Suppliers.Microtest;
 /// Options of the Microtest Evolution adapter (<c>Suppliers:Microtest</c>). Endpoints and per-organisation
 /// OAuth client credentials (<c>ClientId</c>, <c>ClientSecret</c>) live in the organisation directory.
 /// </summary>
-public sealed class MicrotestOptions
+public sealed class MicrotestOptions : ISupplierResilienceSettings
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Suppliers:Microtest";

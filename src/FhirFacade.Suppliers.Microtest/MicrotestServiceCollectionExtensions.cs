@@ -1,8 +1,10 @@
+using FhirFacade.Core.Suppliers.Http;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Suppliers.Microtest.Http;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Suppliers.Microtest;
 
@@ -19,9 +21,8 @@ public static class MicrotestServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<MicrotestOptions>().BindConfiguration(MicrotestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddTransient<MicrotestResilienceHandler>();
         services.AddHttpClient(MicrotestClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler<MicrotestResilienceHandler>();
+            .AddHttpMessageHandler(sp => new SupplierResilienceHandler(sp.GetRequiredService<IOptions<MicrotestOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<MicrotestTokenCache>();
         services.AddSingleton<MicrotestClient>();
         services.AddSingleton<ISupplierAdapter, MicrotestSupplierAdapter>();

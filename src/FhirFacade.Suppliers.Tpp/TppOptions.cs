@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using FhirFacade.Core.Suppliers.Http;
 
 namespace FhirFacade.Suppliers.Tpp;
 
 /// <summary>Options of the TPP adapter (<c>Suppliers:Tpp</c>). Endpoints and per-organisation API keys live in the organisation directory.</summary>
-public sealed class TppOptions
+public sealed class TppOptions : ISupplierResilienceSettings
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Suppliers:Tpp";

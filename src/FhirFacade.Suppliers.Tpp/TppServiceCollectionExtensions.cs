@@ -1,9 +1,11 @@
+using FhirFacade.Core.Suppliers.Http;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Suppliers.Tpp.Http;
 using FhirFacade.Suppliers.Tpp.Mapping;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Suppliers.Tpp;
 
@@ -20,9 +22,8 @@ public static class TppServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<TppOptions>().BindConfiguration(TppOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddTransient<TppResilienceHandler>();
         services.AddHttpClient(TppClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler<TppResilienceHandler>();
+            .AddHttpMessageHandler(sp => new SupplierResilienceHandler(sp.GetRequiredService<IOptions<TppOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TppClient>();
         services.AddSingleton(_ => Ctv3SnomedMap.Load());
         services.AddSingleton<ISupplierAdapter, TppSupplierAdapter>();

@@ -1,22 +1,20 @@
 using System.Net;
-using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace FhirFacade.Suppliers.Emis.Http;
+namespace FhirFacade.Core.Suppliers.Http;
 
 /// <summary>
-/// Per-attempt timeout and a bounded retry (connection failures and 5xx answers) for the EMIS
+/// Per-attempt timeout and a bounded retry (connection failures and 5xx answers) for a supplier's
 /// HttpClient, with Polly.Core. The gateway's per-supplier timeout still bounds the whole call.
 /// </summary>
-internal sealed class EmisResilienceHandler : DelegatingHandler
+public sealed class SupplierResilienceHandler : DelegatingHandler
 {
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
-    public EmisResilienceHandler(IOptions<EmisOptions> options, TimeProvider timeProvider)
+    public SupplierResilienceHandler(ISupplierResilienceSettings settings, TimeProvider timeProvider)
     {
-        var settings = options.Value;
         _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
