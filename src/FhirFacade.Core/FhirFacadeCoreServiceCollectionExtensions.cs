@@ -5,6 +5,8 @@ using FhirFacade.Core.Paging;
 using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Core.Validation;
+using FhirFacade.Fhir.Validation;
+using FhirFacade.Fhir.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,7 +35,15 @@ public static class FhirFacadeCoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectoryRecordLocator>();
         services.TryAddSingleton<IRecordLocator, CachingRecordLocator>();
-        services.TryAddSingleton<IResourceValidator, UnavailableResourceValidator>();
+        // The real UK Core validator is the default: a composition cannot forget it and silently check nothing.
+        services.TryAddSingleton(_ => FhirKernel.Default);
+        services.TryAddSingleton(sp =>
+        {
+            var kernel = sp.GetRequiredService<FhirKernel>();
+            return FhirValidation.CreateValidator(kernel.Packages, kernel.Model);
+        });
+        services.TryAddSingleton<UkCoreResourceValidator>();
+        services.TryAddSingleton<IResourceValidator>(sp => sp.GetRequiredService<UkCoreResourceValidator>());
         services.TryAddSingleton<IAccessPolicy, AllowAllAccessPolicy>();
         services.AddSingleton<IOrganisationDirectory, ConfiguredOrganisationDirectory>();
         services.AddSingleton<SupplierAdapterRegistry>();

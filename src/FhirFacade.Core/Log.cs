@@ -13,7 +13,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Withheld a {ResourceType} from {Supplier} at {Organisation}: {Reason}")]
     public static partial void ResourceWithheld(ILogger logger, string resourceType, string supplier, string organisation, string reason);
-
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "No UK Core validator is registered: validation policy {Policy} cannot check resources")]
-    public static partial void NoValidator(ILogger logger, string policy);
 }

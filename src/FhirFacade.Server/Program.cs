@@ -9,7 +9,6 @@ using FhirFacade.Suppliers.Tpp;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddFhirKernel();
-builder.Services.AddUkCoreValidation();
 builder.Services.AddFhirFacadeCore(builder.Configuration);
 builder.Services.AddEmisSupplier(builder.Configuration);
 builder.Services.AddTppSupplier(builder.Configuration);

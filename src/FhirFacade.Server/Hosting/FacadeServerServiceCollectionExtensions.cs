@@ -1,6 +1,4 @@
-using FhirFacade.Core.Validation;
 using FhirFacade.Fhir.Model;
-using FhirFacade.Fhir.Validation;
 using FhirFacade.Server.Auditing;
 using FhirFacade.Server.Bundles;
 using FhirFacade.Server.Capability;
@@ -20,18 +18,6 @@ public static class FacadeServerServiceCollectionExtensions
         services.AddSingleton(_ => FhirKernel.Default);
         services.AddSingleton<IFhirModel>(sp => sp.GetRequiredService<FhirKernel>().Model);
         services.AddSingleton(sp => sp.GetRequiredService<FhirKernel>().JsonSerializer);
-        return services;
-    }
-
-    /// <summary>The UK Core validator (compiled profiles, cached) behind the gateway's validation policy.</summary>
-    public static IServiceCollection AddUkCoreValidation(this IServiceCollection services)
-    {
-        services.AddSingleton(sp =>
-        {
-            var kernel = sp.GetRequiredService<FhirKernel>();
-            return FhirValidation.CreateValidator(kernel.Packages, kernel.Model);
-        });
-        services.AddSingleton<IResourceValidator, UkCoreResourceValidator>();
         return services;
     }
 

@@ -1,6 +1,5 @@
 using FhirFacade.Core.Errors;
 using FhirFacade.Fhir.Issues;
-using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Server.Security;
 
@@ -14,8 +13,7 @@ namespace FhirFacade.Server.Security;
 public sealed class SmartAuthenticationMiddleware(
     RequestDelegate next,
     SmartTokenValidator validator,
-    SmartEndpoints endpoints,
-    IOptions<SmartOptions> options)
+    SmartEndpoints endpoints)
 {
     private const string Realm = "FhirFacade";
 
@@ -42,7 +40,7 @@ public sealed class SmartAuthenticationMiddleware(
         var outcome = await validator.ValidateAsync(
             header["Bearer ".Length..].Trim(),
             endpoints.ExpectedIssuer(context.Request),
-            options.Value.Audience ?? endpoints.FhirBaseUrl(context.Request),
+            endpoints.FhirBaseUrl(context.Request),
             context.RequestAborted);
         if (!outcome.IsValid)
         {
