@@ -2,15 +2,22 @@ namespace FhirFacade.Audit;
 
 /// <summary>
 /// Audit trail settings, bound from the <c>Audit</c> configuration section. There is deliberately
-/// no setting that switches auditing off.
+/// no production setting that switches auditing off: <see cref="AuditStoreKind.None"/> exists for
+/// benchmarks only and is refused unless <see cref="AllowNoneForBenchmarks"/> is set as well.
 /// </summary>
 public sealed class AuditOptions
 {
     /// <summary>The configuration section the options bind from.</summary>
     public const string SectionName = "Audit";
 
-    /// <summary>The store: <see cref="AuditStoreKind.Sqlite"/> (default) or <see cref="AuditStoreKind.Postgres"/>.</summary>
+    /// <summary>The store: <see cref="AuditStoreKind.Sqlite"/> (default) or <see cref="AuditStoreKind.Postgres"/> (<see cref="AuditStoreKind.None"/> for benchmarks only).</summary>
     public AuditStoreKind Store { get; set; } = AuditStoreKind.Sqlite;
+
+    /// <summary>
+    /// Must be true for <see cref="AuditStoreKind.None"/> to be accepted (benchmarks measuring the
+    /// "audit off" baseline); default false. Has no effect with any other store.
+    /// </summary>
+    public bool AllowNoneForBenchmarks { get; set; }
 
     /// <summary>The SQLite file; default <see cref="DefaultSqlitePath"/> (<c>FhirFacade/audit.db</c> in the local application data folder).</summary>
     public string? SqlitePath { get; set; }

@@ -1,3 +1,4 @@
+using FhirFacade.Audit.Benchmarking;
 using FhirFacade.Audit.Hosting;
 using FhirFacade.Core.Audit;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +25,7 @@ public static class AuditServiceCollectionExtensions
             .Validate(
                 o => o.Store != AuditStoreKind.Postgres || !string.IsNullOrWhiteSpace(o.PostgresConnectionString),
                 "Audit:PostgresConnectionString is required when Audit:Store is Postgres.")
+            .Validate(o => o.Store != AuditStoreKind.None || o.AllowNoneForBenchmarks, NoAuditStore.RefusedMessage)
             .Validate(o => o.MaxBatchSize >= 1 && o.QueueCapacity >= 1, "Audit:MaxBatchSize and Audit:QueueCapacity must be at least 1.")
             .Validate(o => o.MaxBatchDelay >= TimeSpan.Zero && o.CommandTimeout > TimeSpan.Zero, "Audit:MaxBatchDelay cannot be negative and Audit:CommandTimeout must be positive.")
             .ValidateOnStart();

@@ -1,3 +1,4 @@
+using FhirFacade.Audit.Benchmarking;
 using FhirFacade.Audit.Postgres;
 using FhirFacade.Audit.Sqlite;
 using FhirFacade.Audit.Tests.Support;
@@ -53,6 +54,48 @@ public sealed class AuditServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
+    public async Task StartHost_StoreNoneWithoutBenchmarkSwitch_IsRefusedAtStartUp()
+    {
+        using var host = CreateHost(new() { ["Audit:Store"] = "None" });
+
+        var start = () => host.StartAsync(CancellationToken.None);
+
+        await start.Should().ThrowAsync<OptionsValidationException>().WithMessage("*AllowNoneForBenchmarks*");
+    }
+
+    [Fact]
+    public async Task StartHost_StoreNoneWithBenchmarkSwitchFalse_IsRefusedAtStartUp()
+    {
+        using var host = CreateHost(new() { ["Audit:Store"] = "None", ["Audit:AllowNoneForBenchmarks"] = "false" });
+
+        var start = () => host.StartAsync(CancellationToken.None);
+
+        await start.Should().ThrowAsync<OptionsValidationException>().WithMessage("*benchmarks only*");
+    }
+
+    [Fact]
+    public async Task AddFhirFacadeAudit_StoreNoneWithBenchmarkSwitch_ResolvesTheNoAuditStoreWhichRecordsNothing()
+    {
+        await using var provider = CreateProvider(new() { ["Audit:Store"] = "None", ["Audit:AllowNoneForBenchmarks"] = "true" });
+
+        var trail = provider.GetRequiredService<IAuditTrail>();
+        var entry = await trail.AppendAsync(AuditTestRecords.Create(1), CancellationToken.None);
+        var found = await trail.SearchAsync(new AuditQuery(), CancellationToken.None);
+
+        trail.Should().BeOfType<NoAuditStore>();
+        entry.Sequence.Should().Be(1);
+        found.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AuditStoresCreate_StoreNoneWithoutBenchmarkSwitch_Throws()
+    {
+        var create = () => AuditStores.Create(new AuditOptions { Store = AuditStoreKind.None }, TimeProvider.System);
+
+        create.Should().Throw<InvalidOperationException>().WithMessage("*AllowNoneForBenchmarks*");
+    }
+
+    [Fact]
     public async Task AddFhirFacadeAudit_WithoutAuditSection_DefaultsToSqliteInAppData()
     {
         await using var provider = CreateProvider([]);
@@ -101,6 +144,14 @@ public sealed class AuditServiceCollectionExtensionsTests : IDisposable
         {
             Directory.Delete(_directory, recursive: true);
         }
+    }
+
+    private static IHost CreateHost(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddFhirFacadeAudit(builder.Configuration);
+        return builder.Build();
     }
 
     private static ServiceProvider CreateProvider(Dictionary<string, string?> settings, Action<IServiceCollection>? replace = null)
