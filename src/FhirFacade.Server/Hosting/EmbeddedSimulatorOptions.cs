@@ -15,4 +15,11 @@ public sealed class EmbeddedSimulatorOptions
 
     /// <summary>Whether to start the simulators (default off; on in appsettings.json).</summary>
     public bool Enabled { get; set; }
+
+    /// <summary>
+    /// Milliseconds of latency every embedded simulator adds to every request from the start (a
+    /// <c>latency</c> fault on all patients); default 0. For benchmarks and demos of slow suppliers
+    /// (scripts/bench/four-suppliers.sh); the same fault the simulators' fault controls apply.
+    /// </summary>
+    public int AddedLatencyMs { get; set; }
 }

@@ -1,4 +1,5 @@
 using FhirFacade.Core.Location;
+using FhirFacade.Simulators.Faults;
 using FhirFacade.Simulators.Hosting;
 using FhirFacade.Suppliers.Emis;
 using FhirFacade.Suppliers.Microtest;
@@ -49,6 +50,15 @@ public sealed class EmbeddedSimulators
 
         embedded.Cluster = await SimulatorCluster.StartAsync(new SimulatorClusterOptions(), cancellationToken);
         await WarmUpAsync(embedded.Cluster, cancellationToken);
+        var options = services.GetRequiredService<IConfiguration>().GetSection(EmbeddedSimulatorOptions.SectionName).Get<EmbeddedSimulatorOptions>() ?? new();
+        if (options.AddedLatencyMs > 0)
+        {
+            foreach (var simulator in embedded.Cluster.All)
+            {
+                await simulator.ApplyFaultAsync(FaultSpec.Latency(options.AddedLatencyMs), cancellationToken);
+            }
+        }
+
         return embedded.Cluster;
     }
 

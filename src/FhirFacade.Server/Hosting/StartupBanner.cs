@@ -19,6 +19,9 @@ internal static partial class StartupBanner
             if (app.Services.GetService<EmbeddedSimulators>()?.Cluster is { } cluster)
             {
                 LogEmbedded(logger, "emis", cluster.Emis.BaseAddress.ToString());
+                LogEmbedded(logger, "tpp", cluster.Tpp.BaseAddress.ToString());
+                LogEmbedded(logger, "microtest", cluster.Microtest.BaseAddress.ToString());
+                LogEmbedded(logger, "vision", $"mllp://{cluster.Vision.EndPoint}");
             }
 
             foreach (var line in DemoPatients(app.Environment.ContentRootPath))
