@@ -1,6 +1,7 @@
 using FhirFacade.Core.Access;
 using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Location;
+using FhirFacade.Core.Merging;
 using FhirFacade.Core.Paging;
 using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
@@ -49,7 +50,10 @@ public static class FhirFacadeCoreServiceCollectionExtensions
         services.AddSingleton<SupplierAdapterRegistry>();
         services.AddSingleton<PageTokenCodec>();
         services.AddSingleton<SupplierCallRunner>();
+        services.AddMetrics();
+        services.AddSingleton<ValidationMetrics>();
         services.AddSingleton<ResourceValidationStep>();
+        services.AddSingleton<ResourceMerger>();
         services.AddSingleton<FhirGateway>();
         return services;
     }

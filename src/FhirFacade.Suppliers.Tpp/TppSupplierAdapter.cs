@@ -104,7 +104,7 @@ internal sealed class TppSupplierAdapter(TppClient client, Ctv3SnomedMap ctv3Map
             default:
                 foreach (var medication in Shareable(record.Medications, m => m.Private, ref confidential))
                 {
-                    if (Add(matches, TppMedicationStatementMapper.Map(medication, context), record, context, RowId(context, medication.RowId)) && query.Request.IncludesMedication)
+                    if (Add(matches, TppMedicationStatementMapper.Map(medication, context), record, context, RowId(context, medication.RowId)))
                     {
                         Add(included, TppMedicationMapper.Map(medication, context), record, context, RowId(context, medication.RowId));
                     }

@@ -2,6 +2,7 @@ using FhirFacade.Core.Access;
 using FhirFacade.Core.Errors;
 using FhirFacade.Core.Identity;
 using FhirFacade.Core.Location;
+using FhirFacade.Core.Merging;
 using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Core.Validation;
@@ -23,6 +24,7 @@ public sealed class FhirGateway(
     IRecordLocator locator,
     SupplierCallRunner runner,
     ResourceValidationStep validation,
+    ResourceMerger merger,
     IAccessPolicy access,
     TimeProvider timeProvider,
     ILogger<FhirGateway> logger)
@@ -56,6 +58,7 @@ public sealed class FhirGateway(
         var failures = location.Failures.ToList();
         var matches = new List<GatewayResource>();
         var included = new List<GatewayResource>();
+        var medications = new List<SupplierResource>();
         var now = timeProvider.GetUtcNow();
         var succeeded = 0;
         for (var i = 0; i < holders.Count; i++)
@@ -94,7 +97,13 @@ public sealed class FhirGateway(
 
             foreach (var resource in result.Included)
             {
-                if (Release(resource, holder, issues))
+                if (resource.ResourceType == FhirResourceTypes.Medication && BelongsToPatientOrUnknown(resource, holder.Patient))
+                {
+                    medications.Add(resource);
+                }
+
+                // Adapters return the medications of every statement (the merge keys them by dm+d code); only an _include releases them.
+                if (request.IncludesMedication && Release(resource, holder, issues))
                 {
                     included.Add(new GatewayResource(resource, holder.Adapter.SupplierId, holder.Organisation.OdsCode));
                 }
@@ -112,7 +121,7 @@ public sealed class FhirGateway(
         }
 
         var consulted = holders.Select(h => h.Adapter.SupplierId + "/" + h.Organisation.OdsCode).ToList();
-        return new GatewaySearchResult(matches, included, issues, consulted);
+        return new GatewaySearchResult(merger.Merge(matches, medications, issues), included, issues, consulted);
     }
 
     /// <summary>Reads one resource by facade id; 404 when the id is not one the facade issued or the supplier has no such record.</summary>
@@ -143,7 +152,7 @@ public sealed class FhirGateway(
         }
 
         var issues = call.Value.Issues.ToList();
-        if (!validation.Check(resource, Label(adapter, organisation), issues))
+        if (!validation.Check(resource, adapter.SupplierId, organisation.OdsCode, Label(adapter, organisation), issues))
         {
             throw new FacadeException(502, [.. issues]);
         }
@@ -171,6 +180,10 @@ public sealed class FhirGateway(
 
         return true;
     }
+
+    /// <summary>A medication carries its patient only when the supplier says so; when it does, it must be this patient.</summary>
+    private static bool BelongsToPatientOrUnknown(SupplierResource resource, PatientSelector selector) =>
+        (resource.PatientNhsNumber is null && resource.PatientNativeId is null) || BelongsToPatient(resource, selector);
 
     private static string Label(ISupplierAdapter adapter, OrganisationEndpoint organisation) =>
         $"{adapter.DisplayName} ({adapter.SupplierId}) at {SupplierCallRunner.OrganisationLabel(organisation)}";
@@ -211,7 +224,7 @@ public sealed class FhirGateway(
             return false;
         }
 
-        return validation.Check(resource, Label(holder.Adapter, holder.Organisation), issues);
+        return validation.Check(resource, holder.Adapter.SupplierId, holder.Organisation.OdsCode, Label(holder.Adapter, holder.Organisation), issues);
     }
 
     private void Withheld(List<Issue> issues, SupplierResource resource, RecordHolder holder, string code, IssueType type, string reason)
