@@ -4,6 +4,7 @@ using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Identity;
 using FhirFacade.Core.Location;
 using FhirFacade.Core.Search;
+using FhirFacade.Core.Sharing;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Core.Validation;
 using FhirFacade.TestKit.Server;
@@ -233,6 +234,7 @@ public sealed class FhirGatewayTests
             runner,
             validation,
             new AllowAllAccessPolicy(),
+            new SharingPolicy(new UnstatedRequestingOrganisation(), NullLogger<SharingPolicy>.Instance),
             TimeProvider.System,
             NullLogger<FhirGateway>.Instance);
     }
