@@ -4,6 +4,7 @@ using FhirFacade.Core.Identity;
 using FhirFacade.Core.Location;
 using FhirFacade.Core.Merging;
 using FhirFacade.Core.Search;
+using FhirFacade.Core.Sharing;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Core.Validation;
 using FhirFacade.Fhir.Issues;
@@ -26,6 +27,7 @@ public sealed class FhirGateway(
     ResourceValidationStep validation,
     ResourceMerger merger,
     IAccessPolicy access,
+    SharingPolicy sharing,
     TimeProvider timeProvider,
     ILogger<FhirGateway> logger)
 {
@@ -48,6 +50,7 @@ public sealed class FhirGateway(
             .OrderBy(h => h.Organisation.OdsCode, StringComparer.Ordinal)
             .ThenBy(h => h.Adapter.SupplierId, StringComparer.Ordinal)
             .ToList();
+        var refused = sharing.Withhold(holders, request.ResourceType, issues);
         var calls = await Task.WhenAll(holders.Select(h => runner.RunAsync(
             h.Adapter,
             h.Organisation,
@@ -110,12 +113,13 @@ public sealed class FhirGateway(
             }
         }
 
-        if (succeeded == 0 && failures.Count > 0)
+        // A supplier's refusal to share is an answer, not a fault: reported, never turned into 502 (ADR 0006).
+        if (succeeded == 0 && failures.Any(f => f.Kind != SupplierFailureKind.Refused))
         {
             throw SupplierCallRunner.AllFailed(failures, issues);
         }
 
-        if (holders.Count == 0 && failures.Count == 0 && request.ResourceType != FhirResourceTypes.Patient && request.Patient is not null)
+        if (holders.Count == 0 && refused == 0 && failures.Count == 0 && request.ResourceType != FhirResourceTypes.Patient && request.Patient is not null)
         {
             issues.Add(new Issue("LOCATE-NONE", IssueSeverity.Information, IssueType.NotFound, "No organisation the facade can reach holds a record for this patient."));
         }
@@ -138,6 +142,7 @@ public sealed class FhirGateway(
         }
 
         await access.AuthorizeAsync(new AccessRequest("read", resourceType, decoded, null), cancellationToken);
+        sharing.EnsureMayRead(organisation, resourceType);
         using var budget = runner.StartBudget(cancellationToken);
         var call = await runner.RunAsync(adapter, organisation, "read " + resourceType, ct => adapter.ReadAsync(organisation, resourceType, decoded.NativeId, ct), budget.Token);
         if (!call.Succeeded)

@@ -6,6 +6,7 @@ using FhirFacade.Core.Location;
 using FhirFacade.Core.Merging;
 using FhirFacade.Fhir.Model;
 using FhirFacade.Core.Search;
+using FhirFacade.Core.Sharing;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Core.Validation;
 using FhirFacade.TestKit.Metrics;
@@ -241,6 +242,7 @@ public sealed class FhirGatewayTests
             validation,
             new ResourceMerger(registry, directory, FhirKernel.Default),
             new AllowAllAccessPolicy(),
+            new SharingPolicy(new UnstatedRequestingOrganisation(), NullLogger<SharingPolicy>.Instance),
             TimeProvider.System,
             NullLogger<FhirGateway>.Instance);
     }
