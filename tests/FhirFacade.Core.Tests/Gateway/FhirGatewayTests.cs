@@ -3,9 +3,13 @@ using FhirFacade.Core.Errors;
 using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Identity;
 using FhirFacade.Core.Location;
+using FhirFacade.Core.Merging;
+using FhirFacade.Fhir.Model;
 using FhirFacade.Core.Search;
+using FhirFacade.Core.Sharing;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Core.Validation;
+using FhirFacade.TestKit.Metrics;
 using FhirFacade.TestKit.Server;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -225,14 +229,20 @@ public sealed class FhirGatewayTests
             Options.Create(new GatewayOptions { SupplierTimeout = supplierTimeout ?? TimeSpan.FromSeconds(2), OverallBudget = TimeSpan.FromSeconds(5) }),
             TimeProvider.System,
             NullLogger<SupplierCallRunner>.Instance);
-        var validation = new ResourceValidationStep(validator ?? new FakeResourceValidator(), Options.Create(new ValidationOptions { Policy = policy }), NullLogger<ResourceValidationStep>.Instance);
+        var validation = new ResourceValidationStep(
+            validator ?? new FakeResourceValidator(),
+            Options.Create(new ValidationOptions { Policy = policy }),
+            new ValidationMetrics(TestMeters.Factory),
+            NullLogger<ResourceValidationStep>.Instance);
         return new FhirGateway(
             registry,
             directory,
             new DirectoryRecordLocator(directory, registry, runner),
             runner,
             validation,
+            new ResourceMerger(registry, directory, FhirKernel.Default),
             new AllowAllAccessPolicy(),
+            new SharingPolicy(new UnstatedRequestingOrganisation(), NullLogger<SharingPolicy>.Instance),
             TimeProvider.System,
             NullLogger<FhirGateway>.Instance);
     }
