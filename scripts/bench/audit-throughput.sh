@@ -3,25 +3,30 @@
 #   1. Trail level: `fhirfacade bench audit` — N in-flight producers (PRODUCERS) append realistic records
 #      through the real durable path (AuditStores.Create: the group-commit writer the server uses) for
 #      TRAIL_SECONDS per store and producer count: no-op store (baseline), SQLite, PostgreSQL.
-#   2. HTTP level: wrk against the real server process, started three times (Audit:Store=None, the
-#      benchmark-only "audit off"; Sqlite; Postgres), with a cheap audited request that never calls a
+#   2. HTTP level: wrk against the real server process, three of them side by side on loopback
+#      (Audit:Store=None, the benchmark-only "audit off"; Sqlite; Postgres), taking turns in ROUNDS
+#      interleaved rounds (medians reported), with a cheap audited request that never calls a
 #      supplier: an authenticated read of a malformed id (GET /fhir/Patient/bench-unknown -> 404, the
-#      SMART token is validated and the request is audited like any other).
+#      SMART token is validated and the request is audited like any other); then, at RECORD_CONNECTIONS,
+#      a real record request (MedicationStatement search of EMIS demo patient 9990000018: supplier call,
+#      mapping, validation) to show whether the audit caps the real path.
 # Durability is the production one: SQLite WAL synchronous=FULL; PostgreSQL with fsync=on and
 # synchronous_commit=on (the defaults), in a throw-away cluster on a free loopback port.
 # Every result line is preceded by the load average (the machine is shared).
-# Usage: scripts/bench/audit-throughput.sh   (env: PRODUCERS=1,16,64,256 TRAIL_SECONDS=5 DURATION=10s
-#        THREADS=2 CONNECTIONS="16 64" PORT=5192)
+# Usage: scripts/bench/audit-throughput.sh   (env: PRODUCERS=1,16,64,256 TRAIL_SECONDS=5 DURATION=5s
+#        ROUNDS=3 THREADS=2 CONNECTIONS="16 64" RECORD_CONNECTIONS=16 PORT=5192)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 PRODUCERS="${PRODUCERS:-1,16,64,256}"
 TRAIL_SECONDS="${TRAIL_SECONDS:-5}"
-DURATION="${DURATION:-10s}"
+DURATION="${DURATION:-5s}"
+ROUNDS="${ROUNDS:-3}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-16 64}"
+RECORD_CONNECTIONS="${RECORD_CONNECTIONS:-16}"
+RECORD_URL_PATH="/MedicationStatement?patient.identifier=https://fhir.nhs.uk/Id/nhs-number%7C9990000018"
 PORT="${PORT:-5192}"
-BASE="http://127.0.0.1:${PORT}/fhir"
 
 command -v wrk >/dev/null || { echo "wrk is required (apt-get install -y wrk)" >&2; exit 1; }
 PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
@@ -34,10 +39,10 @@ dotnet build src/FhirFacade.Cli -c Release -nologo -v q -p:RunAnalyzers=false >/
 CLI=(dotnet src/FhirFacade.Cli/bin/Release/net10.0/fhirfacade.dll)
 
 work="$(mktemp -d)"
-server=""
+servers=""
 pg_data="${work}/pg/data"
 cleanup() {
-  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  for pid in $servers; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   if [ -d "$pg_data" ]; then runuser -u postgres -- "${PG_BIN}/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1 || true; fi
   rm -rf "$work"
 }
@@ -75,44 +80,58 @@ measure() {
     END { printf "%s %.3f %.3f %s%s\n", rps, p50, p99, (non2xx == "" ? 0 : non2xx) "/" total, (errors == "" ? "" : " (" errors ")") }'
 }
 
-# Starts the server with the given audit settings and waits until it answers.
+# Starts a server with the given audit settings on the given port and waits until it answers.
+declare -A PID TOKEN_OF BASE_OF
 start_server() {
-  local log="${work}/server-$1.log"; shift
-  dotnet src/FhirFacade.Server/bin/Release/net10.0/FhirFacade.Server.dll --urls "http://127.0.0.1:${PORT}" \
+  local name="$1" port="$2"; shift 2
+  dotnet src/FhirFacade.Server/bin/Release/net10.0/FhirFacade.Server.dll --urls "http://127.0.0.1:${port}" \
     --contentRoot "$PWD/src/FhirFacade.Server" "$@" \
-    --Logging:LogLevel:Default=Warning >"$log" 2>&1 &
-  server=$!
-  for _ in $(seq 1 120); do curl -fs -o /dev/null "${BASE}/metadata" && return 0; sleep 0.5; done
-  echo "server did not start:" >&2; cat "$log" >&2; exit 1
-}
-
-stop_server() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; }
-
-declare -A RESULT
-http_run() {
-  local name="$1"; shift
-  start_server "$name" "$@"
-  local token
-  token="$(curl -fs -X POST "http://127.0.0.1:${PORT}/dev-auth/token" -d grant_type=client_credentials \
+    --Logging:LogLevel:Default=Warning >"${work}/server-${name}.log" 2>&1 &
+  PID[$name]=$!
+  servers="${servers} $!"
+  BASE_OF[$name]="http://127.0.0.1:${port}/fhir"
+  local up=""
+  for _ in $(seq 1 120); do curl -fs -o /dev/null "${BASE_OF[$name]}/metadata" && { up=1; break; }; sleep 0.5; done
+  [ -n "$up" ] || { echo "server did not start:" >&2; cat "${work}/server-${name}.log" >&2; exit 1; }
+  TOKEN_OF[$name]="$(curl -fs -X POST "http://127.0.0.1:${port}/dev-auth/token" -d grant_type=client_credentials \
     -d client_id=demo-client -d client_secret=demo-secret -d 'scope=user/*.rs' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')"
-  [ -n "$token" ] || { echo "could not get a development token" >&2; exit 1; }
-  local url="${BASE}/Patient/bench-unknown"
-  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${token}" "$url")" = 404 ] || { echo "expected 404 from ${url}" >&2; exit 1; }
-  # Warm-up (JIT, connections, audit store), bounded and not measured.
-  wrk -t"$THREADS" -c16 -d3s -H "Authorization: Bearer ${token}" "$url" >/dev/null
-  for c in $CONNECTIONS; do
-    load
-    RESULT["$name/$c"]="$(measure "$c" "$url" -H "Authorization: Bearer ${token}")"
-    printf '%-9s %5s connections: %s\n' "$name" "$c" "${RESULT["$name/$c"]}"
-  done
-  stop_server
+  [ -n "${TOKEN_OF[$name]}" ] || { echo "could not get a development token" >&2; exit 1; }
+  local status
+  status="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${TOKEN_OF[$name]}" "${BASE_OF[$name]}/Patient/bench-unknown")"
+  [ "$status" = 404 ] || { echo "expected 404 from ${BASE_OF[$name]}/Patient/bench-unknown, got ${status}" >&2; exit 1; }
 }
 
+STORES="none sqlite postgres"
 echo
-echo "== 2. HTTP: GET /fhir/Patient/bench-unknown (authenticated, audited 404, no supplier call); wrk ${THREADS} threads, ${DURATION} per row =="
-http_run none --Audit:Store=None --Audit:AllowNoneForBenchmarks=true
-http_run sqlite --Audit:Store=Sqlite --Audit:SqlitePath="${work}/http.db"
-http_run postgres --Audit:Store=Postgres --Audit:PostgresConnectionString="$(pg audit_http)"
+echo "== 2. HTTP: three servers side by side (audit off / SQLite / PostgreSQL), ${ROUNDS} interleaved rounds =="
+start_server none "$PORT" --Audit:Store=None --Audit:AllowNoneForBenchmarks=true
+start_server sqlite "$((PORT + 1))" --Audit:Store=Sqlite --Audit:SqlitePath="${work}/http.db"
+start_server postgres "$((PORT + 2))" --Audit:Store=Postgres --Audit:PostgresConnectionString="$(pg audit_http)"
+
+# Warm-up of every server on both requests (JIT, connection pools, audit store), bounded and not measured.
+for name in $STORES; do
+  wrk -t"$THREADS" -c16 -d5s -H "Authorization: Bearer ${TOKEN_OF[$name]}" "${BASE_OF[$name]}/Patient/bench-unknown" >/dev/null
+  wrk -t"$THREADS" -c"$RECORD_CONNECTIONS" -d5s -H "Authorization: Bearer ${TOKEN_OF[$name]}" "${BASE_OF[$name]}${RECORD_URL_PATH}" >/dev/null
+done
+
+# Rows: "store request round req/s p50 p99 non2xx/all"; the stores take turns within every round so
+# that the shared machine's changing load falls on all three alike.
+ROWS="${work}/rows"
+: >"$ROWS"
+for r in $(seq 1 "$ROUNDS"); do
+  for c in $CONNECTIONS record; do
+    for name in $STORES; do
+      if [ "$c" = record ]; then
+        url="${BASE_OF[$name]}${RECORD_URL_PATH}"; conns="$RECORD_CONNECTIONS"
+      else
+        url="${BASE_OF[$name]}/Patient/bench-unknown"; conns="$c"
+      fi
+      load
+      line="$name $c $r $(measure "$conns" "$url" -H "Authorization: Bearer ${TOKEN_OF[$name]}")"
+      echo "$line" | tee -a "$ROWS"
+    done
+  done
+done
 load
 
 # The audited servers really recorded every request (chain verified, count printed).
@@ -120,14 +139,25 @@ echo
 echo "SQLite trail after the HTTP runs:   $("${CLI[@]}" audit verify --sqlite "${work}/http.db")"
 echo "Postgres trail after the HTTP runs: $("${CLI[@]}" audit verify --postgres "$(pg audit_http)")"
 
+# Medians over the rounds of req/s, p50 and p99; "vs none" is the median req/s over the audit-off server's.
 echo
-printf '%-9s %5s %10s %9s %9s %14s %10s\n' store conns "req/s" "p50 ms" "p99 ms" "non-2xx/all" "vs none"
-for c in $CONNECTIONS; do
-  read -r b_rps _ <<<"${RESULT["none/$c"]}"
-  for name in none sqlite postgres; do
-    read -r rps p50 p99 share _ <<<"${RESULT["$name/$c"]}"
-    awk -v n="$name" -v c="$c" -v r="$rps" -v a="$p50" -v b="$p99" -v s="$share" -v base="$b_rps" \
-      'BEGIN { printf "%-9s %5s %10.0f %9.3f %9.3f %14s %10.2f\n", n, c, r, a, b, s, r/base }'
-  done
+echo "Medians over ${ROUNDS} rounds of ${DURATION} (404 = GET /fhir/Patient/bench-unknown; record = GET /fhir${RECORD_URL_PATH}, ${RECORD_CONNECTIONS} connections)"
+printf '%-9s %-7s %10s %9s %9s %10s\n' store request "req/s" "p50 ms" "p99 ms" "vs none"
+for c in $CONNECTIONS record; do
+  awk -v c="$c" -v stores="$STORES" '
+    function median(a, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t } return (n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2) }
+    $2 == c { k = $1; n[k]++; rps[k, n[k]] = $4; p50[k, n[k]] = $5; p99[k, n[k]] = $6 }
+    END {
+      split(stores, names, " ")
+      for (s = 1; s in names; s++) {
+        k = names[s]; delete a; delete b; delete d
+        for (i = 1; i <= n[k]; i++) { a[i] = rps[k, i]; b[i] = p50[k, i]; d[i] = p99[k, i] }
+        m[k] = median(a, n[k]); q50[k] = median(b, n[k]); q99[k] = median(d, n[k])
+      }
+      for (s = 1; s in names; s++) {
+        k = names[s]
+        printf "%-9s %-7s %10.0f %9.3f %9.3f %10.2f\n", k, (c == "record" ? "record" : "404/" c), m[k], q50[k], q99[k], m[k] / m["none"]
+      }
+    }' "$ROWS"
 done
-echo "(non-2xx are the expected 404s: every request is the audited unknown-id read)"
+echo "(404 rows: every request is the audited unknown-id read, so every answer is the expected 404)"
