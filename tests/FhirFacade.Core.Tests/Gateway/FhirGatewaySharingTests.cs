@@ -153,36 +153,10 @@ public sealed class FhirGatewaySharingTests
         .Add("A1", TestResources.Make("Condition", "fake", "A1", "c-a", Nhs))
         .Add("B2", TestResources.Make("Condition", "fake", "B2", "c-b", Nhs));
 
-    private static SearchRequest Search(string type, string query) =>
-        SearchRequestParser.Parse(type, query.Split('&').Select(p => p.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])), strict: false);
+    private static SearchRequest Search(string type, string query) => TestGateway.Search(type, query);
 
-    private static FhirGateway CreateSut(FakeSupplierAdapter adapter, OrganisationSharingOptions? sharingAtB2 = null, string? requester = "Y90001")
-    {
-        var directory = new ConfiguredOrganisationDirectory(Options.Create(new OrganisationDirectoryOptions
-        {
-            Organisations =
-            [
-                new OrganisationEndpoint { OdsCode = "B2", Name = "Practice B", Supplier = adapter.SupplierId, Endpoint = new Uri("http://127.0.0.1:1/"), Sharing = sharingAtB2 ?? new() },
-                new OrganisationEndpoint { OdsCode = "A1", Name = "Practice A", Supplier = adapter.SupplierId, Endpoint = new Uri("http://127.0.0.1:1/") },
-            ],
-        }));
-        var registry = new SupplierAdapterRegistry([adapter]);
-        var runner = new SupplierCallRunner(
-            Options.Create(new GatewayOptions { SupplierTimeout = TimeSpan.FromSeconds(2), OverallBudget = TimeSpan.FromSeconds(5) }),
-            TimeProvider.System,
-            NullLogger<SupplierCallRunner>.Instance);
-        var validation = new ResourceValidationStep(new FakeResourceValidator(), Options.Create(new ValidationOptions { Policy = ValidationPolicy.Enforce }), NullLogger<ResourceValidationStep>.Instance);
-        return new FhirGateway(
-            registry,
-            directory,
-            new DirectoryRecordLocator(directory, registry, runner),
-            runner,
-            validation,
-            new AllowAllAccessPolicy(),
-            new SharingPolicy(new FixedRequester(requester), NullLogger<SharingPolicy>.Instance),
-            TimeProvider.System,
-            NullLogger<FhirGateway>.Instance);
-    }
+    private static FhirGateway CreateSut(FakeSupplierAdapter adapter, OrganisationSharingOptions? sharingAtB2 = null, string? requester = "Y90001") =>
+        TestGateway.Create(adapter, sharingAtB2: sharingAtB2, requester: new FixedRequester(requester));
 
     private sealed class FixedRequester(string? odsCode) : IRequestingOrganisation
     {
