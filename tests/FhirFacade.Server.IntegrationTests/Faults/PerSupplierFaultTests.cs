@@ -278,6 +278,9 @@ public sealed class PerSupplierFaultTests(FacadeServerFactory servers, ShortTime
         issue["severity"]!.GetValue<string>().Should().Be(severity);
         issue["code"]!.GetValue<string>().Should().Be(issueType);
         Text(issue).Should().Contain(DisplayName(supplier)).And.Contain(odsCode);
+
+        // Never the exception, nor anything of the supplier's own answer (its error codes, its format).
+        Text(issue).Should().NotContainAny("Exception", "XML", "JSON", "SERVICE_UNAVAILABLE", "service_unavailable", "invalid_token", "server_error");
     }
 
     /// <summary>The facade ids of a Bundle's matches, by the supplier each came from (decoded from the id).</summary>
