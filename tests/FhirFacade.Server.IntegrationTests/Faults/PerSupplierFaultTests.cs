@@ -186,9 +186,7 @@ public sealed class PerSupplierFaultTests(FacadeServerFactory servers, ShortTime
     public async Task Read_WhenTheSupplierAnswersAboutAnotherPatient_Returns502AndShowsNothingOfIt(SupplierKind supplier, string resourceType)
     {
         var client = servers.CreateClient();
-        var byNhsNumber = resourceType == "Patient" ? "identifier" : "patient.identifier";
-        var before = await AllSuppliersAnswerAsync($"/fhir/{resourceType}?{byNhsNumber}={FhirHttp.Nhs}{AllFourSuppliers}");
-        var id = before[SupplierId(supplier)][0];
+        var id = await AllFourIdAtAsync(supplier, resourceType);
         await FaultAsync(servers, supplier, SupplierFault.WrongPatient, AllFourSuppliers);
 
         var (response, elapsed) = await TimedGetAsync(client, $"/fhir/{resourceType}/{id}");
@@ -214,7 +212,7 @@ public sealed class PerSupplierFaultTests(FacadeServerFactory servers, ShortTime
 
         response.Status.Should().Be(HttpStatusCode.OK);
         IdsBySupplier(response).Should().BeEquivalentTo(before);
-        response.Issues().Should().NotContain(i => Text(i).Contains("Microtest", StringComparison.Ordinal));
+        response.Issues().Should().NotContain(i => IsProblem(i) && Text(i).Contains("Microtest", StringComparison.Ordinal));
         elapsed.Should().BeLessThan(BudgetOf(servers) + Margin);
     }
 
@@ -246,7 +244,7 @@ public sealed class PerSupplierFaultTests(FacadeServerFactory servers, ShortTime
 
         response.Status.Should().Be(HttpStatusCode.OK);
         IdsBySupplier(response).Should().BeEquivalentTo(before);
-        response.Issues().Should().BeEmpty();
+        response.Issues().Should().NotContain(i => IsProblem(i));
     }
 
     private static string SupplierId(SupplierKind supplier) => supplier switch
@@ -269,6 +267,9 @@ public sealed class PerSupplierFaultTests(FacadeServerFactory servers, ShortTime
     private static string AllFourHolder(SupplierKind supplier) =>
         SimulatorDirectory.HoldersOf(AllFourSuppliers).Single(h => h.Organisation.Supplier == supplier).Organisation.OdsCode;
 
+    /// <summary>A warning or error (information issues, such as merged duplicates, say nothing is missing).</summary>
+    private static bool IsProblem(JsonNode issue) => issue["severity"]!.GetValue<string>() != "information";
+
     private static string Diagnostics(JsonNode issue) => issue["diagnostics"]!.GetValue<string>();
 
     private static string Text(JsonNode issue) => issue["details"]!["text"]!.GetValue<string>();
@@ -290,10 +291,18 @@ public sealed class PerSupplierFaultTests(FacadeServerFactory servers, ShortTime
             .GroupBy(id => ResourceIdCodec.TryDecode(id, out var decoded) ? decoded.Supplier : "?")
             .ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).ToList());
 
+    /// <summary>
+    /// Nothing from the faulted supplier, and everything the others returned before the fault. (More from
+    /// them is allowed: a duplicate merged into the faulted supplier's copy before now stands on its own.)
+    /// </summary>
     private static void ShouldHoldEveryoneElsesShare(FhirResponse response, Dictionary<string, List<string>> before, SupplierKind faulted)
     {
-        var expected = before.Where(p => p.Key != SupplierId(faulted)).ToDictionary(p => p.Key, p => p.Value);
-        IdsBySupplier(response).Should().BeEquivalentTo(expected, options => options.WithStrictOrdering());
+        var returned = IdsBySupplier(response);
+        returned.Should().NotContainKey(SupplierId(faulted));
+        foreach (var (supplier, ids) in before.Where(p => p.Key != SupplierId(faulted)))
+        {
+            returned.Should().ContainKey(supplier).WhoseValue.Should().Contain(ids);
+        }
     }
 
     /// <summary>
@@ -307,6 +316,21 @@ public sealed class PerSupplierFaultTests(FacadeServerFactory servers, ShortTime
         var ids = IdsBySupplier(response);
         ids.Keys.Should().Contain(["emis", "tpp", "microtest"], "before the fault every supplier holding the patient answers");
         return ids;
+    }
+
+    /// <summary>
+    /// The id of a <see cref="TestPatients.AllFourSuppliers"/> record held on <paramref name="supplier"/>'s system, read once
+    /// without a fault to prove it. A Patient search returns only the registered practice's Patient, but every
+    /// holder's stays readable by id (the three adapters key a Patient by NHS number).
+    /// </summary>
+    private async Task<string> AllFourIdAtAsync(SupplierKind supplier, string resourceType)
+    {
+        var id = resourceType == "Patient"
+            ? ResourceIdCodec.Encode(new FacadeResourceId(SupplierId(supplier), AllFourHolder(supplier), AllFourSuppliers))
+            : (await AllSuppliersAnswerAsync($"/fhir/{resourceType}?patient.identifier={FhirHttp.Nhs}{AllFourSuppliers}"))[SupplierId(supplier)][0];
+        var read = await servers.CreateClient().FhirGetAsync($"/fhir/{resourceType}/{id}");
+        read.Status.Should().Be(HttpStatusCode.OK);
+        return id;
     }
 
     /// <summary>The facade id of a patient's one Patient record, found as <see cref="AllSuppliersAnswerAsync"/> finds its baseline.</summary>

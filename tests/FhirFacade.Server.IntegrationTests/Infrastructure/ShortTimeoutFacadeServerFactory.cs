@@ -40,7 +40,7 @@ public sealed class ShortTimeoutFacadeServerFactory : FacadeServerFactory, IAsyn
             for (var attempt = 0; attempt < WarmUpAttempts; attempt++)
             {
                 var response = await client.FhirGetAsync(url);
-                if (response.Status == System.Net.HttpStatusCode.OK && response.Issues().Count == 0)
+                if (response.Status == System.Net.HttpStatusCode.OK && response.Issues().All(i => i["severity"]?.GetValue<string>() == "information"))
                 {
                     break;
                 }
