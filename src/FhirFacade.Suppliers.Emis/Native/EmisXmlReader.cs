@@ -44,6 +44,12 @@ internal static class EmisXmlReader
     /// <summary>Reads a root <c>Practitioner</c> document from text.</summary>
     public static EmisPractitioner ReadPractitionerDocument(string xml) => Read(XmlReader.Create(new StringReader(xml), Settings), ReadPractitionerRoot);
 
+    /// <summary>Reads a <c>PatientSearchResults</c> document (a demographic search).</summary>
+    public static EmisPatientMatches ReadPatientMatches(Stream stream) => Read(XmlReader.Create(stream, Settings), ReadPatientMatchesRoot);
+
+    /// <summary>Reads a <c>PatientSearchResults</c> document from text.</summary>
+    public static EmisPatientMatches ReadPatientMatches(string xml) => Read(XmlReader.Create(new StringReader(xml), Settings), ReadPatientMatchesRoot);
+
     private static T Read<T>(XmlReader created, Func<XmlReader, T> readRoot)
     {
         using var reader = created;
@@ -123,6 +129,45 @@ internal static class EmisXmlReader
         }
 
         return new EmisPatientRecord(version, organisation, patient, practitioners ?? [], problems ?? [], allergies ?? [], medications ?? []);
+    }
+
+    private static EmisPatientMatches ReadPatientMatchesRoot(XmlReader reader)
+    {
+        if (!IsEmis(reader) || reader.LocalName != "PatientSearchResults")
+        {
+            throw new XmlException("Expected a PatientSearchResults document.");
+        }
+
+        var truncated = Flag(reader, "truncated");
+        var numbers = new List<string>();
+        foreach (var name in Children(reader))
+        {
+            if (name != "Match")
+            {
+                reader.Skip();
+                continue;
+            }
+
+            string? nhsNumber = null;
+            foreach (var part in Children(reader))
+            {
+                if (part == "NhsNumber")
+                {
+                    ReadFirst(reader, ref nhsNumber);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            if (!string.IsNullOrEmpty(nhsNumber))
+            {
+                numbers.Add(nhsNumber);
+            }
+        }
+
+        return new EmisPatientMatches(numbers, truncated);
     }
 
     private static EmisOrganisation ReadOrganisationRoot(XmlReader reader) =>

@@ -163,4 +163,31 @@ public sealed class EmisXmlReaderTests
 
         act.Should().Throw<XmlException>();
     }
+
+    [Fact]
+    public void ReadPatientMatches_SearchResults_ReadsTheNhsNumbersAndTruncation()
+    {
+        const string xml = """
+            <PatientSearchResults truncated="true" xmlns="urn:fhirfacade:sim:emis:openhr-lite:1">
+              <Match><NhsNumber> 9990000018 </NhsNumber></Match>
+              <Match><NhsNumber /></Match>
+              <Match><NhsNumber>9990000026</NhsNumber><Extra>x</Extra></Match>
+            </PatientSearchResults>
+            """;
+
+        var matches = EmisXmlReader.ReadPatientMatches(xml);
+
+        matches.NhsNumbers.Should().Equal("9990000018", "9990000026");
+        matches.Truncated.Should().BeTrue();
+    }
+
+    [Fact]
+    public void ReadPatientMatches_WhenRootIsARecord_Throws()
+    {
+        const string xml = "<PatientRecord xmlns=\"urn:fhirfacade:sim:emis:openhr-lite:1\" />";
+
+        var act = () => EmisXmlReader.ReadPatientMatches(xml);
+
+        act.Should().Throw<XmlException>();
+    }
 }
