@@ -3,6 +3,7 @@ using FhirFacade.Simulators.Hosting;
 using FhirFacade.Suppliers.Emis;
 using FhirFacade.Suppliers.Microtest;
 using FhirFacade.Suppliers.Tpp;
+using FhirFacade.Suppliers.Vision;
 using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Server.Hosting;
@@ -31,6 +32,7 @@ public sealed class EmbeddedSimulators
         services.AddSingleton<IPostConfigureOptions<OrganisationDirectoryOptions>>(new ResolveEmbeddedEndpoints(embedded));
         services.PostConfigure<EmisOptions>(emis => emis.ApiKey ??= embedded.Started.Emis.ApiKey);
         services.PostConfigure<TppOptions>(tpp => tpp.ApiKey ??= embedded.Started.Tpp.ApiKey);
+        services.PostConfigure<VisionOptions>(vision => vision.AccessKey ??= embedded.Started.Vision.AccessKey);
         services.PostConfigure<MicrotestOptions>(microtest =>
         {
             microtest.ClientId ??= embedded.Started.Microtest.ClientId;
@@ -76,6 +78,7 @@ public sealed class EmbeddedSimulators
                         "emis" => embedded.Started.Emis.BaseAddress,
                         "tpp" => embedded.Started.Tpp.BaseAddress,
                         "microtest" => embedded.Started.Microtest.BaseAddress,
+                        "vision" => new Uri($"mllp://{embedded.Started.Vision.EndPoint}/"),
                         _ => endpoint,
                     };
                 }

@@ -8,5 +8,6 @@ public sealed class ShortTimeoutFacadeServerFactory : FacadeServerFactory
         ["Facade:Gateway:SupplierTimeout"] = "00:00:00.400",
         ["Facade:Gateway:OverallBudget"] = "00:00:00.600",
         ["Suppliers:Emis:AttemptTimeout"] = "00:00:00.300",
+        ["Suppliers:Vision:AttemptTimeout"] = "00:00:00.300",
     };
 }
