@@ -1,8 +1,10 @@
 using FhirFacade.Core.Access;
 using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Location;
+using FhirFacade.Core.Merging;
 using FhirFacade.Core.Paging;
 using FhirFacade.Core.Search;
+using FhirFacade.Core.Sharing;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Core.Validation;
 using FhirFacade.Fhir.Validation;
@@ -21,7 +23,7 @@ public static class FhirFacadeCoreServiceCollectionExtensions
     /// Adds the gateway, the search model, paging, record location over the configured organisation
     /// directory, the validation policy and the access seam. Seams registered with TryAdd (replace
     /// them by registering first or with <c>Replace</c>): <see cref="IRecordLocator"/>,
-    /// <see cref="IResourceValidator"/>, <see cref="IAccessPolicy"/>, <see cref="TimeProvider"/>.
+    /// <see cref="IResourceValidator"/>, <see cref="IAccessPolicy"/>, <see cref="IRequestingOrganisation"/>, <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddFhirFacadeCore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -45,11 +47,16 @@ public static class FhirFacadeCoreServiceCollectionExtensions
         services.TryAddSingleton<UkCoreResourceValidator>();
         services.TryAddSingleton<IResourceValidator>(sp => sp.GetRequiredService<UkCoreResourceValidator>());
         services.TryAddSingleton<IAccessPolicy, AllowAllAccessPolicy>();
+        services.TryAddSingleton<IRequestingOrganisation, UnstatedRequestingOrganisation>();
+        services.AddSingleton<SharingPolicy>();
         services.AddSingleton<IOrganisationDirectory, ConfiguredOrganisationDirectory>();
         services.AddSingleton<SupplierAdapterRegistry>();
         services.AddSingleton<PageTokenCodec>();
         services.AddSingleton<SupplierCallRunner>();
+        services.AddMetrics();
+        services.AddSingleton<ValidationMetrics>();
         services.AddSingleton<ResourceValidationStep>();
+        services.AddSingleton<ResourceMerger>();
         services.AddSingleton<FhirGateway>();
         return services;
     }

@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Withheld a {ResourceType} from {Supplier} at {Organisation}: {Reason}")]
     public static partial void ResourceWithheld(ILogger logger, string resourceType, string supplier, string organisation, string reason);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Did not call {Supplier} at {Organisation} for {ResourceType}: {Reason}")]
+    public static partial void SharingRefused(ILogger logger, string supplier, string organisation, string resourceType, string reason);
 }

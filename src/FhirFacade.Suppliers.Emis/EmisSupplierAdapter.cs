@@ -89,7 +89,7 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
             case T.MedicationStatement:
                 foreach (var medication in Shareable(record.Medications, m => m.Confidential, ref confidential))
                 {
-                    if (Add(matches, EmisMedicationStatementMapper.Map(medication, context), record, context, context.EventNativeId(medication.Id)) && query.Request.IncludesMedication)
+                    if (Add(matches, EmisMedicationStatementMapper.Map(medication, context), record, context, context.EventNativeId(medication.Id)))
                     {
                         Add(included, EmisMedicationMapper.Map(medication, context), record, context, context.EventNativeId(medication.Id));
                     }

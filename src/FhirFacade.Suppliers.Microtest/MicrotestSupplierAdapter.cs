@@ -98,7 +98,7 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
                 foreach (var medication in Shareable(medications, m => m.Confidential, context, ref confidential))
                 {
                     var nativeId = context.ItemNativeId(medication.Id ?? string.Empty);
-                    if (Add(matches, MicrotestMedicationStatementMapper.Map(medication, context), patient, context, nativeId) && query.Request.IncludesMedication)
+                    if (Add(matches, MicrotestMedicationStatementMapper.Map(medication, context), patient, context, nativeId))
                     {
                         Add(included, MicrotestMedicationMapper.Map(medication, context), patient, context, nativeId);
                     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using FhirFacade.Core.Errors;
 using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Identity;
+using FhirFacade.Core.Sharing;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Model;
@@ -17,8 +18,8 @@ namespace FhirFacade.Suppliers.Tpp;
 /// The TPP SystmOne adapter: queries the JSON API for only the record area a search needs, takes the record
 /// of the organisation asked (a patient may be held by several units), maps it to UK Core through one mapper
 /// per resource type, leaves out private items (with a <c>confidential-items</c> warning), reports areas the
-/// unit withholds, and turns a third-party-sharing refusal into a <see cref="SupplierException"/> the gateway
-/// reports — never an empty answer.
+/// unit withholds (a <c>SHARING-AREA-WITHHELD</c> warning in a search, 403 for a read), and turns a
+/// third-party-sharing refusal into a <see cref="SupplierFailureKind.Refused"/> the gateway reports — never an empty answer.
 /// </summary>
 internal sealed class TppSupplierAdapter(TppClient client, Ctv3SnomedMap ctv3Map, IFhirModel model) : ISupplierAdapter
 {
@@ -104,7 +105,7 @@ internal sealed class TppSupplierAdapter(TppClient client, Ctv3SnomedMap ctv3Map
             default:
                 foreach (var medication in Shareable(record.Medications, m => m.Private, ref confidential))
                 {
-                    if (Add(matches, TppMedicationStatementMapper.Map(medication, context), record, context, RowId(context, medication.RowId)) && query.Request.IncludesMedication)
+                    if (Add(matches, TppMedicationStatementMapper.Map(medication, context), record, context, RowId(context, medication.RowId)))
                     {
                         Add(included, TppMedicationMapper.Map(medication, context), record, context, RowId(context, medication.RowId));
                     }
@@ -142,9 +143,8 @@ internal sealed class TppSupplierAdapter(TppClient client, Ctv3SnomedMap ctv3Map
 
             EnsureShareable(record);
             var context = Context(organisation, record);
-            return Withholds(record, TppCodeSystems.AreaDemographics)
-                ? new SupplierReadResult(null, [AreaWithheldIssue(organisation, TppCodeSystems.AreaDemographics)])
-                : Single(TppPatientMapper.Map(record, context), nativeId, record, context);
+            ThrowIfWithheld(organisation, record, TppCodeSystems.AreaDemographics);
+            return Single(TppPatientMapper.Map(record, context), nativeId, record, context);
         }
 
         return await ReadRowAsync(organisation, resourceType, nativeId, cancellationToken);
@@ -182,8 +182,17 @@ internal sealed class TppSupplierAdapter(TppClient client, Ctv3SnomedMap ctv3Map
             $"Items held by {SupplierCallRunner.OrganisationLabel(organisation)} were excluded due to confidentiality and/or patient preferences.",
             IssueSeverity.Warning);
 
-    private static Issue AreaWithheldIssue(OrganisationEndpoint organisation, string area) =>
-        new("TPP-AREA-WITHHELD", IssueSeverity.Warning, IssueType.Suppressed, $"TPP SystmOne at {SupplierCallRunner.OrganisationLabel(organisation)} does not share its {area} with third parties; records held there are not included.");
+    private Issue AreaWithheldIssue(OrganisationEndpoint organisation, string area) =>
+        SharingIssues.AreaWithheldBySupplier(organisation, DisplayName, area);
+
+    // A read of a record in an area the unit does not share is refused like a read the configuration refuses.
+    private void ThrowIfWithheld(OrganisationEndpoint organisation, TppRecord record, string area)
+    {
+        if (Withholds(record, area))
+        {
+            throw SharingIssues.Forbidden(AreaWithheldIssue(organisation, area));
+        }
+    }
 
     private static bool TryParseRowNativeId(string nativeId, out string nhsNumber, out long rowId)
     {
@@ -226,11 +235,7 @@ internal sealed class TppSupplierAdapter(TppClient client, Ctv3SnomedMap ctv3Map
 
         EnsureShareable(record);
         var context = Context(organisation, record);
-        if (Withholds(record, area))
-        {
-            return new SupplierReadResult(null, [AreaWithheldIssue(organisation, area)]);
-        }
-
+        ThrowIfWithheld(organisation, record, area);
         Resource? resource = resourceType switch
         {
             T.Condition => record.Problems?.FirstOrDefault(p => p.RowId == rowId && !p.Private) is { } p ? TppConditionMapper.Map(p, context) : null,

@@ -1,5 +1,7 @@
+using FhirFacade.Core.Errors;
 using FhirFacade.Core.Identity;
 using FhirFacade.Core.Search;
+using FhirFacade.Core.Sharing;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Model;
@@ -121,7 +123,7 @@ public sealed class TppSupplierAdapterTests(TppSimulatorFixture fixture) : IClas
     {
         var act = () => fixture.Adapter.SearchAsync(fixture.CastleStreet, Query(FhirResourceTypes.Condition, Ian), CancellationToken.None);
 
-        (await act.Should().ThrowAsync<SupplierException>()).Which.Kind.Should().Be(SupplierFailureKind.Unavailable);
+        (await act.Should().ThrowAsync<SupplierException>()).Which.Kind.Should().Be(SupplierFailureKind.Refused);
     }
 
     [Fact]
@@ -130,7 +132,17 @@ public sealed class TppSupplierAdapterTests(TppSimulatorFixture fixture) : IClas
         var result = await fixture.Adapter.SearchAsync(fixture.Northshire, Query(FhirResourceTypes.Condition, Eleanor), CancellationToken.None);
 
         result.Matches.Should().BeEmpty();
-        result.Issues.Should().ContainSingle(i => i.Code == "TPP-AREA-WITHHELD" && i.Severity == IssueSeverity.Warning);
+        result.Issues.Should().ContainSingle(i => i.Code == SharingIssues.AreaWithheldCode && i.Severity == IssueSeverity.Warning && i.Message.Contains("problems", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Read_RowInAreaTheUnitDoesNotShare_Refuses403()
+    {
+        var act = () => fixture.Adapter.ReadAsync(fixture.Northshire, FhirResourceTypes.Condition, Eleanor + "/1", CancellationToken.None);
+
+        var thrown = (await act.Should().ThrowAsync<FacadeException>()).Which;
+        thrown.StatusCode.Should().Be(403);
+        thrown.Issues.Should().ContainSingle().Which.Code.Should().Be(SharingIssues.AreaWithheldCode);
     }
 
     [Fact]

@@ -2,7 +2,9 @@ using FhirFacade.Core.Access;
 using FhirFacade.Core.Errors;
 using FhirFacade.Core.Identity;
 using FhirFacade.Core.Location;
+using FhirFacade.Core.Merging;
 using FhirFacade.Core.Search;
+using FhirFacade.Core.Sharing;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Core.Validation;
 using FhirFacade.Fhir.Issues;
@@ -23,7 +25,9 @@ public sealed class FhirGateway(
     IRecordLocator locator,
     SupplierCallRunner runner,
     ResourceValidationStep validation,
+    ResourceMerger merger,
     IAccessPolicy access,
+    SharingPolicy sharing,
     TimeProvider timeProvider,
     ILogger<FhirGateway> logger)
 {
@@ -46,6 +50,7 @@ public sealed class FhirGateway(
             .OrderBy(h => h.Organisation.OdsCode, StringComparer.Ordinal)
             .ThenBy(h => h.Adapter.SupplierId, StringComparer.Ordinal)
             .ToList();
+        var refused = sharing.Withhold(holders, request.ResourceType, issues);
         var calls = await Task.WhenAll(holders.Select(h => runner.RunAsync(
             h.Adapter,
             h.Organisation,
@@ -56,6 +61,7 @@ public sealed class FhirGateway(
         var failures = location.Failures.ToList();
         var matches = new List<GatewayResource>();
         var included = new List<GatewayResource>();
+        var medications = new List<SupplierResource>();
         var now = timeProvider.GetUtcNow();
         var succeeded = 0;
         for (var i = 0; i < holders.Count; i++)
@@ -94,25 +100,32 @@ public sealed class FhirGateway(
 
             foreach (var resource in result.Included)
             {
-                if (Release(resource, holder, issues))
+                if (resource.ResourceType == FhirResourceTypes.Medication && BelongsToPatientOrUnknown(resource, holder.Patient))
+                {
+                    medications.Add(resource);
+                }
+
+                // Adapters return the medications of every statement (the merge keys them by dm+d code); only an _include releases them.
+                if (request.IncludesMedication && Release(resource, holder, issues))
                 {
                     included.Add(new GatewayResource(resource, holder.Adapter.SupplierId, holder.Organisation.OdsCode));
                 }
             }
         }
 
-        if (succeeded == 0 && failures.Count > 0)
+        // A supplier's refusal to share is an answer, not a fault: reported, never turned into 502 (ADR 0006).
+        if (succeeded == 0 && failures.Any(f => f.Kind != SupplierFailureKind.Refused))
         {
             throw SupplierCallRunner.AllFailed(failures, issues);
         }
 
-        if (holders.Count == 0 && failures.Count == 0 && request.ResourceType != FhirResourceTypes.Patient && request.Patient is not null)
+        if (holders.Count == 0 && refused == 0 && failures.Count == 0 && request.ResourceType != FhirResourceTypes.Patient && request.Patient is not null)
         {
             issues.Add(new Issue("LOCATE-NONE", IssueSeverity.Information, IssueType.NotFound, "No organisation the facade can reach holds a record for this patient."));
         }
 
         var consulted = holders.Select(h => h.Adapter.SupplierId + "/" + h.Organisation.OdsCode).ToList();
-        return new GatewaySearchResult(matches, included, issues, consulted);
+        return new GatewaySearchResult(merger.Merge(matches, medications, issues), included, issues, consulted);
     }
 
     /// <summary>Reads one resource by facade id; 404 when the id is not one the facade issued or the supplier has no such record.</summary>
@@ -129,6 +142,7 @@ public sealed class FhirGateway(
         }
 
         await access.AuthorizeAsync(new AccessRequest("read", resourceType, decoded, null), cancellationToken);
+        sharing.EnsureMayRead(organisation, resourceType);
         using var budget = runner.StartBudget(cancellationToken);
         var call = await runner.RunAsync(adapter, organisation, "read " + resourceType, ct => adapter.ReadAsync(organisation, resourceType, decoded.NativeId, ct), budget.Token);
         if (!call.Succeeded)
@@ -143,7 +157,7 @@ public sealed class FhirGateway(
         }
 
         var issues = call.Value.Issues.ToList();
-        if (!validation.Check(resource, Label(adapter, organisation), issues))
+        if (!validation.Check(resource, adapter.SupplierId, organisation.OdsCode, Label(adapter, organisation), issues))
         {
             throw new FacadeException(502, [.. issues]);
         }
@@ -171,6 +185,10 @@ public sealed class FhirGateway(
 
         return true;
     }
+
+    /// <summary>A medication carries its patient only when the supplier says so; when it does, it must be this patient.</summary>
+    private static bool BelongsToPatientOrUnknown(SupplierResource resource, PatientSelector selector) =>
+        (resource.PatientNhsNumber is null && resource.PatientNativeId is null) || BelongsToPatient(resource, selector);
 
     private static string Label(ISupplierAdapter adapter, OrganisationEndpoint organisation) =>
         $"{adapter.DisplayName} ({adapter.SupplierId}) at {SupplierCallRunner.OrganisationLabel(organisation)}";
@@ -211,7 +229,7 @@ public sealed class FhirGateway(
             return false;
         }
 
-        return validation.Check(resource, Label(holder.Adapter, holder.Organisation), issues);
+        return validation.Check(resource, holder.Adapter.SupplierId, holder.Organisation.OdsCode, Label(holder.Adapter, holder.Organisation), issues);
     }
 
     private void Withheld(List<Issue> issues, SupplierResource resource, RecordHolder holder, string code, IssueType type, string reason)

@@ -62,22 +62,44 @@ public sealed class SupplierCallRunner(IOptions<GatewayOptions> options, TimePro
         }
     }
 
-    /// <summary>The issue for a failed supplier call.</summary>
-    public static Issue FailureIssue(ISupplierAdapter adapter, OrganisationEndpoint organisation, SupplierFailureKind kind, string cause, IssueSeverity severity = IssueSeverity.Warning) =>
-        new(
+    /// <summary>
+    /// The issue for a failed supplier call. A refusal to share (<see cref="SupplierFailureKind.Refused"/>)
+    /// is <c>suppressed</c> with the Spine code <c>NO_ORGANISATION_CONSENT</c>: the organisation decided, nothing broke.
+    /// </summary>
+    public static Issue FailureIssue(ISupplierAdapter adapter, OrganisationEndpoint organisation, SupplierFailureKind kind, string cause, IssueSeverity severity = IssueSeverity.Warning)
+    {
+        var issue = new Issue(
             "SUPPLIER-" + kind.ToString().ToUpperInvariant(),
             severity,
-            kind == SupplierFailureKind.Timeout ? IssueType.Timeout : IssueType.Transient,
+            kind switch
+            {
+                SupplierFailureKind.Timeout => IssueType.Timeout,
+                SupplierFailureKind.Refused => IssueType.Suppressed,
+                _ => IssueType.Transient,
+            },
             $"{adapter.DisplayName} ({adapter.SupplierId}) at {OrganisationLabel(organisation)} {cause}; records held there are not included.");
+        return kind == SupplierFailureKind.Refused
+            ? issue with { Detail = new IssueDetail(SpineErrorCodes.System, SpineErrorCodes.NoOrganisationConsent, SpineErrorCodes.Display(SpineErrorCodes.NoOrganisationConsent)) }
+            : issue;
+    }
 
     /// <summary>"Name (ODS)" for messages.</summary>
     public static string OrganisationLabel(OrganisationEndpoint organisation) =>
         string.IsNullOrEmpty(organisation.Name) ? organisation.OdsCode : $"{organisation.Name} ({organisation.OdsCode})";
 
-    /// <summary>The exception for a request none of whose suppliers could answer: 504 when all timed out, else 502.</summary>
+    /// <summary>
+    /// The exception for a request none of whose suppliers could answer: 403 when every one refused to
+    /// share (docs/adr/0006-organisation-sharing-refusals.md), 504 when the others all timed out, else 502.
+    /// </summary>
     public static FacadeException AllFailed(IReadOnlyList<SupplierFailure> failures, IReadOnlyList<Issue> issues)
     {
-        var status = failures.Count > 0 && failures.All(f => f.Kind == SupplierFailureKind.Timeout) ? 504 : 502;
+        var faults = failures.Where(f => f.Kind != SupplierFailureKind.Refused).ToList();
+        if (failures.Count > 0 && faults.Count == 0)
+        {
+            return new FacadeException(403, [.. issues.Select(i => i with { Severity = IssueSeverity.Error, Type = i.Type == IssueType.Suppressed ? IssueType.Forbidden : i.Type })]);
+        }
+
+        var status = faults.Count > 0 && faults.All(f => f.Kind == SupplierFailureKind.Timeout) ? 504 : 502;
         return new FacadeException(status, [.. issues.Select(i => i with { Severity = IssueSeverity.Error })]);
     }
 
@@ -86,6 +108,7 @@ public sealed class SupplierCallRunner(IOptions<GatewayOptions> options, TimePro
         SupplierFailureKind.Timeout => "did not answer in time",
         SupplierFailureKind.Malformed => "answered with data the facade could not read",
         SupplierFailureKind.Unauthorized => "refused the facade's credentials",
+        SupplierFailureKind.Refused => "does not share records with third parties (its third-party sharing is switched off)",
         _ => "could not be reached or answered with an error",
     };
 

@@ -1,3 +1,5 @@
+using FhirFacade.Core.Sharing;
+
 namespace FhirFacade.Core.Suppliers;
 
 /// <summary>
@@ -20,4 +22,7 @@ public sealed class OrganisationEndpoint
 
     /// <summary>Supplier-specific credentials and settings (for example <c>ApiKey</c>); never logged.</summary>
     public Dictionary<string, string> Credentials { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>What the organisation shares, and with whom (docs/sharing.md); by default everything with everyone.</summary>
+    public OrganisationSharingOptions Sharing { get; set; } = new();
 }

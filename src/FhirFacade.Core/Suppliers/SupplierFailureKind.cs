@@ -1,6 +1,6 @@
 namespace FhirFacade.Core.Suppliers;
 
-/// <summary>Why a supplier call failed, deciding 502 or 504 when nothing else could answer.</summary>
+/// <summary>Why a supplier call failed, deciding 502, 504 or (for a refusal) 403 when nothing else could answer.</summary>
 public enum SupplierFailureKind
 {
     /// <summary>Refused, unreachable, or answered with an error: 502.</summary>
@@ -14,4 +14,11 @@ public enum SupplierFailureKind
 
     /// <summary>Refused the facade's credentials: 502.</summary>
     Unauthorized,
+
+    /// <summary>
+    /// The organisation's system refused to share: its third-party sharing is switched off. Not a fault:
+    /// a search reports it as a warning (200 even when it was the only source); a read is refused with
+    /// 403 (docs/adr/0006-organisation-sharing-refusals.md).
+    /// </summary>
+    Refused,
 }

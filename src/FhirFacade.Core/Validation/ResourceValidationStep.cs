@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace FhirFacade.Core.Validation;
 
 /// <summary>Applies the validation policy to one returned resource: keep or withhold it, and say why.</summary>
-public sealed class ResourceValidationStep(IResourceValidator validator, IOptions<ValidationOptions> options, ILogger<ResourceValidationStep> logger)
+public sealed class ResourceValidationStep(IResourceValidator validator, IOptions<ValidationOptions> options, ValidationMetrics metrics, ILogger<ResourceValidationStep> logger)
 {
     private readonly ValidationOptions _options = options.Value;
 
@@ -14,10 +14,16 @@ public sealed class ResourceValidationStep(IResourceValidator validator, IOption
     public ValidationPolicy Policy => _options.Policy;
 
     /// <summary>
-    /// Validates <paramref name="resource"/>; adds what the OperationOutcome should say to <paramref name="issues"/>.
+    /// Validates <paramref name="resource"/>; adds what the OperationOutcome should say to <paramref name="issues"/>
+    /// and counts an invalid resource in <see cref="ValidationMetrics"/>.
     /// </summary>
+    /// <param name="resource">The mapped resource.</param>
+    /// <param name="supplier">The supplier id (<c>emis</c>), for metrics.</param>
+    /// <param name="organisation">The ODS code of the organisation whose system sent it, for metrics.</param>
+    /// <param name="supplierLabel">Supplier and organisation for people, for the issue text.</param>
+    /// <param name="issues">Receives the issues.</param>
     /// <returns><see langword="true"/> when the resource may be returned.</returns>
-    public bool Check(SupplierResource resource, string supplierLabel, ICollection<Issue> issues)
+    public bool Check(SupplierResource resource, string supplier, string organisation, string supplierLabel, ICollection<Issue> issues)
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(issues);
@@ -34,6 +40,7 @@ public sealed class ResourceValidationStep(IResourceValidator validator, IOption
         }
 
         var withheld = _options.Policy == ValidationPolicy.Enforce;
+        metrics.RecordInvalid(supplier, organisation, resource.ResourceType, withheld, errors.Select(e => e.ConstraintKey ?? e.Code));
         var summary = withheld
             ? $"A {resource.ResourceType} from {supplierLabel} does not conform to its UK Core profile and was withheld."
             : $"A {resource.ResourceType} from {supplierLabel} does not conform to its UK Core profile.";

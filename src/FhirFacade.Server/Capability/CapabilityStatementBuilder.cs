@@ -14,13 +14,14 @@ public sealed class CapabilityStatementBuilder(SupplierAdapterRegistry adapters,
 {
     private readonly string _date = FhirDates.DateTime(timeProvider.GetUtcNow());
 
-    /// <summary>Builds the statement for a base URL.</summary>
-    public CapabilityStatement Build(string baseUrl)
+    /// <summary>Builds the statement for a base URL, advertising the SMART authorize and token endpoints in <c>rest.security</c>.</summary>
+    public CapabilityStatement Build(string baseUrl, string authorizeUrl, string tokenUrl)
     {
         var rest = new CapabilityStatement.RestComponent
         {
             Mode = "server",
             Documentation = "Read-only FHIR R4 facade over GP clinical systems: every read is delegated live to the supplier holding the record and mapped to UK Core STU2 2.0.2. Writes answer 405.",
+            Security = CapabilitySecurity.Component(authorizeUrl, tokenUrl),
         };
         foreach (var type in adapters.ResourceTypes())
         {

@@ -9,6 +9,7 @@ using FhirFacade.Server.Bundles;
 using FhirFacade.Server.Capability;
 using FhirFacade.Server.Hosting;
 using FhirFacade.Server.Http;
+using FhirFacade.Server.Security;
 using FhirFacade.Server.Subsetting;
 
 namespace FhirFacade.Server.Endpoints;
@@ -41,11 +42,11 @@ public static class FhirEndpoints
         return endpoints;
     }
 
-    private static async Task MetadataAsync(HttpContext context, CapabilityStatementBuilder builder, BaseUrl baseUrl, IFhirModel model, ElementSubsetter subsetter, FhirResponseWriter writer)
+    private static async Task MetadataAsync(HttpContext context, CapabilityStatementBuilder builder, BaseUrl baseUrl, SmartEndpoints smart, IFhirModel model, ElementSubsetter subsetter, FhirResponseWriter writer)
     {
         var format = FormatNegotiator.Negotiate(context);
         FacadeRequestFeature.Of(context).Interaction = "capabilities";
-        var node = builder.Build(baseUrl.For(context.Request)).ToElementNode(model);
+        var node = builder.Build(baseUrl.For(context.Request), smart.AuthorizationEndpoint(context.Request), smart.TokenEndpoint(context.Request)).ToElementNode(model);
         if (string.Equals(context.Request.Query["mode"].ToString(), "terse", StringComparison.Ordinal))
         {
             subsetter.Apply(node, SummaryMode.True, []);
@@ -132,10 +133,21 @@ public static class FhirEndpoints
         feature.PatientNhsNumber = request.PatientNhsNumber?.Value;
         var result = await services.GetRequiredService<FhirGateway>().SearchAsync(request, context.RequestAborted);
         feature.Suppliers = result.Suppliers;
+        RecordSharingRefusal(feature, result.Issues);
         var baseUrl = services.GetRequiredService<BaseUrl>().For(context.Request);
         var bundle = services.GetRequiredService<SearchBundleBuilder>().Build(request, result, baseUrl, out var count);
         feature.ResourceCount = count;
         await services.GetRequiredService<FhirResponseWriter>().WriteAsync(context, bundle, StatusCodes.Status200OK, format, context.RequestAborted);
+    }
+
+    // A search an organisation refused to share with answers 200, but the audit record keeps the refusal (docs/adr/0006-organisation-sharing-refusals.md).
+    private static void RecordSharingRefusal(FacadeRequestFeature feature, IReadOnlyList<Issue> issues)
+    {
+        if (issues.FirstOrDefault(i => i.Detail?.Code == SpineErrorCodes.NoOrganisationConsent) is { } refusal)
+        {
+            feature.IssueCode = refusal.Type.ToCode();
+            feature.SpineCode = SpineErrorCodes.NoOrganisationConsent;
+        }
     }
 
     private static Task WriteNotAllowed(HttpContext context)

@@ -29,6 +29,12 @@ public sealed class SmartEndpoints(IOptions<SmartOptions> options, string fhirBa
             ? RootUrl(request) + DevIssuerPath
             : throw new InvalidOperationException("Smart:Issuer is not configured."));
 
+    /// <summary>The OAuth authorization endpoint (configured, or the issuer's <c>/authorize</c>).</summary>
+    public string AuthorizationEndpoint(HttpRequest request) => options.Value.AuthorizationEndpoint?.AbsoluteUri ?? ExpectedIssuer(request) + "/authorize";
+
+    /// <summary>The OAuth token endpoint (configured, or the issuer's <c>/token</c>).</summary>
+    public string TokenEndpoint(HttpRequest request) => options.Value.TokenEndpoint?.AbsoluteUri ?? ExpectedIssuer(request) + "/token";
+
     /// <summary>The document served at <c>/.well-known/smart-configuration</c> (SMART App Launch v2).</summary>
     public Dictionary<string, object> Configuration(HttpRequest request)
     {
@@ -38,8 +44,8 @@ public sealed class SmartEndpoints(IOptions<SmartOptions> options, string fhirBa
         {
             ["issuer"] = issuer,
             ["jwks_uri"] = value.JwksUrl?.AbsoluteUri ?? issuer + "/jwks.json",
-            ["authorization_endpoint"] = value.AuthorizationEndpoint?.AbsoluteUri ?? issuer + "/authorize",
-            ["token_endpoint"] = value.TokenEndpoint?.AbsoluteUri ?? issuer + "/token",
+            ["authorization_endpoint"] = AuthorizationEndpoint(request),
+            ["token_endpoint"] = TokenEndpoint(request),
             ["grant_types_supported"] = new[] { "authorization_code", "client_credentials" },
             ["token_endpoint_auth_methods_supported"] = new[] { "client_secret_post", "client_secret_basic" },
             ["response_types_supported"] = new[] { "code" },

@@ -1,4 +1,5 @@
 using FhirFacade.Core.Access;
+using FhirFacade.Core.Sharing;
 using FhirFacade.Server.DevAuthorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,8 @@ public static class SmartSecurityServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.RemoveAll<IAccessPolicy>();
         services.AddSingleton<IAccessPolicy, SmartAccessPolicy>();
+        services.RemoveAll<IRequestingOrganisation>();
+        services.AddSingleton<IRequestingOrganisation, CallerRequestingOrganisation>();
         services.AddHttpClient(nameof(JwksUrlKeySource));
 
         if (devEnabled)

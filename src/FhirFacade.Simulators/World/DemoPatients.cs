@@ -113,7 +113,7 @@ internal static class DemoPatients
                 .Acute("558911000001105", D(2025, 6, 30))
                 .Build(31)),
 
-        Patient(AllFourSuppliers, "Registered at EMIS practice A81002; also has records at the TPP community nursing service RY801 (which does not share problems), Vision practice C83002 and Microtest practice L83100",
+        Patient(AllFourSuppliers, "Registered at EMIS practice A81002; also has records at the TPP community nursing service RY801 (which does not share problems), Vision practice C83002 and Microtest practice L83100; the heart failure problem and the aspirin allergy are recorded at both A81002 and L83100 (exact duplicates the facade returns once)",
             Person(AllFourSuppliers, "Mrs", "Eleanor", "Rose", "Whitfield", "Barker", AdministrativeSex.Female, D(1940, 11, 2), "3 Abbey Close", "Middlesbrough", "North Yorkshire", "TS5 7EJ", "01642 496555", null, null),
             [Registered("A81002"), Other("RY801"), Other("C83002"), Other("L83100")],
             (b, holding) => holding.Organisation.OdsCode switch
@@ -136,7 +136,9 @@ internal static class DemoPatients
                     .Acute("41946511000001109", D(2024, 8, 12))
                     .Build(2),
                 _ => b
+                    .Problem("84114007", Active, Major, P(2018, 5))
                     .Problem("10509002", Resolved, Minor, P(2025, 6, 3), P(2025, 7))
+                    .Allergy("387458008", "41291007", AllergySeverity.Severe, P(1999))
                     .Acute("41948311000001104", D(2025, 6, 3))
                     .Build(2),
             }),

@@ -88,11 +88,12 @@ internal sealed class TppClient(IHttpClientFactory httpClientFactory, IOptions<T
     }
 
     /// <summary>
-    /// The unit's third-party sharing switch is off: a refusal, reported by the gateway like any failed
-    /// supplier (502 when it was the only source) and never passed off as an empty record.
+    /// The unit's third-party sharing switch is off: a <see cref="SupplierFailureKind.Refused"/> the gateway
+    /// reports as a sharing refusal (a warning beside other results; 403 for a read), never passed off as
+    /// an empty record nor as an outage (docs/adr/0006-organisation-sharing-refusals.md).
     /// </summary>
     public static SupplierException SharingRefused() =>
-        new(SupplierFailureKind.Unavailable, "TPP refused: third-party sharing is switched off at the unit.");
+        new(SupplierFailureKind.Refused, "TPP refused: third-party sharing is switched off at the unit.");
 
     private static async Task<T?> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {

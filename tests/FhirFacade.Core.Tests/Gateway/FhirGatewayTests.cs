@@ -3,9 +3,13 @@ using FhirFacade.Core.Errors;
 using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Identity;
 using FhirFacade.Core.Location;
+using FhirFacade.Core.Merging;
+using FhirFacade.Fhir.Model;
 using FhirFacade.Core.Search;
+using FhirFacade.Core.Sharing;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Core.Validation;
+using FhirFacade.TestKit.Metrics;
 using FhirFacade.TestKit.Server;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -203,37 +207,12 @@ public sealed class FhirGatewayTests
         (await act.Should().ThrowAsync<FacadeException>()).Which.StatusCode.Should().Be(504);
     }
 
-    private static SearchRequest Search(string type, string query) =>
-        SearchRequestParser.Parse(type, query.Split('&').Select(p => p.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])), strict: false);
+    private static SearchRequest Search(string type, string query) => TestGateway.Search(type, query);
 
     private static FhirGateway CreateSut(
         FakeSupplierAdapter adapter,
         TimeSpan? supplierTimeout = null,
         IResourceValidator? validator = null,
-        ValidationPolicy policy = ValidationPolicy.Enforce)
-    {
-        var directory = new ConfiguredOrganisationDirectory(Options.Create(new OrganisationDirectoryOptions
-        {
-            Organisations =
-            [
-                new OrganisationEndpoint { OdsCode = "B2", Name = "Practice B", Supplier = adapter.SupplierId, Endpoint = new Uri("http://127.0.0.1:1/") },
-                new OrganisationEndpoint { OdsCode = "A1", Name = "Practice A", Supplier = adapter.SupplierId, Endpoint = new Uri("http://127.0.0.1:1/") },
-            ],
-        }));
-        var registry = new SupplierAdapterRegistry([adapter]);
-        var runner = new SupplierCallRunner(
-            Options.Create(new GatewayOptions { SupplierTimeout = supplierTimeout ?? TimeSpan.FromSeconds(2), OverallBudget = TimeSpan.FromSeconds(5) }),
-            TimeProvider.System,
-            NullLogger<SupplierCallRunner>.Instance);
-        var validation = new ResourceValidationStep(validator ?? new FakeResourceValidator(), Options.Create(new ValidationOptions { Policy = policy }), NullLogger<ResourceValidationStep>.Instance);
-        return new FhirGateway(
-            registry,
-            directory,
-            new DirectoryRecordLocator(directory, registry, runner),
-            runner,
-            validation,
-            new AllowAllAccessPolicy(),
-            TimeProvider.System,
-            NullLogger<FhirGateway>.Instance);
-    }
+        ValidationPolicy policy = ValidationPolicy.Enforce) =>
+        TestGateway.Create(adapter, supplierTimeout, validator, policy);
 }

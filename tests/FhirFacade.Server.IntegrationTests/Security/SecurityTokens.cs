@@ -27,6 +27,14 @@ internal sealed class SecurityTokens(IServiceProvider services)
     public string User(string scopes = "user/*.rs") =>
         Server.IssueToken(Issuer, Audience, Client("demo-client"), scopes.Split(' '), patient: null);
 
+    /// <summary>A user-level token of the clinician client on behalf of another requesting organisation (or none).</summary>
+    public string UserOf(string? organisationOds, string scopes = "user/*.rs")
+    {
+        var clinician = Client("demo-client");
+        var client = new DevClient { ClientId = clinician.ClientId, FhirUser = clinician.FhirUser, OrganisationOds = organisationOds };
+        return Server.IssueToken(Issuer, Audience, client, scopes.Split(' '), patient: null);
+    }
+
     /// <summary>A patient-context token, as a SMART standalone launch would give.</summary>
     public string ForPatient(string patientId, string scopes = "launch/patient patient/*.rs") =>
         Server.IssueToken(Issuer, Audience, Client("demo-app"), scopes.Split(' '), patientId);

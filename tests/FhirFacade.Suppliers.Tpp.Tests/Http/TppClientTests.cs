@@ -16,7 +16,7 @@ public sealed class TppClientTests : IDisposable
 
     public static TheoryData<string, HttpStatusCode, string, SupplierFailureKind> Failures => new()
     {
-        { "sharing switched off", HttpStatusCode.Forbidden, """{"error":{"code":"THIRD_PARTY_SHARING_DISABLED","message":"off","odsCodes":["B82010"]}}""", SupplierFailureKind.Unavailable },
+        { "sharing switched off", HttpStatusCode.Forbidden, """{"error":{"code":"THIRD_PARTY_SHARING_DISABLED","message":"off","odsCodes":["B82010"]}}""", SupplierFailureKind.Refused },
         { "other 403", HttpStatusCode.Forbidden, """{"error":{"code":"FORBIDDEN","message":"no"}}""", SupplierFailureKind.Unauthorized },
         { "403 with unreadable body", HttpStatusCode.Forbidden, "<html>", SupplierFailureKind.Unauthorized },
         { "wrong API key", HttpStatusCode.Unauthorized, """{"error":{"code":"UNAUTHORISED","message":"key"}}""", SupplierFailureKind.Unauthorized },

@@ -38,7 +38,7 @@ public sealed class TppSupplierAdapterStubTests : IDisposable
 
         var act = () => adapter.SearchAsync(CastleStreet, Query(), CancellationToken.None);
 
-        (await act.Should().ThrowAsync<SupplierException>()).Which.Kind.Should().Be(SupplierFailureKind.Unavailable);
+        (await act.Should().ThrowAsync<SupplierException>()).Which.Kind.Should().Be(SupplierFailureKind.Refused);
     }
 
     [Fact]

@@ -72,7 +72,8 @@ public sealed class FakeSupplierAdapter : ISupplierAdapter
         Queries.Add(query);
         await FailOrHangAsync(organisation, cancellationToken);
         var matches = Held(organisation).Where(r => r.ResourceType == query.ResourceType).ToList();
-        var included = query.Request.IncludesMedication ? Held(organisation).Where(r => r.ResourceType == "Medication").ToList() : [];
+        // Like the real adapters: the medications of a MedicationStatement search always come back (the gateway keys merges by them).
+        var included = query.ResourceType == "MedicationStatement" ? Held(organisation).Where(r => r.ResourceType == "Medication").ToList() : [];
         return new SupplierSearchResult(matches, included, []);
     }
 
