@@ -91,7 +91,8 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
                 foreach (var medication in Shareable(record.Medications, m => m.Confidential, ref confidential))
                 {
                     var nativeId = context.ItemNativeId(medication.Id);
-                    if (Add(matches, VisionMedicationStatementMapper.Map(medication, context), context, nativeId) && query.Request.IncludesMedication)
+                    // Every statement's Medication goes back (the gateway's merge keys statements by dm+d code); only an _include releases them (ADR 0007).
+                    if (Add(matches, VisionMedicationStatementMapper.Map(medication, context), context, nativeId))
                     {
                         Add(included, VisionMedicationMapper.Map(medication, context), context, nativeId);
                     }
