@@ -48,7 +48,10 @@ public sealed class VisionAdapterFixture : IAsyncLifetime
         new() { OdsCode = odsCode, Name = name, Supplier = "vision", Endpoint = endpoint };
 
     /// <summary>A separate container (its own connection pool), with option overrides (<c>AttemptTimeout</c> → <c>Suppliers:Vision:AttemptTimeout</c>).</summary>
-    internal ServiceProvider CreateServices(params (string Key, string Value)[] overrides)
+    internal ServiceProvider CreateServices(params (string Key, string Value)[] overrides) => CreateServices(null, overrides);
+
+    /// <summary>As <see cref="CreateServices(ValueTuple{string, string}[])"/>, with the adapter's clock.</summary>
+    internal ServiceProvider CreateServices(TimeProvider? clock, params (string Key, string Value)[] overrides)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -64,6 +67,11 @@ public sealed class VisionAdapterFixture : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IFhirModel>(TestFhir.Model);
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         services.AddVisionSupplier(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

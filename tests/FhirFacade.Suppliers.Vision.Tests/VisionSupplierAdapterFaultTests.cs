@@ -2,6 +2,7 @@ using FhirFacade.Core.Identity;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Simulators.Faults;
 using FhirFacade.Suppliers.Vision.Tests.Mllp;
+using FhirFacade.TestKit.Time;
 using Microsoft.Extensions.DependencyInjection;
 using static FhirFacade.Suppliers.Vision.Tests.VisionTestPatients;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
@@ -17,6 +18,12 @@ public sealed class VisionSupplierAdapterFaultTests(VisionAdapterFixture fixture
         { 0, FaultKind.ErrorStatus, nameof(SupplierFailureKind.Unavailable) },
         { 1, FaultKind.Hl7Nak, nameof(SupplierFailureKind.Unavailable) },
         { 2, FaultKind.MalformedPayload, nameof(SupplierFailureKind.Malformed) },
+    };
+
+    public static TheoryData<int, int> IdleGaps => new()
+    {
+        { 30, 1 },
+        { 61, 2 },
     };
 
     [Theory]
@@ -197,6 +204,41 @@ public sealed class VisionSupplierAdapterFaultTests(VisionAdapterFixture fixture
 
         first.Accepted.Should().Be(1);
         second.Accepted.Should().Be(1);
+    }
+
+    [Theory]
+    [MemberData(nameof(IdleGaps))]
+    public async Task SearchAsync_AfterAnIdleGap_ReusesTheConnectionOnlyWithinTheIdleTimeout(int idleSeconds, int connections)
+    {
+        var clock = new FakeTimeProvider();
+        await using var proxy = new CountingTcpProxy(fixture.Simulator.EndPoint);
+        await using var services = fixture.CreateServices(clock, ("IdleTimeout", "00:01:00"));
+        var sut = services.GetRequiredService<ISupplierAdapter>();
+        var organisation = VisionAdapterFixture.Organisation("C83001", "Oakfield Surgery", proxy.Endpoint);
+        await sut.SearchAsync(organisation, VisionAdapterFixture.Query(T.Patient, Rich), CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(idleSeconds));
+
+        var result = await sut.SearchAsync(organisation, VisionAdapterFixture.Query(T.Patient, Rich), CancellationToken.None);
+
+        result.Matches.Should().ContainSingle();
+        proxy.Accepted.Should().Be(connections);
+    }
+
+    [Fact]
+    public async Task SearchAsync_IdleConnectionClosedByTheServer_OpensAFreshOne()
+    {
+        await using var server = new ScriptedMllpServer(q => ScriptedMllpServer.Framed(VisionMessages.Accepted(q.ControlId)), closeAfterAnswer: true);
+        await using var services = fixture.CreateServices();
+        var sut = services.GetRequiredService<ISupplierAdapter>();
+        var organisation = VisionAdapterFixture.Organisation("C83001", "Oakfield Surgery", server.Endpoint);
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await sut.SearchAsync(organisation, VisionAdapterFixture.Query(T.Condition, VisionMessages.Nhs), CancellationToken.None)).Matches.Should().NotBeEmpty();
+        }
+
+        server.Connections.Should().Be(3);
+        server.Queries.Should().BeInRange(3, 5, "a closed idle connection is either noticed before use or retried once");
     }
 
     private OrganisationEndpoint At(string ods) => ods == "C83001" ? fixture.Oakfield : fixture.Brookside;

@@ -10,7 +10,7 @@ internal sealed class MllpConnection : IDisposable
     private readonly MllpReader _reader;
     private long _bytesReadBefore;
 
-    private MllpConnection(TcpClient client, int maxMessageBytes, long openedAt)
+    private MllpConnection(TcpClient client, int maxMessageBytes, DateTimeOffset openedAt)
     {
         _client = client;
         _stream = client.GetStream();
@@ -18,8 +18,8 @@ internal sealed class MllpConnection : IDisposable
         LastUsed = openedAt;
     }
 
-    /// <summary>When the connection was last returned to the pool (a <see cref="TimeProvider"/> timestamp).</summary>
-    public long LastUsed { get; set; }
+    /// <summary>When the connection was opened or last returned to the pool.</summary>
+    public DateTimeOffset LastUsed { get; set; }
 
     /// <summary>How many exchanges completed on this connection.</summary>
     public int Exchanges { get; private set; }
@@ -27,7 +27,7 @@ internal sealed class MllpConnection : IDisposable
     /// <summary><see langword="true"/> once the current exchange received any byte of an answer.</summary>
     public bool ReceivedAnswerBytes => _reader.BytesRead > _bytesReadBefore;
 
-    public static async Task<MllpConnection> OpenAsync(string host, int port, int maxMessageBytes, long openedAt, CancellationToken cancellationToken)
+    public static async Task<MllpConnection> OpenAsync(string host, int port, int maxMessageBytes, DateTimeOffset openedAt, CancellationToken cancellationToken)
     {
         var client = new TcpClient { NoDelay = true };
         try

@@ -30,10 +30,10 @@ internal sealed class MllpConnectionPool(IOptions<VisionOptions> options, TimePr
         await endpoint.Slots.WaitAsync(cancellationToken);
         try
         {
-            var now = timeProvider.GetTimestamp();
+            var now = timeProvider.GetUtcNow();
             while (!fresh && endpoint.Idle.TryPop(out var idle))
             {
-                if (idle.LooksOpen() && timeProvider.GetElapsedTime(idle.LastUsed, now) < settings.IdleTimeout)
+                if (idle.LooksOpen() && now - idle.LastUsed < settings.IdleTimeout)
                 {
                     return new MllpLease(idle, endpoint, Reused: true);
                 }
@@ -57,7 +57,7 @@ internal sealed class MllpConnectionPool(IOptions<VisionOptions> options, TimePr
     {
         if (reusable && !_disposed && !lease.Connection.HasUnexpectedData)
         {
-            lease.Connection.LastUsed = timeProvider.GetTimestamp();
+            lease.Connection.LastUsed = timeProvider.GetUtcNow();
             lease.Endpoint.Idle.Push(lease.Connection);
         }
         else
