@@ -49,7 +49,7 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
         var nhsNumber = query.Patient.NhsNumber?.Value ?? query.Patient.NativePatientId;
         if (nhsNumber is null)
         {
-            return new SupplierSearchResult([], [], [new Issue("EMIS-NO-DEMOGRAPHIC-SEARCH", IssueSeverity.Information, IssueType.NotSupported, $"EMIS Web at {SupplierCallRunner.OrganisationLabel(organisation)} cannot search by demographics; search by NHS number instead.")]);
+            return await SearchByDemographicsAsync(organisation, query, cancellationToken);
         }
 
         var section = Section(query.ResourceType);
@@ -132,6 +132,65 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
             default:
                 return await ReadEventAsync(organisation, resourceType, nativeId, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A Patient search by family name (+ birth date): EMIS's demographic search, then each match's
+    /// summary. Patients who dissented or are flagged sensitive are left out without a word, so a
+    /// name search cannot reveal them; the gateway applies the other criteria (given, gender, date prefixes).
+    /// </summary>
+    private async Task<SupplierSearchResult> SearchByDemographicsAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
+    {
+        var family = query.Request.CriteriaFor(SearchParameterNames.Family)
+            .Where(c => c.Modifier == SearchModifier.None && c.Values.Count == 1)
+            .Select(c => (c.Values[0] as StringSearchValue)?.Text)
+            .FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
+        if (query.ResourceType != T.Patient || family is null)
+        {
+            return new SupplierSearchResult([], [], [new Issue("EMIS-NO-DEMOGRAPHIC-SEARCH", IssueSeverity.Information, IssueType.NotSupported, $"EMIS Web at {SupplierCallRunner.OrganisationLabel(organisation)} searches patients by NHS number, or by family name (starts-with, no modifier) and birth date.")]);
+        }
+
+        var found = await client.SearchPatientsAsync(organisation, family, ExactBirthDate(query.Request), cancellationToken);
+        if (found is null || found.NhsNumbers.Count == 0)
+        {
+            return SupplierSearchResult.Empty;
+        }
+
+        var summaries = await Task.WhenAll(found.NhsNumbers.Select(n => client.GetPatientSummaryAsync(organisation, n, cancellationToken)));
+        var matches = new List<SupplierResource>();
+        var issues = new List<Issue>();
+        foreach (var summary in summaries)
+        {
+            if (summary is null || !IsAt(summary, organisation) || summary.Patient is not { Sensitive: false, Dissent: false })
+            {
+                continue;
+            }
+
+            var context = Context(organisation, summary);
+            Add(matches, EmisPatientMapper.Map(summary, context), summary, context, context.NhsNumber);
+            issues.AddRange(context.Issues);
+        }
+
+        if (found.Truncated)
+        {
+            issues.Add(new Issue("EMIS-SEARCH-TRUNCATED", IssueSeverity.Warning, IssueType.TooCostly, $"EMIS Web at {SupplierCallRunner.OrganisationLabel(organisation)} found more patients than it returns; narrow the search (add given, birthdate or gender)."));
+        }
+
+        return new SupplierSearchResult(matches, [], issues);
+    }
+
+    /// <summary>The birth date EMIS can filter on natively: one <c>eq</c> value of day precision; anything else is filtered by the gateway.</summary>
+    private static string? ExactBirthDate(SearchRequest request)
+    {
+        var criteria = request.CriteriaFor(SearchParameterNames.Birthdate).ToList();
+        if (criteria is not [{ Values: [DateSearchValue { Prefix: DatePrefix.Eq, Range: var range }] }]
+            || range.End - range.Start != TimeSpan.FromDays(1)
+            || range.Start.TimeOfDay != TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        return DateOnly.FromDateTime(range.Start.DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string? Section(string resourceType) => resourceType switch

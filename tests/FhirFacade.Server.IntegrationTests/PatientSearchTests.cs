@@ -45,6 +45,17 @@ public sealed class PatientSearchTests(FacadeServerFactory factory) : IClassFixt
         { "family=Thornton&birthdate=1958-04-12&gender=female", 1 },
     };
 
+    public static TheoryData<string, string[]> DemographicOnly => new()
+    {
+        { "family=Thornton&birthdate=1958-04-12", [EmisRich] },
+        { "family=thorn&birthdate=1958-04-12", [EmisRich] },
+        { "family=Cooper&birthdate=1958-04-12", [EmisRich] },
+        { "family=Thornton&birthdate=1958-04-12&given=Alice&gender=female", [EmisRich] },
+        { "family=Thornton&birthdate=1958-04-12&given=Bob", [] },
+        { "family=Thornton&birthdate=1958-04-13", [] },
+        { "family=Mellor&birthdate=1966-02-14", [] },
+    };
+
     [Fact]
     public async Task Search_ByNhsNumber_ReturnsUkCorePatient()
     {
@@ -106,14 +117,28 @@ public sealed class PatientSearchTests(FacadeServerFactory factory) : IClassFixt
         response.Total.Should().Be(0);
     }
 
-    [Fact]
-    public async Task Search_ByFamilyAndBirthdateOnly_IsAllowedAndSaysEmisCannotSearchDemographics()
+    [Theory]
+    [MemberData(nameof(DemographicOnly))]
+    public async Task Search_ByFamilyAndBirthdateWithoutNhsNumber_FindsThePatientAtEmis(string criteria, string[] expected)
     {
-        var response = await factory.CreateClient().FhirGetAsync("/fhir/Patient?family=Thornton&birthdate=1958-04-12");
+        var response = await factory.CreateClient().FhirGetAsync("/fhir/Patient?" + criteria);
 
         response.Status.Should().Be(HttpStatusCode.OK);
-        response.Total.Should().Be(0);
-        response.Issues().Select(i => i["diagnostics"]!.GetValue<string>()).Should().Contain("EMIS-NO-DEMOGRAPHIC-SEARCH");
+        response.Entries().Select(p => p["identifier"]![0]!["value"]!.GetValue<string>()).Should().Equal(expected);
+        response.Total.Should().Be(expected.Length);
+        response.Entries().Select(p => p["meta"]!["source"]!.GetValue<string>()).Where(s => !s.StartsWith("urn:fhirfacade:source:emis:", StringComparison.Ordinal)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Search_ByFamilyAndBirthdatePrefix_ReturnsOnlyPatientsMatchingBoth()
+    {
+        var response = await factory.CreateClient().FhirGetAsync("/fhir/Patient?family=Thornton&birthdate=ge1958-01-01&_count=500");
+
+        response.Status.Should().Be(HttpStatusCode.OK);
+        response.Entries().Select(p => p["identifier"]![0]!["value"]!.GetValue<string>()).Should().Contain(EmisRich);
+        response.Entries().Should().OnlyContain(p =>
+            p["name"]!.AsArray().Any(n => n!["family"]!.GetValue<string>().StartsWith("Thornton", StringComparison.OrdinalIgnoreCase))
+            && string.CompareOrdinal(p["birthDate"]!.GetValue<string>(), "1958-01-01") >= 0);
     }
 
     [Fact]

@@ -11,6 +11,9 @@ namespace FhirFacade.Simulators.Emis;
 /// <summary>The EMIS endpoints (docs/suppliers/emis.md).</summary>
 internal static class EmisEndpoints
 {
+    /// <summary>The most matches a demographic search returns (the rest are reported as truncated).</summary>
+    public const int MaxMatches = 50;
+
     public static void Map(IEndpointRouteBuilder app, EmisSimulator simulator)
     {
         var api = app.MapGroup("/api");
@@ -25,6 +28,7 @@ internal static class EmisEndpoints
             return await next(context);
         });
 
+        api.MapGet("/patients", (string? family, string? birthDate, string? ods, HttpContext context) => SearchAsync(simulator, family, birthDate, ods, context));
         api.MapGet("/patients/{nhs}", (string nhs, HttpContext context) => PatientAsync(simulator, nhs, context, summaryOnly: true, sections: null));
         api.MapGet("/patients/{nhs}/record", (string nhs, string? sections, HttpContext context) => PatientAsync(simulator, nhs, context, summaryOnly: false, sections));
         api.MapGet("/organisations/{ods}", async (string ods, HttpContext context) =>
@@ -90,6 +94,35 @@ internal static class EmisEndpoints
 
         var body = summaryOnly ? EmisRecordWriter.Summary(record) : EmisRecordWriter.Record(record, areas);
         return HttpFaultGate.Document(faults, body, EmisXml.ContentType);
+    }
+
+    /// <summary>Demographic search: family name (starts-with, case-insensitive) and optional birth date; at most <see cref="MaxMatches"/> matches.</summary>
+    private static async Task<IResult> SearchAsync(EmisSimulator simulator, string? family, string? birthDate, string? ods, HttpContext context)
+    {
+        var faults = simulator.Faults.For(null);
+        if (await HttpFaultGate.BeforeAsync(faults, context, simulator.Host, ErrorForStatus) is { } faulted)
+        {
+            return faulted;
+        }
+
+        if (string.IsNullOrWhiteSpace(family))
+        {
+            return Error(StatusCodes.Status400BadRequest, "INVALID_SEARCH", "family is required");
+        }
+
+        DateOnly? born = null;
+        if (!string.IsNullOrEmpty(birthDate))
+        {
+            if (!DateOnly.TryParseExact(birthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return Error(StatusCodes.Status400BadRequest, "INVALID_SEARCH", "birthDate must be yyyy-MM-dd");
+            }
+
+            born = parsed;
+        }
+
+        var matches = DemographicIndex.Find(family, born, SupplierKind.Emis, ods);
+        return HttpFaultGate.Document(faults, EmisRecordWriter.SearchResults(matches.Take(MaxMatches), matches.Count > MaxMatches), EmisXml.ContentType);
     }
 
     private static bool TryParseSections(string? sections, out RecordAreas areas)

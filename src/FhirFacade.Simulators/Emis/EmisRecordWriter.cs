@@ -83,6 +83,21 @@ internal static class EmisRecordWriter
 
     public static string Practitioner(Practitioner practitioner) => Write(w => WritePractitionerElement(w, practitioner, true));
 
+    /// <summary>The NHS numbers a demographic search matched; <paramref name="truncated"/> when there were more.</summary>
+    public static string SearchResults(IEnumerable<string> nhsNumbers, bool truncated) => Write(w =>
+    {
+        w.WriteStartElement("PatientSearchResults", EmisXml.Namespace);
+        w.WriteAttributeString("truncated", truncated ? "true" : "false");
+        foreach (var nhsNumber in nhsNumbers)
+        {
+            w.WriteStartElement("Match", EmisXml.Namespace);
+            w.WriteElementString("NhsNumber", EmisXml.Namespace, nhsNumber);
+            w.WriteEndElement();
+        }
+
+        w.WriteEndElement();
+    });
+
     public static string Error(string code, string message) => Write(w =>
     {
         w.WriteStartElement("Error", EmisXml.Namespace);

@@ -32,6 +32,15 @@ internal sealed class EmisClient(IHttpClientFactory httpClientFactory, IOptions<
     public Task<EmisPatientRecord?> GetRecordAsync(OrganisationEndpoint organisation, string nhsNumber, string sections, CancellationToken cancellationToken) =>
         GetAsync(organisation, $"api/patients/{Uri.EscapeDataString(nhsNumber)}/record?sections={Uri.EscapeDataString(sections)}", EmisXmlReader.ReadRecord, cancellationToken);
 
+    /// <summary>Demographic search at one organisation: family name (starts-with) and optional birth date (<c>yyyy-MM-dd</c>).</summary>
+    public Task<EmisPatientMatches?> SearchPatientsAsync(OrganisationEndpoint organisation, string family, string? birthDate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        var query = $"api/patients?family={Uri.EscapeDataString(family)}&ods={Uri.EscapeDataString(organisation.OdsCode)}"
+            + (birthDate is null ? string.Empty : "&birthDate=" + Uri.EscapeDataString(birthDate));
+        return GetAsync(organisation, query, EmisPatientMatches.Read, cancellationToken);
+    }
+
     /// <summary>An organisation by ODS code.</summary>
     public Task<EmisOrganisation?> GetOrganisationAsync(OrganisationEndpoint organisation, string odsCode, CancellationToken cancellationToken) =>
         GetAsync(organisation, $"api/organisations/{Uri.EscapeDataString(odsCode)}", EmisXmlReader.ReadOrganisationDocument, cancellationToken);

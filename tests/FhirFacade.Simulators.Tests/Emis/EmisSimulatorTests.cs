@@ -107,6 +107,58 @@ public sealed class EmisSimulatorTests : IClassFixture<SimulatorFixture>
         XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!.Name.Should().Be(Ns + "Error");
     }
 
+    public static TheoryData<string, string[]> Searches => new()
+    {
+        { "family=Thornton&birthDate=1958-04-12", ["9990000018"] },
+        { "family=tHoRn&birthDate=1958-04-12", ["9990000018"] },
+        { "family=Cooper&birthDate=1958-04-12", ["9990000018"] },
+        { "family=Thornton&birthDate=1958-04-12&ods=A81001", ["9990000018"] },
+        { "family=Thornton&birthDate=1958-04-12&ods=A81002", [] },
+        { "family=Hartley&birthDate=1972-09-30", [] },
+        { "family=Whitfield&birthDate=1940-11-02", ["9990000050"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Searches))]
+    public async Task SearchPatients_ByFamilyAndBirthDate_ReturnsTheEmisHeldMatches(string query, string[] expected)
+    {
+        using var client = CreateClient();
+
+        using var response = await client.GetAsync("api/patients?" + query, TestTimeout.Token());
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var root = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
+        root.Name.Should().Be(Ns + "PatientSearchResults");
+        root.Elements(Ns + "Match").Select(m => m.Element(Ns + "NhsNumber")!.Value).Should().Equal(expected);
+    }
+
+    [Fact]
+    public async Task SearchPatients_ByFamilyOnly_ReturnsEveryMatchInOrderUpToTheLimit()
+    {
+        using var client = CreateClient();
+
+        using var response = await client.GetAsync("api/patients?family=S", TestTimeout.Token());
+
+        var root = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
+        var numbers = root.Elements(Ns + "Match").Select(m => m.Element(Ns + "NhsNumber")!.Value).ToList();
+        numbers.Should().HaveCount(50).And.BeInAscendingOrder(StringComparer.Ordinal);
+        root.Attribute("truncated")!.Value.Should().Be("true");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?birthDate=1958-04-12")]
+    [InlineData("?family=Thornton&birthDate=12/04/1958")]
+    public async Task SearchPatients_WithoutFamilyOrWithBadDate_Returns400(string query)
+    {
+        using var client = CreateClient();
+
+        using var response = await client.GetAsync("api/patients" + query, TestTimeout.Token());
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!.Element(Ns + "Code")!.Value.Should().Be("INVALID_SEARCH");
+    }
+
     [Fact]
     public async Task GetPatient_WithoutApiKey_Returns401()
     {
