@@ -1,4 +1,6 @@
+using FhirFacade.Core.Identity;
 using FhirFacade.Core.Location;
+using FhirFacade.Core.Suppliers;
 using FhirFacade.Simulators.Hosting;
 using FhirFacade.Suppliers.Emis;
 using FhirFacade.Suppliers.Microtest;
@@ -51,6 +53,7 @@ public sealed class EmbeddedSimulators
 
         embedded.Cluster = await SimulatorCluster.StartAsync(new SimulatorClusterOptions(), cancellationToken);
         await WarmUpAsync(embedded.Cluster, cancellationToken);
+        await WarmUpVisionAsync(services, cancellationToken);
         return embedded.Cluster;
     }
 
@@ -63,6 +66,25 @@ public sealed class EmbeddedSimulators
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/patients/9990000018/record");
         request.Headers.TryAddWithoutValidation("X-Api-Key", cluster.Emis.ApiKey);
         using var response = await client.SendAsync(request, cancellationToken);
+    }
+
+    // The Vision adapter keeps MLLP connections open: open one (and run its HL7 path once) before the first request.
+    private static async Task WarmUpVisionAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var vision = services.GetRequiredService<IOrganisationDirectory>().All.FirstOrDefault(o => o.Supplier == "vision");
+        if (vision is null || !services.GetRequiredService<SupplierAdapterRegistry>().TryGet(vision.Supplier, out var adapter) || !NhsNumber.TryParse("9990000034", out var demo))
+        {
+            return;
+        }
+
+        try
+        {
+            await adapter.HoldsPatientAsync(vision, demo, cancellationToken);
+        }
+        catch (SupplierException)
+        {
+            // A warm-up only: the first request reports whatever is wrong.
+        }
     }
 
     private sealed class ResolveEmbeddedEndpoints(EmbeddedSimulators embedded) : IPostConfigureOptions<OrganisationDirectoryOptions>
