@@ -142,7 +142,7 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
 
                 var patientContext = Context(organisation, patient.NhsNumber);
                 var mapped = MicrotestPatientMapper.Map(patient, patientContext);
-                return mapped is null ? new SupplierReadResult(null, patientContext.Issues) : new(ToSupplierResource(mapped, nativeId, patient, patientContext), patientContext.Issues);
+                return (mapped is null ? new SupplierReadResult(null, patientContext.Issues) : new(ToSupplierResource(mapped, nativeId, patient, patientContext), patientContext.Issues)) with { AskedAbout = PatientSelector.ForNativeId(nativeId), RecordNhsNumber = patient.NhsNumber };
             default:
                 return await ReadItemAsync(organisation, resourceType, nativeId, cancellationToken);
         }
@@ -224,7 +224,7 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
                 return SupplierReadResult.NotFound;
         }
 
-        return resource is null ? new SupplierReadResult(null, context.Issues) : new(ToSupplierResource(resource, nativeId, patient, context), context.Issues);
+        return (resource is null ? new SupplierReadResult(null, context.Issues) : new(ToSupplierResource(resource, nativeId, patient, context), context.Issues)) with { AskedAbout = PatientSelector.ForNativeId(nhsNumber), RecordNhsNumber = context.NhsNumber.Length == 0 ? patient.NhsNumber : context.NhsNumber };
     }
 
     private bool Add(List<SupplierResource> list, Resource? resource, MicrotestPatient patient, MicrotestMappingContext context, string nativeId)

@@ -144,7 +144,7 @@ internal sealed class TppSupplierAdapter(TppClient client, Ctv3SnomedMap ctv3Map
             EnsureShareable(record);
             var context = Context(organisation, record);
             ThrowIfWithheld(organisation, record, TppCodeSystems.AreaDemographics);
-            return Single(TppPatientMapper.Map(record, context), nativeId, record, context);
+            return Single(TppPatientMapper.Map(record, context), nativeId, record, context) with { AskedAbout = PatientSelector.ForNativeId(nativeId), RecordNhsNumber = record.Patient?.NhsNumber };
         }
 
         return await ReadRowAsync(organisation, resourceType, nativeId, cancellationToken);
@@ -247,7 +247,7 @@ internal sealed class TppSupplierAdapter(TppClient client, Ctv3SnomedMap ctv3Map
             T.Practitioner => record.Patient?.Registration?.UsualGp is { } gp && gp.StaffRowId == rowId ? TppPractitionerMapper.Map(gp, context) : null,
             _ => null,
         };
-        return Single(resource, nativeId, record, context);
+        return Single(resource, nativeId, record, context) with { AskedAbout = PatientSelector.ForNativeId(nhsNumber), RecordNhsNumber = record.Patient?.NhsNumber };
     }
 
     private SupplierReadResult Single(Resource? resource, string nativeId, TppRecord? record, TppMappingContext context) =>

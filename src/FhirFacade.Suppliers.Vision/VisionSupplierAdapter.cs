@@ -130,7 +130,7 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
                 }
 
                 var context = Context(organisation, record);
-                return Single(VisionPatientMapper.Map(record.Patient, context), nativeId, context);
+                return Single(VisionPatientMapper.Map(record.Patient, context), nativeId, context) with { AskedAbout = PatientSelector.ForNativeId(nativeId), RecordNhsNumber = record.Patient.NhsNumber };
             default:
                 return await ReadItemAsync(organisation, resourceType, nativeId, cancellationToken);
         }
@@ -206,7 +206,8 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
             T.Medication => record.Medications.FirstOrDefault(m => m.Id == itemId && !m.Confidential) is { } m ? VisionMedicationMapper.Map(m, context) : null,
             _ => record.Patient.UsualGp is { } gp && gp.SdsUserId == itemId ? VisionPractitionerMapper.Map(gp, context) : null,
         };
-        return Single(resource, nativeId, context);
+        // The gateway refuses an answer about someone else (PID-3 not the NHS number asked) as 502 PATIENT-MISMATCH.
+        return Single(resource, nativeId, context) with { AskedAbout = PatientSelector.ForNativeId(nhsNumber), RecordNhsNumber = record.Patient.NhsNumber };
     }
 
     private SupplierReadResult Single(Resource? resource, string nativeId, VisionMappingContext context) =>

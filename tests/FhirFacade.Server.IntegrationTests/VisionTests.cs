@@ -231,7 +231,6 @@ public sealed class VisionTests(FacadeServerFactory factory, ShortTimeoutFacadeS
     public async Task Search_WhenVisionIsTheOnlyHolderAndHangs_Returns504NamingVision()
     {
         var nhs = GeneratedVision.Value[3];
-        await WarmUpAsync();
         await faulty.Simulators.Vision.ApplyFaultAsync(FaultSpec.Of(FaultKind.Hang, nhs), CancellationToken.None);
         try
         {
@@ -346,6 +345,25 @@ public sealed class VisionTests(FacadeServerFactory factory, ShortTimeoutFacadeS
     }
 
     [Fact]
+    public async Task Read_WhenVisionAnswersAboutAnotherPatient_Returns502PatientMismatch()
+    {
+        var client = factory.CreateClient();
+        var id = (await client.FhirGetAsync("/fhir/Condition?patient.identifier=" + FhirHttp.Nhs + Rich)).Entries()[0]["id"]!.GetValue<string>();
+        await factory.Simulators.Vision.ApplyFaultAsync(FaultSpec.Of(FaultKind.WrongPatient, Rich), CancellationToken.None);
+        try
+        {
+            var response = await client.FhirGetAsync("/fhir/Condition/" + id);
+
+            response.Status.Should().Be(HttpStatusCode.BadGateway);
+            response.Issues().Select(i => i["diagnostics"]!.GetValue<string>()).Should().Contain("PATIENT-MISMATCH");
+        }
+        finally
+        {
+            await factory.Simulators.Vision.ClearFaultsAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task Search_WhenVisionIsSlowButInTime_Returns200()
     {
         var nhs = GeneratedVision.Value[7];
@@ -360,21 +378,6 @@ public sealed class VisionTests(FacadeServerFactory factory, ShortTimeoutFacadeS
         finally
         {
             await factory.Simulators.Vision.ClearFaultsAsync(CancellationToken.None);
-        }
-    }
-
-    // The short-timeout facade's first supplier calls pay for start-up (JIT, tokens, connections); pay it before a fault.
-    private async Task WarmUpAsync()
-    {
-        // A cold start can overrun the short budget once or twice; a bounded number of tries warms it up.
-        var client = faulty.CreateClient();
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            var response = await client.FhirGetAsync("/fhir/Patient?identifier=" + FhirHttp.Nhs + GeneratedVision.Value[9]);
-            if (response.Status == HttpStatusCode.OK)
-            {
-                return;
-            }
         }
     }
 

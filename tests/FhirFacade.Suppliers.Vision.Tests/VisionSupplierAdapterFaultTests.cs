@@ -139,6 +139,25 @@ public sealed class VisionSupplierAdapterFaultTests(VisionAdapterFixture fixture
     }
 
     [Fact]
+    public async Task ReadAsync_WrongPatientAnswered_SaysWhoWasAskedAndWhoAnswered()
+    {
+        var sut = fixture.Adapter;
+        var item = (await sut.SearchAsync(fixture.Oakfield, VisionAdapterFixture.Query(T.Condition, Rich), CancellationToken.None)).Matches[0];
+        await fixture.Simulator.ApplyFaultAsync(FaultSpec.Of(FaultKind.WrongPatient, Rich), CancellationToken.None);
+        try
+        {
+            var read = await sut.ReadAsync(fixture.Oakfield, T.Condition, item.NativeId, CancellationToken.None);
+
+            read.AskedAbout!.NativePatientId.Should().Be(Rich);
+            read.RecordNhsNumber.Should().NotBeNull().And.NotBe(Rich);
+        }
+        finally
+        {
+            await fixture.Simulator.ClearFaultsAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task SearchAsync_Latency_AnswersWhenInTime()
     {
         var (nhs, ods) = GeneratedAtVision(6);

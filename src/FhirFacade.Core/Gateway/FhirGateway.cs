@@ -31,6 +31,9 @@ public sealed class FhirGateway(
     TimeProvider timeProvider,
     ILogger<FhirGateway> logger)
 {
+    private const string PatientMismatch = "PATIENT-MISMATCH";
+    private const string DifferentPatient = "was about a different patient than the one asked for";
+
     /// <summary>Runs a search across every holder; the result is unpaged.</summary>
     public async Task<GatewaySearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
@@ -83,7 +86,7 @@ public sealed class FhirGateway(
             {
                 if (!BelongsToPatient(resource, holder.Patient))
                 {
-                    Withheld(issues, resource, holder, "PATIENT-MISMATCH", IssueType.Processing, "was about a different patient than the one asked for");
+                    Withheld(issues, resource, holder, PatientMismatch, IssueType.Processing, DifferentPatient);
                     continue;
                 }
 
@@ -151,6 +154,13 @@ public sealed class FhirGateway(
         }
 
         var resource = call.Value!.Resource;
+        if (call.Value.AskedAbout is { } askedAbout && IsAboutAnotherPatient(call.Value, askedAbout))
+        {
+            // The only source answered about someone else: nothing can be shown, and it is a supplier fault, not "no such record".
+            Log.ResourceWithheld(logger, resourceType, adapter.SupplierId, organisation.OdsCode, PatientMismatch);
+            throw new FacadeException(502, new Issue(PatientMismatch, IssueSeverity.Error, IssueType.Processing, $"A {resourceType} from {Label(adapter, organisation)} {DifferentPatient} and was withheld."));
+        }
+
         if (resource is null || resource.ResourceType != resourceType || !access.MayRelease(resource, adapter.SupplierId, organisation.OdsCode))
         {
             throw NotFound(resourceType, id);
@@ -185,6 +195,10 @@ public sealed class FhirGateway(
 
         return true;
     }
+
+    private static bool IsAboutAnotherPatient(SupplierReadResult read, PatientSelector askedAbout) => read.Resource is { } resource
+        ? !BelongsToPatient(resource, askedAbout)
+        : read.RecordNhsNumber is { } recordNhsNumber && askedAbout.NhsNumber is { } nhsNumber && !string.Equals(recordNhsNumber, nhsNumber.Value, StringComparison.Ordinal);
 
     /// <summary>A medication carries its patient only when the supplier says so; when it does, it must be this patient.</summary>
     private static bool BelongsToPatientOrUnknown(SupplierResource resource, PatientSelector selector) =>

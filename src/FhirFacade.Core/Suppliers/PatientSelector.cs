@@ -11,4 +11,11 @@ public sealed record PatientSelector(NhsNumber? NhsNumber, string? NativePatient
 {
     /// <summary>A demographic search: no patient named.</summary>
     public static PatientSelector Demographic { get; } = new(null, null);
+
+    /// <summary>
+    /// A patient named by a supplier's native patient id, which is also the NHS number when it is a valid
+    /// one (EMIS Web, SystmOne and Evolution key their patient-scoped ids by NHS number).
+    /// </summary>
+    public static PatientSelector ForNativeId(string nativeId) =>
+        new(Identity.NhsNumber.TryParse(nativeId, out var nhsNumber) ? nhsNumber : null, nativeId);
 }

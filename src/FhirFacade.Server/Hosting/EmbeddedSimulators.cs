@@ -51,7 +51,18 @@ public sealed class EmbeddedSimulators
             return null;
         }
 
-        embedded.Cluster = await SimulatorCluster.StartAsync(new SimulatorClusterOptions(), cancellationToken);
+        // The simulators' hosts are built outside the caller's execution context. Under WebApplicationFactory
+        // the entry point keeps running after the facade's host is built, and the factory's host listener
+        // (which follows the entry point's async flow) can still be subscribed for a moment: a simulator host
+        // built on that flow would be configured as the test's facade (test server, the facade's URLs), and
+        // its clients would then find nothing listening. A task started with the flow suppressed cannot be seen.
+        Task<SimulatorCluster> starting;
+        using (ExecutionContext.SuppressFlow())
+        {
+            starting = Task.Run(() => SimulatorCluster.StartAsync(new SimulatorClusterOptions(), cancellationToken), cancellationToken);
+        }
+
+        embedded.Cluster = await starting;
         await WarmUpAsync(embedded.Cluster, cancellationToken);
         await WarmUpVisionAsync(services, cancellationToken);
         return embedded.Cluster;

@@ -45,6 +45,12 @@ public sealed class MicrotestSimulator : ISupplierSimulator
         return simulator;
     }
 
+    /// <summary>
+    /// Expires every access token issued so far (a client still holding one gets <c>401 invalid_token</c>
+    /// and must fetch a new one); tokens issued afterwards are valid as usual.
+    /// </summary>
+    public void ExpireIssuedTokens() => Tokens.ExpireAll();
+
     public Task ApplyFaultAsync(FaultSpec fault, CancellationToken cancellationToken) => _host.ApplyFaultAsync(fault, cancellationToken);
 
     public Task ClearFaultsAsync(CancellationToken cancellationToken) => _host.ClearFaultsAsync(cancellationToken);

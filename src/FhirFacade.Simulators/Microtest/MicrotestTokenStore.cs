@@ -24,6 +24,16 @@ internal sealed class MicrotestTokenStore
         return token;
     }
 
+    /// <summary>Every token issued so far expires now, as if the server's clock had run past them.</summary>
+    public void ExpireAll()
+    {
+        var now = _timeProvider.GetUtcNow();
+        foreach (var token in _tokens.Keys)
+        {
+            _tokens[token] = now;
+        }
+    }
+
     public TokenState Check(string? token)
     {
         if (token is null || !_tokens.TryGetValue(token, out var expiry))

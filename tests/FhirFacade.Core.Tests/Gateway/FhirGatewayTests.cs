@@ -9,6 +9,7 @@ using FhirFacade.Core.Search;
 using FhirFacade.Core.Sharing;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Core.Validation;
+using FhirFacade.Fhir.Issues;
 using FhirFacade.TestKit.Metrics;
 using FhirFacade.TestKit.Server;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -194,6 +195,57 @@ public sealed class FhirGatewayTests
         result.Resource.Source.Should().BeSameAs(resource);
         result.Resource.Organisation.Should().Be("B2");
         result.Resource.Version.Should().Be("1");
+    }
+
+    [Fact]
+    public async Task ReadAsync_WhenSupplierAnswersAboutAnotherPatient_Throws502AndWithholdsIt()
+    {
+        var theirs = TestResources.Make("Condition", "fake", "B2", "c-b", OtherNhs);
+        var sut = CreateSut(new FakeSupplierAdapter().Add("B2", theirs).ReadsAskAbout(Nhs));
+
+        var act = () => sut.ReadAsync("Condition", theirs.Resource.Child("id")!.Text!, CancellationToken.None);
+
+        var thrown = (await act.Should().ThrowAsync<FacadeException>()).Which;
+        thrown.StatusCode.Should().Be(502);
+        var issue = thrown.Issues.Should().ContainSingle().Which;
+        issue.Code.Should().Be("PATIENT-MISMATCH");
+        issue.Severity.Should().Be(IssueSeverity.Error);
+        issue.Message.Should().Contain("Practice B (B2)").And.NotContain(OtherNhs);
+    }
+
+    [Fact]
+    public async Task ReadAsync_WhenTheRecordAnsweredIsAnotherPatientsWithoutTheItem_Throws502NotNotFound()
+    {
+        var sut = CreateSut(new FakeSupplierAdapter().ReadsAskAbout(Nhs, recordNhsNumber: OtherNhs));
+        var id = ResourceIdCodec.Encode(new FacadeResourceId("fake", "B2", Nhs + "/c-1"));
+
+        var act = () => sut.ReadAsync("Condition", id, CancellationToken.None);
+
+        var thrown = (await act.Should().ThrowAsync<FacadeException>()).Which;
+        thrown.StatusCode.Should().Be(502);
+        thrown.Issues.Should().ContainSingle().Which.Code.Should().Be("PATIENT-MISMATCH");
+    }
+
+    [Fact]
+    public async Task ReadAsync_WhenTheRecordAnsweredIsThePatientsWithoutTheItem_Throws404()
+    {
+        var sut = CreateSut(new FakeSupplierAdapter().ReadsAskAbout(Nhs, recordNhsNumber: Nhs));
+        var id = ResourceIdCodec.Encode(new FacadeResourceId("fake", "B2", Nhs + "/c-1"));
+
+        var act = () => sut.ReadAsync("Condition", id, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<FacadeException>()).Which.StatusCode.Should().Be(404);
+    }
+
+    [Fact]
+    public async Task ReadAsync_WhenSupplierAnswersAboutThePatientAskedFor_ReturnsIt()
+    {
+        var mine = TestResources.Make("Condition", "fake", "B2", "c-b", Nhs);
+        var sut = CreateSut(new FakeSupplierAdapter().Add("B2", mine).ReadsAskAbout(Nhs));
+
+        var result = await sut.ReadAsync("Condition", mine.Resource.Child("id")!.Text!, CancellationToken.None);
+
+        result.Resource.Source.Should().BeSameAs(mine);
     }
 
     [Fact]

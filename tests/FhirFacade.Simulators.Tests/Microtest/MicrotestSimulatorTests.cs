@@ -59,6 +59,21 @@ public sealed class MicrotestSimulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExpireIssuedTokens_ExpiresTokensIssuedBefore_AndNotThoseIssuedAfter()
+    {
+        using var before = await AuthorisedClientAsync();
+
+        _simulator.ExpireIssuedTokens();
+        using var after = await AuthorisedClientAsync();
+        using var refused = await before.GetAsync("api/v1/patients/9990000042", TestTimeout.Token());
+        using var accepted = await after.GetAsync("api/v1/patients/9990000042", TestTimeout.Token());
+
+        refused.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("expired");
+        accepted.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task GetPatient_WithoutToken_Returns401()
     {
         using var client = new HttpClient { BaseAddress = _simulator.BaseAddress };

@@ -12,6 +12,8 @@ public sealed class FakeSupplierAdapter : ISupplierAdapter
     private readonly Dictionary<string, List<SupplierResource>> _resources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SupplierFailureKind> _failures = new(StringComparer.Ordinal);
     private readonly HashSet<string> _hanging = new(StringComparer.Ordinal);
+    private PatientSelector? _readsAskAbout;
+    private string? _readRecordsAbout;
 
     public FakeSupplierAdapter(string supplierId = "fake", IReadOnlySet<string>? nativeSearchParameters = null)
     {
@@ -61,6 +63,17 @@ public sealed class FakeSupplierAdapter : ISupplierAdapter
         return this;
     }
 
+    /// <summary>
+    /// Makes every read say it asked about <paramref name="nhsNumber"/> (as a real adapter does for
+    /// patient-scoped records) and, when given, that the native record it got back is about <paramref name="recordNhsNumber"/>.
+    /// </summary>
+    public FakeSupplierAdapter ReadsAskAbout(string nhsNumber, string? recordNhsNumber = null)
+    {
+        _readsAskAbout = PatientSelector.ForNativeId(nhsNumber);
+        _readRecordsAbout = recordNhsNumber;
+        return this;
+    }
+
     public async Task<bool> HoldsPatientAsync(OrganisationEndpoint organisation, NhsNumber nhsNumber, CancellationToken cancellationToken)
     {
         await FailOrHangAsync(organisation, cancellationToken);
@@ -81,7 +94,7 @@ public sealed class FakeSupplierAdapter : ISupplierAdapter
     {
         await FailOrHangAsync(organisation, cancellationToken);
         var found = Held(organisation).FirstOrDefault(r => r.ResourceType == resourceType && r.NativeId == nativeId);
-        return found is null ? SupplierReadResult.NotFound : new SupplierReadResult(found, []);
+        return new SupplierReadResult(found, []) { AskedAbout = _readsAskAbout, RecordNhsNumber = _readRecordsAbout ?? found?.PatientNhsNumber };
     }
 
     private IEnumerable<SupplierResource> Held(OrganisationEndpoint organisation) =>
