@@ -12,4 +12,7 @@ internal static partial class AuditLog
 
     [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Audit store ({Store}) ready")]
     public static partial void Initialized(ILogger logger, AuditStoreKind store);
+
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Warning, Message = "Audit store (Sqlite) background WAL checkpoint failed; commits are unaffected and it will be retried")]
+    public static partial void CheckpointFailed(ILogger logger, Exception exception);
 }

@@ -8,9 +8,10 @@ namespace FhirFacade.Audit.Sqlite;
 /// <summary>
 /// Commits a batch in one <c>BEGIN IMMEDIATE</c> transaction: read the chain head, insert the
 /// chained rows, move the head. The head is read inside the write lock every time, so the chain
-/// stays linear even if another process writes the same file.
+/// stays linear even if another process writes the same file. After each commit the checkpointer
+/// is told, so that WAL checkpoints happen in the background rather than inside a commit.
 /// </summary>
-internal sealed class SqliteAuditBatchCommitter(SqliteAuditDatabase database) : IAuditBatchCommitter
+internal sealed class SqliteAuditBatchCommitter(SqliteAuditDatabase database, SqliteWalCheckpointer checkpointer) : IAuditBatchCommitter
 {
     private SqliteConnection? _connection;
 
@@ -44,6 +45,7 @@ internal sealed class SqliteAuditBatchCommitter(SqliteAuditDatabase database) : 
         }
 
         transaction.Commit();
+        await checkpointer.CommittedAsync(connection, cancellationToken);
         return entries;
     }
 
@@ -57,7 +59,11 @@ internal sealed class SqliteAuditBatchCommitter(SqliteAuditDatabase database) : 
         }
     }
 
-    public ValueTask DisposeAsync() => ResetAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await ResetAsync();
+        await checkpointer.DisposeAsync();
+    }
 
     internal static async Task<AuditChainHead> ReadHeadAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
     {

@@ -78,6 +78,9 @@ internal sealed class SqliteAuditDatabase
         {
             await ExecuteAsync(connection, "PRAGMA journal_mode=WAL", cancellationToken);
             await ExecuteAsync(connection, "PRAGMA synchronous=FULL", cancellationToken);
+
+            // Checkpoints run off the commit path (SqliteWalCheckpointer), not inside the commit that crosses the threshold.
+            await ExecuteAsync(connection, "PRAGMA wal_autocheckpoint=0", cancellationToken);
             foreach (var statement in SchemaStatements)
             {
                 await ExecuteAsync(connection, statement, cancellationToken);

@@ -13,6 +13,7 @@ public sealed class SqliteAuditTrail : IAuditStore
 {
     private readonly SqliteAuditDatabase _database;
     private readonly GroupCommitWriter _writer;
+    private readonly SqliteWalCheckpointer _checkpointer;
 
     public SqliteAuditTrail(AuditOptions options, TimeProvider timeProvider, ILogger<SqliteAuditTrail>? logger = null)
         : this(options, timeProvider, logger, writerStartGate: null)
@@ -23,8 +24,9 @@ public sealed class SqliteAuditTrail : IAuditStore
     {
         ArgumentNullException.ThrowIfNull(options);
         _database = new SqliteAuditDatabase(options.ResolvedSqlitePath, options.CommandTimeout);
+        _checkpointer = new SqliteWalCheckpointer(_database, logger ?? NullLogger.Instance);
         _writer = new GroupCommitWriter(
-            new SqliteAuditBatchCommitter(_database),
+            new SqliteAuditBatchCommitter(_database, _checkpointer),
             GroupCommitSettings.From(options),
             timeProvider,
             logger ?? NullLogger.Instance,
@@ -36,6 +38,9 @@ public sealed class SqliteAuditTrail : IAuditStore
 
     /// <summary>How many batches (transactions) the writer has committed.</summary>
     internal long BatchCount => _writer.BatchCount;
+
+    /// <summary>How many WAL checkpoints have completed (in the background, or by the writer when they fell behind).</summary>
+    internal long CheckpointCount => _checkpointer.CheckpointCount;
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Xml;
-using System.Xml.Linq;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Suppliers.Emis.Native;
 using Microsoft.Extensions.Options;
@@ -23,6 +22,9 @@ internal sealed class EmisClient(IHttpClientFactory httpClientFactory, IOptions<
 
     /// <summary>The directory credential holding an organisation's API key.</summary>
     public const string ApiKeyCredential = "ApiKey";
+
+    /// <summary>The largest EMIS document the client reads (bytes); a larger one is a failed call.</summary>
+    public const long MaxDocumentBytes = 16 * 1024 * 1024;
 
     /// <summary>The summary (demographics and registration, no events): the "do you hold this patient?" call.</summary>
     public Task<EmisPatientRecord?> GetPatientSummaryAsync(OrganisationEndpoint organisation, string nhsNumber, CancellationToken cancellationToken) =>
@@ -49,7 +51,7 @@ internal sealed class EmisClient(IHttpClientFactory httpClientFactory, IOptions<
     public Task<EmisPractitioner?> GetPractitionerAsync(OrganisationEndpoint organisation, string sdsUserId, CancellationToken cancellationToken) =>
         GetAsync(organisation, $"api/practitioners/{Uri.EscapeDataString(sdsUserId)}", EmisXmlReader.ReadPractitionerDocument, cancellationToken);
 
-    private async Task<T?> GetAsync<T>(OrganisationEndpoint organisation, string relative, Func<XDocument, T> read, CancellationToken cancellationToken)
+    private async Task<T?> GetAsync<T>(OrganisationEndpoint organisation, string relative, Func<Stream, T> read, CancellationToken cancellationToken)
         where T : class
     {
         var endpoint = organisation.Endpoint ?? throw new SupplierException(SupplierFailureKind.Unavailable, "The organisation has no EMIS endpoint.");
@@ -62,9 +64,12 @@ internal sealed class EmisClient(IHttpClientFactory httpClientFactory, IOptions<
             switch (response.StatusCode)
             {
                 case HttpStatusCode.OK:
+                    // The body is buffered asynchronously, then parsed in one synchronous forward pass
+                    // (an async XmlReader costs several times more for documents of a few KB).
+                    await response.Content.LoadIntoBufferAsync(MaxDocumentBytes, cancellationToken);
                     await using (var stream = await response.Content.ReadAsStreamAsync(cancellationToken))
                     {
-                        return read(await EmisXmlReader.LoadAsync(stream, cancellationToken));
+                        return read(stream);
                     }
 
                 case HttpStatusCode.NotFound:

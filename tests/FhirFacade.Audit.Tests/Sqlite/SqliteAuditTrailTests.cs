@@ -78,6 +78,41 @@ public sealed class SqliteAuditTrailTests : IDisposable
         result.Count.Should().Be(3);
     }
 
+    [Fact]
+    public async Task AppendAsync_PastTheCheckpointInterval_CheckpointsInTheBackgroundAndKeepsEveryRecord()
+    {
+        await using var sut = CreateSut(o => o.MaxBatchSize = 1);
+        var count = SqliteWalCheckpointer.CommitsPerCheckpoint + 10;
+        for (var i = 1; i <= count; i++)
+        {
+            await sut.AppendAsync(AuditTestRecords.Create(i), CancellationToken.None);
+        }
+
+        // The checkpoint runs in the background: wait for it, bounded.
+        for (var i = 0; i < 200 && sut.CheckpointCount == 0; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        sut.CheckpointCount.Should().BeGreaterThan(0);
+        var head = await sut.ReadHeadAsync(CancellationToken.None);
+        head!.Sequence.Should().Be(count);
+        (await AuditChainVerifier.VerifyAsync(sut, CancellationToken.None)).IsValid.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task OpenWriterAsync_Always_TurnsAutomaticCheckpointsOff()
+    {
+        var database = new SqliteAuditDatabase(DatabasePath, TimeSpan.FromSeconds(5));
+
+        await using var writer = await database.OpenWriterAsync(CancellationToken.None);
+        await using var command = writer.CreateCommand();
+        command.CommandText = "PRAGMA wal_autocheckpoint";
+        var pages = (long?)await command.ExecuteScalarAsync();
+
+        pages.Should().Be(0);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_directory))
