@@ -6,12 +6,14 @@ using FhirFacade.Server.Security;
 using FhirFacade.Suppliers.Emis;
 using FhirFacade.Suppliers.Microtest;
 using FhirFacade.Suppliers.Tpp;
+using FhirFacade.Suppliers.Vision;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddFhirKernel();
 builder.Services.AddFhirFacadeCore(builder.Configuration);
 builder.Services.AddEmisSupplier(builder.Configuration);
 builder.Services.AddTppSupplier(builder.Configuration);
+builder.Services.AddVisionSupplier(builder.Configuration);
 builder.Services.AddMicrotestSupplier(builder.Configuration);
 builder.Services.AddFhirFacadeServer(builder.Configuration);
 builder.Services.AddRequestAuditing(builder.Configuration);

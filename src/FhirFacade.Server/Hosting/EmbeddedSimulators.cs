@@ -1,9 +1,12 @@
+using FhirFacade.Core.Identity;
 using FhirFacade.Core.Location;
+using FhirFacade.Core.Suppliers;
 using FhirFacade.Simulators.Faults;
 using FhirFacade.Simulators.Hosting;
 using FhirFacade.Suppliers.Emis;
 using FhirFacade.Suppliers.Microtest;
 using FhirFacade.Suppliers.Tpp;
+using FhirFacade.Suppliers.Vision;
 using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Server.Hosting;
@@ -32,6 +35,7 @@ public sealed class EmbeddedSimulators
         services.AddSingleton<IPostConfigureOptions<OrganisationDirectoryOptions>>(new ResolveEmbeddedEndpoints(embedded));
         services.PostConfigure<EmisOptions>(emis => emis.ApiKey ??= embedded.Started.Emis.ApiKey);
         services.PostConfigure<TppOptions>(tpp => tpp.ApiKey ??= embedded.Started.Tpp.ApiKey);
+        services.PostConfigure<VisionOptions>(vision => vision.AccessKey ??= embedded.Started.Vision.AccessKey);
         services.PostConfigure<MicrotestOptions>(microtest =>
         {
             microtest.ClientId ??= embedded.Started.Microtest.ClientId;
@@ -61,6 +65,7 @@ public sealed class EmbeddedSimulators
 
         embedded.Cluster = await starting;
         await WarmUpAsync(embedded.Cluster, cancellationToken);
+        await WarmUpVisionAsync(services, cancellationToken);
         var options = services.GetRequiredService<IConfiguration>().GetSection(EmbeddedSimulatorOptions.SectionName).Get<EmbeddedSimulatorOptions>() ?? new();
         if (options.AddedLatencyMs > 0)
         {
@@ -84,6 +89,25 @@ public sealed class EmbeddedSimulators
         using var response = await client.SendAsync(request, cancellationToken);
     }
 
+    // The Vision adapter keeps MLLP connections open: open one (and run its HL7 path once) before the first request.
+    private static async Task WarmUpVisionAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var vision = services.GetRequiredService<IOrganisationDirectory>().All.FirstOrDefault(o => o.Supplier == "vision");
+        if (vision is null || !services.GetRequiredService<SupplierAdapterRegistry>().TryGet(vision.Supplier, out var adapter) || !NhsNumber.TryParse("9990000034", out var demo))
+        {
+            return;
+        }
+
+        try
+        {
+            await adapter.HoldsPatientAsync(vision, demo, cancellationToken);
+        }
+        catch (SupplierException)
+        {
+            // A warm-up only: the first request reports whatever is wrong.
+        }
+    }
+
     private sealed class ResolveEmbeddedEndpoints(EmbeddedSimulators embedded) : IPostConfigureOptions<OrganisationDirectoryOptions>
     {
         public void PostConfigure(string? name, OrganisationDirectoryOptions options)
@@ -97,6 +121,7 @@ public sealed class EmbeddedSimulators
                         "emis" => embedded.Started.Emis.BaseAddress,
                         "tpp" => embedded.Started.Tpp.BaseAddress,
                         "microtest" => embedded.Started.Microtest.BaseAddress,
+                        "vision" => new Uri($"mllp://{embedded.Started.Vision.EndPoint}/"),
                         _ => endpoint,
                     };
                 }

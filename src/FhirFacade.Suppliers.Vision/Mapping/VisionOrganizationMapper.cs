@@ -1,0 +1,27 @@
+using FhirFacade.Fhir.Conformance;
+using FhirFacade.Fhir.Resources;
+using FhirFacade.Suppliers.Vision.Native;
+
+namespace FhirFacade.Suppliers.Vision.Mapping;
+
+/// <summary>A Vision practice (ODS code and name, as PD1-3 carries it) → UK Core Organization.</summary>
+internal static class VisionOrganizationMapper
+{
+    public static Organization? Map(VisionPractice practice, VisionMappingContext context)
+    {
+        if (practice.OdsCode.Length == 0)
+        {
+            context.Unmappable("organisation", null, "no ODS code");
+            return null;
+        }
+
+        return new Organization
+        {
+            Id = context.Id(practice.OdsCode),
+            Meta = context.Meta(UkCoreProfiles.Organization),
+            Identifier = [new Identifier(UkCoreSystems.OdsOrganizationCode, practice.OdsCode)],
+            Active = true,
+            Name = practice.Name.Length == 0 ? null : practice.Name,
+        };
+    }
+}

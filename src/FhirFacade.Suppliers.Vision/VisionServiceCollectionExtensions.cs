@@ -1,0 +1,27 @@
+using FhirFacade.Core.Suppliers;
+using FhirFacade.Suppliers.Vision.Mllp;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FhirFacade.Suppliers.Vision;
+
+/// <summary>Registers the INPS Vision adapter.</summary>
+public static class VisionServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the Vision adapter: options (<c>Suppliers:Vision</c>, validated on start), the MLLP connection pool, the
+    /// HL7 v2 client and the <see cref="ISupplierAdapter"/>. Needs an <c>IFhirModel</c> in the container.
+    /// </summary>
+    public static IServiceCollection AddVisionSupplier(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<VisionOptions>().BindConfiguration(VisionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+        services.AddSingleton<MllpConnectionPool>();
+        services.AddSingleton<VisionClient>();
+        services.AddSingleton<ISupplierAdapter, VisionSupplierAdapter>();
+        return services;
+    }
+}
