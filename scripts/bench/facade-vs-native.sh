@@ -6,7 +6,7 @@
 #   2. MedicationStatement     facade GET /fhir/MedicationStatement?patient.identifier=…|{nhs}
 #                              vs native GET /api/patients/{nhs}/record?sections=medications
 # and prints req/s, p50, p99 and the facade's overhead (difference and ratio).
-# Usage: scripts/bench/facade-vs-native.sh            (env: DURATION=10s THREADS=2 CONNECTIONS=16 PORT=5190)
+# Usage: scripts/bench/facade-vs-native.sh            (env: DURATION=10s THREADS=2 CONNECTIONS=16 PORT=5190 AUDIT_OFF=0)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -24,8 +24,14 @@ dotnet build src/FhirFacade.Server -c Release -nologo -v q -p:RunAnalyzers=false
 log="$(mktemp)"
 audit_dir="$(mktemp -d)"
 # Every facade request is audited (durably, before the response is released), into a throw-away SQLite file.
+# AUDIT_OFF=1 measures the same facade with the benchmark-only no-op audit store instead, to price the audit.
+audit_args=(--Audit:SqlitePath="${audit_dir}/audit.db")
+if [ "${AUDIT_OFF:-0}" = "1" ]; then
+  audit_args=(--Audit:Store=None --Audit:AllowNoneForBenchmarks=true)
+  echo "AUDIT OFF (benchmark-only no-op store): this run does not measure the production configuration"
+fi
 dotnet src/FhirFacade.Server/bin/Release/net10.0/FhirFacade.Server.dll --urls "http://127.0.0.1:${PORT}" \
-  --contentRoot "$PWD/src/FhirFacade.Server" --Audit:SqlitePath="${audit_dir}/audit.db" \
+  --contentRoot "$PWD/src/FhirFacade.Server" "${audit_args[@]}" \
   --Logging:LogLevel:Default=Warning --Logging:LogLevel:FhirFacade=Information >"$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$log" "$audit_dir"' EXIT
