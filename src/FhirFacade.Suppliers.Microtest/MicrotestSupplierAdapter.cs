@@ -1,6 +1,7 @@
 using FhirFacade.Core.Errors;
 using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Identity;
+using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Model;
@@ -19,6 +20,9 @@ namespace FhirFacade.Suppliers.Microtest;
 /// </summary>
 internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirModel model) : ISupplierAdapter
 {
+    /// <summary>The most patients a demographic search fetches and returns (the rest are reported as truncated).</summary>
+    public const int MaxDemographicMatches = 50;
+
     private static readonly IReadOnlySet<string> NoNativeParameters = new HashSet<string>();
 
     public string SupplierId => MicrotestCodeSystems.SupplierId;
@@ -48,7 +52,7 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
         var nhsNumber = query.Patient.NhsNumber?.Value ?? query.Patient.NativePatientId;
         if (nhsNumber is null)
         {
-            return new SupplierSearchResult([], [], [new Issue("MICROTEST-NO-DEMOGRAPHIC-SEARCH", IssueSeverity.Information, IssueType.NotSupported, $"Microtest Evolution at {SupplierCallRunner.OrganisationLabel(organisation)} cannot search by demographics; search by NHS number instead.")]);
+            return await SearchByDemographicsAsync(organisation, query, cancellationToken);
         }
 
         var patient = await client.GetPatientAsync(organisation, nhsNumber, cancellationToken);
@@ -146,6 +150,65 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
             default:
                 return await ReadItemAsync(organisation, resourceType, nativeId, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A Patient search by family name (+ birth date): Evolution's demographic search, then each match's
+    /// patient. Patients who dissented or are flagged sensitive are left out without a word, so a name
+    /// search cannot reveal them; the gateway applies the other criteria (given, gender, date prefixes).
+    /// </summary>
+    private async Task<SupplierSearchResult> SearchByDemographicsAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
+    {
+        var family = query.Request.CriteriaFor(SearchParameterNames.Family)
+            .Where(c => c.Modifier == SearchModifier.None && c.Values.Count == 1)
+            .Select(c => (c.Values[0] as StringSearchValue)?.Text)
+            .FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
+        if (query.ResourceType != T.Patient || family is null)
+        {
+            return new SupplierSearchResult([], [], [new Issue("MICROTEST-NO-DEMOGRAPHIC-SEARCH", IssueSeverity.Information, IssueType.NotSupported, $"Microtest Evolution at {SupplierCallRunner.OrganisationLabel(organisation)} searches patients by NHS number, or by family name (starts-with, no modifier) and birth date.")]);
+        }
+
+        var found = await client.SearchPatientsAsync(organisation, family.Trim(), ExactBirthDate(query.Request), MaxDemographicMatches, cancellationToken);
+        if (found.NhsNumbers.Count == 0)
+        {
+            return SupplierSearchResult.Empty;
+        }
+
+        var patients = await Task.WhenAll(found.NhsNumbers.Select(n => client.GetPatientAsync(organisation, n, cancellationToken)));
+        var matches = new List<SupplierResource>();
+        var issues = new List<Issue>();
+        foreach (var patient in patients)
+        {
+            if (patient is null || !IsAt(patient, organisation) || patient.Sensitive || patient.SharingDissent)
+            {
+                continue;
+            }
+
+            var context = Context(organisation, patient.NhsNumber);
+            Add(matches, MicrotestPatientMapper.Map(patient, context), patient, context, context.NhsNumber);
+            issues.AddRange(context.Issues);
+        }
+
+        if (found.Truncated)
+        {
+            issues.Add(new Issue("MICROTEST-SEARCH-TRUNCATED", IssueSeverity.Warning, IssueType.TooCostly, $"Microtest Evolution at {SupplierCallRunner.OrganisationLabel(organisation)} found more patients than the adapter follows; narrow the search (add given, birthdate or gender)."));
+        }
+
+        return new SupplierSearchResult(matches, [], issues);
+    }
+
+    /// <summary>The date of birth Evolution can filter on natively (<c>dd/MM/yyyy</c>): one <c>eq</c> value of day precision; anything else is filtered by the gateway.</summary>
+    private static string? ExactBirthDate(SearchRequest request)
+    {
+        var criteria = request.CriteriaFor(SearchParameterNames.Birthdate).ToList();
+        if (criteria is not [{ Values: [DateSearchValue { Prefix: DatePrefix.Eq, Range: var range }] }]
+            || range.End - range.Start != TimeSpan.FromDays(1)
+            || range.Start.TimeOfDay != TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        return DateOnly.FromDateTime(range.Start.DateTime).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static bool IsAt(MicrotestPatient? patient, OrganisationEndpoint organisation) =>

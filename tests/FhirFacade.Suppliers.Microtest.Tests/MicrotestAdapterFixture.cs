@@ -66,6 +66,12 @@ public sealed class MicrotestAdapterFixture : IAsyncLifetime
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
+    /// <summary>A search without an NHS number, parsed from a query string such as <c>family=Okonkwo&amp;birthdate=1949-07-05</c>.</summary>
+    internal static SupplierQuery DemographicQuery(string resourceType, string query) =>
+        new(
+            SearchRequestParser.Parse(resourceType, query.Split('&').Select(p => p.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])), strict: false),
+            PatientSelector.Demographic);
+
     internal static SupplierQuery Query(string resourceType, string nhsNumber, bool includeMedication = false)
     {
         NhsNumber.TryParse(nhsNumber, out var parsed).Should().BeTrue();

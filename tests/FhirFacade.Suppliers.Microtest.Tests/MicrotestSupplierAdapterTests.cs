@@ -116,6 +116,67 @@ public sealed class MicrotestSupplierAdapterTests(MicrotestAdapterFixture fixtur
         result.Included.Should().Contain(m => Json(m)["code"]!["coding"] == null && Json(m)["code"]!["text"] != null);
     }
 
+    public static TheoryData<string, string[]> DemographicSearches => new()
+    {
+        { "family=Okonkwo&birthdate=1949-07-05", [LongRecord] },
+        { "family=oKoN&birthdate=1949-07-05", [LongRecord] },
+        { "family=Hurst&birthdate=1985-08-20", [BrokenData] },
+        { "family=Barker&birthdate=1940-11-02", [AllFour] },
+        { "family=Okonkwo&birthdate=1949-07-06", [] },
+        { "family=Thornton&birthdate=1958-04-12", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(DemographicSearches))]
+    public async Task SearchAsync_PatientByFamilyAndBirthdate_ReturnsTheMatchesHeldHere(string query, string[] expected)
+    {
+        var sut = fixture.Adapter;
+
+        var result = await sut.SearchAsync(fixture.Organisation, MicrotestAdapterFixture.DemographicQuery(T.Patient, query), CancellationToken.None);
+
+        result.Matches.Select(m => m.PatientNhsNumber).Should().Equal(expected);
+        result.Matches.Where(m => m.ResourceType != T.Patient || m.NativeId != m.PatientNhsNumber).Should().BeEmpty();
+        result.Issues.Should().NotContain(i => i.Code == "MICROTEST-NO-DEMOGRAPHIC-SEARCH");
+    }
+
+    [Fact]
+    public async Task SearchAsync_PatientByFamilyAndBirthdate_SendsSurnameUkDobAndPractice()
+    {
+        var recorder = new RecordingHandler();
+        await using var services = fixture.CreateServices(Settings(), recorder);
+        var sut = services.GetRequiredService<ISupplierAdapter>();
+
+        await sut.SearchAsync(fixture.Organisation, MicrotestAdapterFixture.DemographicQuery(T.Patient, "family=Okonkwo&birthdate=1949-07-05"), CancellationToken.None);
+
+        recorder.PathsAndQueries.Should().Contain(
+            $"/api/v1/patients?surname=Okonkwo&practice={MicrotestAdapterFixture.OdsCode}&limit=50&dob=05%2F07%2F1949");
+    }
+
+    [Fact]
+    public async Task SearchAsync_PatientByFamilyWithManyMatches_ReturnsTheBoundAndATruncatedWarning()
+    {
+        var sut = fixture.Adapter;
+
+        var result = await sut.SearchAsync(fixture.Organisation, MicrotestAdapterFixture.DemographicQuery(T.Patient, "family=S&birthdate=ge1900-01-01"), CancellationToken.None);
+
+        result.Matches.Should().HaveCountLessThanOrEqualTo(MicrotestSupplierAdapter.MaxDemographicMatches).And.NotBeEmpty();
+        result.Issues.Should().ContainSingle(i => i.Code == "MICROTEST-SEARCH-TRUNCATED");
+    }
+
+    [Theory]
+    [InlineData(T.Patient)]
+    [InlineData(T.Condition)]
+    public async Task SearchAsync_WithoutAFamily_ReportsNotSupported(string resourceType)
+    {
+        var sut = fixture.Adapter;
+        var query = new SupplierQuery(new Core.Search.SearchRequest { ResourceType = resourceType }, PatientSelector.Demographic);
+
+        var result = await sut.SearchAsync(fixture.Organisation, query, CancellationToken.None);
+
+        result.Matches.Should().BeEmpty();
+        result.Issues.Should().ContainSingle(i => i.Code == "MICROTEST-NO-DEMOGRAPHIC-SEARCH");
+    }
+
     [Fact]
     public async Task HoldsPatientAsync_HeldAndNotHeld_AnswersEach()
     {

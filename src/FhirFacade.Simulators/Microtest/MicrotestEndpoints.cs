@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,6 +16,12 @@ internal static class MicrotestEndpoints
 {
     public const int DefaultLimit = 10;
     public const int MaxLimit = 50;
+
+    /// <summary>The cursor list name of a demographic search.</summary>
+    private const string SearchList = "search";
+
+    /// <summary>The Evolution date format (as written by <see cref="NativeText.Uk(DateOnly)"/>).</summary>
+    private const string UkDate = "dd/MM/yyyy";
 
     public static void Map(IEndpointRouteBuilder app, MicrotestSimulator simulator)
     {
@@ -76,6 +85,8 @@ internal static class MicrotestEndpoints
             };
         });
 
+        api.MapGet("/patients", (string? surname, string? dob, string? practice, string? cursor, int? limit, HttpContext context) =>
+            SearchAsync(simulator, surname, dob, practice, cursor, limit, context));
         api.MapGet("/patients/{nhs}", async (string nhs, HttpContext context) =>
         {
             var (faults, record, error) = await ResolveAsync(simulator, nhs, context);
@@ -134,6 +145,62 @@ internal static class MicrotestEndpoints
 
         return HttpFaultGate.Document(faults, answer.ToJsonString(), MicrotestJson.ContentType);
     }
+
+    /// <summary>
+    /// Demographic search: surname (starts-with, case-insensitive, current or previous), optional date of
+    /// birth (dd/MM/yyyy) and practice; a cursor-paged list of <c>{ "nhs_number" }</c> items.
+    /// </summary>
+    private static async Task<IResult> SearchAsync(MicrotestSimulator simulator, string? surname, string? dob, string? practice, string? cursor, int? limit, HttpContext context)
+    {
+        var faults = simulator.Faults.For(null);
+        if (await HttpFaultGate.BeforeAsync(faults, context, simulator.Host, ErrorForStatus) is { } faulted)
+        {
+            return faulted;
+        }
+
+        if (string.IsNullOrWhiteSpace(surname))
+        {
+            return Json(StatusCodes.Status400BadRequest, MicrotestJson.Error("invalid_search", "surname is required"));
+        }
+
+        DateOnly? born = null;
+        if (!string.IsNullOrEmpty(dob))
+        {
+            if (!DateOnly.TryParseExact(dob, UkDate, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return Json(StatusCodes.Status400BadRequest, MicrotestJson.Error("invalid_search", "dob must be dd/MM/yyyy"));
+            }
+
+            born = parsed;
+        }
+
+        var size = limit ?? DefaultLimit;
+        if (size is < 1 or > MaxLimit)
+        {
+            return Json(StatusCodes.Status400BadRequest, MicrotestJson.Error("invalid_limit", "limit must be between 1 and 50"));
+        }
+
+        var key = SearchKey(surname, dob, practice);
+        var offset = 0;
+        if (cursor is not null && !MicrotestCursor.TryDecode(cursor, SearchList, key, out offset))
+        {
+            return Json(StatusCodes.Status400BadRequest, MicrotestJson.Error("invalid_cursor", "The cursor is not valid for this search"));
+        }
+
+        var all = DemographicIndex.Find(surname, born, SupplierKind.Microtest, string.IsNullOrWhiteSpace(practice) ? null : practice);
+        var page = new JsonArray(all.Skip(offset).Take(size).Select(n => (JsonNode?)new JsonObject { ["nhs_number"] = n }).ToArray());
+        var answer = new JsonObject
+        {
+            ["items"] = page,
+            ["next_cursor"] = offset + size < all.Count ? MicrotestCursor.Encode(SearchList, key, offset + size) : null,
+            ["total"] = all.Count,
+        };
+        return HttpFaultGate.Document(faults, answer.ToJsonString(), MicrotestJson.ContentType);
+    }
+
+    /// <summary>Binds a search cursor to its query without putting the query (patient data) in the cursor.</summary>
+    private static string SearchKey(string surname, string? dob, string? practice) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{surname.Trim().ToUpperInvariant()}\n{dob}\n{practice?.Trim().ToUpperInvariant()}")))[..16];
 
     private static async Task<(AppliedFaults Faults, ClinicalRecord? Record, IResult? Error)> ResolveAsync(MicrotestSimulator simulator, string nhs, HttpContext context)
     {

@@ -69,6 +69,32 @@ internal sealed class MicrotestClient(IHttpClientFactory httpClientFactory, Micr
         return new MicrotestList<T>(recordNhsNumber, items, true, noKnownAllergies);
     }
 
+    /// <summary>
+    /// Demographic search at one practice: surname (starts-with) and optional date of birth
+    /// (<c>dd/MM/yyyy</c>), pages followed up to the page bound or until more than <paramref name="maxMatches"/>
+    /// NHS numbers are in hand; at most <paramref name="maxMatches"/> are returned, <c>Truncated</c> when there were more.
+    /// </summary>
+    public async Task<MicrotestPatientMatches> SearchPatientsAsync(OrganisationEndpoint organisation, string surname, string? dateOfBirth, int maxMatches, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        var settings = options.Value;
+        var query = $"api/v1/patients?surname={Uri.EscapeDataString(surname)}&practice={Uri.EscapeDataString(organisation.OdsCode)}&limit={settings.PageSize}"
+            + (dateOfBirth is null ? string.Empty : "&dob=" + Uri.EscapeDataString(dateOfBirth));
+        var numbers = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var answer = await GetAsync<MicrotestPage<MicrotestPatientMatch>>(organisation, query + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)), cancellationToken);
+            numbers.AddRange((answer?.Items ?? []).Select(m => m.NhsNumber?.Trim()).Where(n => !string.IsNullOrEmpty(n)).Select(n => n!));
+            cursor = answer?.NextCursor;
+            pages++;
+        }
+        while (cursor is not null && pages < settings.MaxPages && numbers.Count <= maxMatches);
+
+        return new MicrotestPatientMatches([.. numbers.Take(maxMatches)], cursor is not null || numbers.Count > maxMatches);
+    }
+
     private static string PatientPath(string nhsNumber) => $"api/v1/patients/{Uri.EscapeDataString(nhsNumber)}";
 
     private async Task<T?> GetAsync<T>(OrganisationEndpoint organisation, string relative, CancellationToken cancellationToken)

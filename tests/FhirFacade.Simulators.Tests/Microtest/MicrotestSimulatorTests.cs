@@ -177,6 +177,94 @@ public sealed class MicrotestSimulatorTests : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    public static TheoryData<string, string[]> Searches => new()
+    {
+        { "surname=Okonkwo&dob=05/07/1949", ["9990000042"] },
+        { "surname=okon&dob=05/07/1949", ["9990000042"] },
+        { "surname=Hurst&dob=20/08/1985&practice=L83100", ["9990000107"] },
+        { "surname=Barker&dob=02/11/1940", ["9990000050"] },
+        { "surname=Okonkwo&dob=06/07/1949", [] },
+        { "surname=Okonkwo&dob=05/07/1949&practice=A81001", [] },
+        { "surname=Thornton&dob=12/04/1958", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Searches))]
+    public async Task SearchPatients_BySurnameAndDob_ReturnsTheEvolutionHeldMatches(string query, string[] expected)
+    {
+        using var client = await AuthorisedClientAsync();
+
+        var page = JsonNode.Parse(await client.GetStringAsync("api/v1/patients?" + query, TestTimeout.Token()))!;
+
+        page["items"]!.AsArray().Select(i => i!["nhs_number"]!.GetValue<string>()).Should().Equal(expected);
+        page["total"]!.GetValue<int>().Should().Be(expected.Length);
+        page["next_cursor"].Should().BeNull();
+    }
+
+    [Fact]
+    public async Task SearchPatients_BySurnameOnly_PagesEveryMatchOnceInOrder()
+    {
+        using var client = await AuthorisedClientAsync();
+        var numbers = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        var total = 0;
+
+        do
+        {
+            var url = "api/v1/patients?surname=S&limit=50" + (cursor is null ? string.Empty : "&cursor=" + cursor);
+            var page = JsonNode.Parse(await client.GetStringAsync(url, TestTimeout.Token()))!;
+            numbers.AddRange(page["items"]!.AsArray().Select(i => i!["nhs_number"]!.GetValue<string>()));
+            total = page["total"]!.GetValue<int>();
+            cursor = page["next_cursor"]?.GetValue<string>();
+            pages++;
+        }
+        while (cursor is not null && pages < 200);
+
+        total.Should().BeGreaterThan(50);
+        numbers.Should().HaveCount(total).And.OnlyHaveUniqueItems().And.BeInAscendingOrder(StringComparer.Ordinal);
+        pages.Should().Be((total + 49) / 50);
+    }
+
+    [Theory]
+    [InlineData("", "invalid_search")]
+    [InlineData("?dob=05/07/1949", "invalid_search")]
+    [InlineData("?surname=Okonkwo&dob=1949-07-05", "invalid_search")]
+    [InlineData("?surname=Okonkwo&limit=51", "invalid_limit")]
+    [InlineData("?surname=Okonkwo&cursor=bm9wZQ", "invalid_cursor")]
+    public async Task SearchPatients_WithBadInput_Returns400WithTheErrorCode(string query, string error)
+    {
+        using var client = await AuthorisedClientAsync();
+
+        using var response = await client.GetAsync("api/v1/patients" + query, TestTimeout.Token());
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>().Should().Be(error);
+    }
+
+    [Fact]
+    public async Task SearchPatients_WithACursorFromAnotherSearch_Returns400()
+    {
+        using var client = await AuthorisedClientAsync();
+        var first = JsonNode.Parse(await client.GetStringAsync("api/v1/patients?surname=S&limit=5", TestTimeout.Token()))!;
+        var cursor = first["next_cursor"]!.GetValue<string>();
+
+        using var response = await client.GetAsync("api/v1/patients?surname=T&limit=5&cursor=" + cursor, TestTimeout.Token());
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task SearchPatients_WithoutToken_Returns401()
+    {
+        using var client = new HttpClient { BaseAddress = _simulator.BaseAddress };
+
+        using var response = await client.GetAsync("api/v1/patients?surname=Okonkwo", TestTimeout.Token());
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>().Should().Be("invalid_request");
+    }
+
     internal static FormUrlEncodedContent Form(string secret) => new(new Dictionary<string, string>
     {
         ["grant_type"] = "client_credentials",
