@@ -17,6 +17,7 @@ internal static class TppCodeSystems
     public const string QueryPatientExists = "PatientExists";
     public const string QueryPatientRecord = "PatientRecord";
     public const string QueryOrganisation = "Organisation";
+    public const string QueryPatientSearch = "PatientSearch";
 
     public const string SharingShared = "Shared";
     public const string SharingRefused = "Refused";

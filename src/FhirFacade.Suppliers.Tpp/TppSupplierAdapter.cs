@@ -2,6 +2,7 @@ using System.Globalization;
 using FhirFacade.Core.Errors;
 using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Identity;
+using FhirFacade.Core.Search;
 using FhirFacade.Core.Sharing;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Issues;
@@ -53,7 +54,7 @@ internal sealed class TppSupplierAdapter(TppClient client, Ctv3SnomedMap ctv3Map
         var nhsNumber = query.Patient.NhsNumber?.Value ?? query.Patient.NativePatientId;
         if (nhsNumber is null)
         {
-            return new SupplierSearchResult([], [], [new Issue("TPP-NO-DEMOGRAPHIC-SEARCH", IssueSeverity.Information, IssueType.NotSupported, $"TPP SystmOne at {SupplierCallRunner.OrganisationLabel(organisation)} cannot search by demographics; search by NHS number instead.")]);
+            return await SearchByDemographicsAsync(organisation, query, cancellationToken);
         }
 
         var area = Area(query.ResourceType);
@@ -148,6 +149,65 @@ internal sealed class TppSupplierAdapter(TppClient client, Ctv3SnomedMap ctv3Map
         }
 
         return await ReadRowAsync(organisation, resourceType, nativeId, cancellationToken);
+    }
+
+    /// <summary>
+    /// A Patient search by family name (+ date of birth): TPP's <c>PatientSearch</c>, then each match's demographics.
+    /// Patients who dissented or are flagged sensitive, and records whose demographics the unit withholds, are left
+    /// out without a word, so a name search cannot reveal them; the gateway applies the other criteria.
+    /// </summary>
+    private async Task<SupplierSearchResult> SearchByDemographicsAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
+    {
+        var family = query.Request.CriteriaFor(SearchParameterNames.Family)
+            .Where(c => c.Modifier == SearchModifier.None && c.Values.Count == 1)
+            .Select(c => (c.Values[0] as StringSearchValue)?.Text)
+            .FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
+        if (query.ResourceType != T.Patient || family is null)
+        {
+            return new SupplierSearchResult([], [], [new Issue("TPP-NO-DEMOGRAPHIC-SEARCH", IssueSeverity.Information, IssueType.NotSupported, $"TPP SystmOne at {SupplierCallRunner.OrganisationLabel(organisation)} searches patients by NHS number, or by family name (starts-with, no modifier) and date of birth.")]);
+        }
+
+        var found = await client.SearchPatientsAsync(organisation, family, ExactBirthDate(query.Request), cancellationToken);
+        if (found?.NhsNumbers is not { Count: > 0 } nhsNumbers)
+        {
+            return SupplierSearchResult.Empty;
+        }
+
+        var records = await Task.WhenAll(nhsNumbers.Select(n => GetRecordAsync(organisation, n, TppCodeSystems.AreaDemographics, cancellationToken)));
+        var matches = new List<SupplierResource>();
+        var issues = new List<Issue>();
+        foreach (var record in records)
+        {
+            if (record?.Patient is not { Sensitive: false, Dissent: false } || Withholds(record, TppCodeSystems.AreaDemographics))
+            {
+                continue;
+            }
+
+            var context = Context(organisation, record);
+            Add(matches, TppPatientMapper.Map(record, context), record, context, context.NhsNumber);
+            issues.AddRange(context.Issues);
+        }
+
+        if (found.Truncated)
+        {
+            issues.Add(new Issue("TPP-SEARCH-TRUNCATED", IssueSeverity.Warning, IssueType.TooCostly, $"TPP SystmOne at {SupplierCallRunner.OrganisationLabel(organisation)} found more patients than it returns; narrow the search (add given, birthdate or gender)."));
+        }
+
+        return new SupplierSearchResult(matches, [], issues);
+    }
+
+    /// <summary>The date of birth TPP can filter on natively: one <c>eq</c> value of day precision; anything else is filtered by the gateway.</summary>
+    private static string? ExactBirthDate(SearchRequest request)
+    {
+        var criteria = request.CriteriaFor(SearchParameterNames.Birthdate).ToList();
+        if (criteria is not [{ Values: [DateSearchValue { Prefix: DatePrefix.Eq, Range: var range }] }]
+            || range.End - range.Start != TimeSpan.FromDays(1)
+            || range.Start.TimeOfDay != TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        return DateOnly.FromDateTime(range.Start.DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     private static string? Area(string resourceType) => resourceType switch

@@ -296,10 +296,71 @@ public sealed class TppSupplierAdapterTests(TppSimulatorFixture fixture) : IClas
         (await act.Should().ThrowAsync<SupplierException>()).Which.Kind.Should().Be(SupplierFailureKind.Unauthorized);
     }
 
+    public static TheoryData<string, string[]> DemographicSearches => new()
+    {
+        { "family=Hartley&birthdate=1972-09-30", [Benjamin] },
+        { "family=hart&birthdate=1972-09-30", [Benjamin] },
+        { "family=Hartley&birthdate=1972-10-01", [] },
+        { "family=Pike&birthdate=1990-06-18", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(DemographicSearches))]
+    public async Task Search_PatientByFamilyAndBirthdate_ReturnsShareableMatches(string criteria, string[] expected)
+    {
+        var result = await fixture.Adapter.SearchAsync(fixture.Moorland, Demographic(criteria), CancellationToken.None);
+
+        result.Matches.Select(m => m.NativeId).Should().Equal(expected);
+        result.Matches.Select(m => (m.ResourceType, Value(m.Resource, "name", "family"))).Should().Equal(expected.Select(_ => (FhirResourceTypes.Patient, "Hartley")));
+    }
+
+    [Fact]
+    public async Task Search_PatientByFamilyOnly_ReturnsEveryMatchAtTheUnitWithoutTheSensitivePatient()
+    {
+        var result = await fixture.Adapter.SearchAsync(fixture.Moorland, Demographic("family=P&birthdate=ge1900-01-01"), CancellationToken.None);
+
+        result.Matches.Should().NotBeEmpty();
+        result.Matches.Select(m => m.NativeId).Should().NotContain(Georgina);
+        result.Matches.Should().OnlyContain(m => m.Resource.ChildrenNamed("name").SelectMany(n => n.ChildrenNamed("family")).Any(f => (f.Text ?? string.Empty).StartsWith('P')));
+    }
+
+    [Fact]
+    public async Task Search_PatientByFamilyAtUnitWithSharingOff_ThrowsSupplierRefusal()
+    {
+        var act = () => fixture.Adapter.SearchAsync(fixture.CastleStreet, Demographic("family=Sutcliffe&birthdate=1978-12-01"), CancellationToken.None);
+
+        (await act.Should().ThrowAsync<SupplierException>()).Which.Kind.Should().Be(SupplierFailureKind.Refused);
+    }
+
+    [Theory]
+    [InlineData("family:exact=Hartley&birthdate=1972-09-30")]
+    [InlineData("family:contains=artle&birthdate=1972-09-30")]
+    public async Task Search_PatientWithoutPlainFamily_ReturnsNotSupportedInformation(string criteria)
+    {
+        var result = await fixture.Adapter.SearchAsync(fixture.Moorland, Demographic(criteria), CancellationToken.None);
+
+        result.Matches.Should().BeEmpty();
+        result.Issues.Should().ContainSingle(i => i.Code == "TPP-NO-DEMOGRAPHIC-SEARCH" && i.Severity == IssueSeverity.Information);
+    }
+
+    [Fact]
+    public async Task Search_ConditionWithoutPatient_ReturnsNotSupportedInformation()
+    {
+        var query = new SupplierQuery(new SearchRequest { ResourceType = FhirResourceTypes.Condition }, PatientSelector.Demographic);
+
+        var result = await fixture.Adapter.SearchAsync(fixture.Moorland, query, CancellationToken.None);
+
+        result.Matches.Should().BeEmpty();
+        result.Issues.Should().ContainSingle(i => i.Code == "TPP-NO-DEMOGRAPHIC-SEARCH");
+    }
+
     private static NhsNumber Nhs(string value) => NhsNumber.TryParse(value, out var nhs) ? nhs : throw new ArgumentException("Invalid NHS number.", nameof(value));
 
     private static SupplierQuery Query(string resourceType, string nhsNumber) =>
         new(new SearchRequest { ResourceType = resourceType }, new PatientSelector(Nhs(nhsNumber), null));
+
+    private static SupplierQuery Demographic(string criteria) =>
+        new(SearchRequestParser.Parse(FhirResourceTypes.Patient, criteria.Split('&').Select(p => p.Split('=')).Select(p => KeyValuePair.Create(p[0], p[1])), strict: false), PatientSelector.Demographic);
 
     private static string Value(ElementNode node, params string[] path)
     {

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using FhirFacade.Simulators.Faults;
 using FhirFacade.Simulators.Hosting;
 using FhirFacade.Simulators.World;
 
@@ -12,6 +14,9 @@ namespace FhirFacade.Simulators.Tpp;
 internal static class TppEndpoints
 {
     public const string ApiKeyHeader = "X-TPP-Api-Key";
+
+    /// <summary>The most matches a <c>PatientSearch</c> returns (the rest are reported as truncated).</summary>
+    public const int MaxMatches = 50;
 
     public static void Map(IEndpointRouteBuilder app, TppSimulator simulator)
     {
@@ -47,11 +52,13 @@ internal static class TppEndpoints
                     return organisation is null || organisation.Supplier != SupplierKind.Tpp
                         ? Error(StatusCodes.Status404NotFound, "ORGANISATION_NOT_FOUND", "No SystmOne unit with this ODS code")
                         : HttpFaultGate.Document(faults, new JsonObject { ["queryType"] = queryType, ["unit"] = TppJson.Unit(organisation) }.ToJsonString(), TppJson.ContentType);
+                case "PatientSearch":
+                    return Search(query, faults);
                 case "PatientExists":
                 case "PatientRecord":
                     break;
                 default:
-                    return Error(StatusCodes.Status400BadRequest, "INVALID_QUERY", "queryType must be PatientExists, PatientRecord or Organisation");
+                    return Error(StatusCodes.Status400BadRequest, "INVALID_QUERY", "queryType must be PatientExists, PatientRecord, PatientSearch or Organisation");
             }
 
             if (!SupplierGuard.IsWellFormed(nhs))
@@ -89,6 +96,57 @@ internal static class TppEndpoints
             var answer = new JsonObject { ["queryType"] = queryType, ["nhsNumber"] = nhs, ["records"] = array };
             return HttpFaultGate.Document(faults, answer.ToJsonString(), TppJson.ContentType);
         });
+    }
+
+    /// <summary>
+    /// Demographic search: family name (starts-with, case-insensitive), optional date of birth and unit; at most
+    /// <see cref="MaxMatches"/> NHS numbers. A unit with third-party sharing off refuses; without a unit, only
+    /// patients held by a sharing unit are answered.
+    /// </summary>
+    private static IResult Search(JsonNode? query, AppliedFaults faults)
+    {
+        var family = Text(query, "familyName");
+        if (string.IsNullOrWhiteSpace(family))
+        {
+            return Error(StatusCodes.Status400BadRequest, "INVALID_SEARCH", "familyName is required");
+        }
+
+        DateOnly? born = null;
+        if (Text(query, "dateOfBirth") is { Length: > 0 } dateOfBirth)
+        {
+            if (!DateOnly.TryParseExact(dateOfBirth, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return Error(StatusCodes.Status400BadRequest, "INVALID_SEARCH", "dateOfBirth must be yyyy-MM-dd");
+            }
+
+            born = parsed;
+        }
+
+        var odsCode = Text(query, "odsCode");
+        if (odsCode is not null)
+        {
+            var unit = SimulatorDirectory.FindOrganisation(odsCode);
+            if (unit is null || unit.Supplier != SupplierKind.Tpp)
+            {
+                return Error(StatusCodes.Status404NotFound, "ORGANISATION_NOT_FOUND", "No SystmOne unit with this ODS code");
+            }
+
+            if (!unit.ThirdPartySharing)
+            {
+                return Error(StatusCodes.Status403Forbidden, "THIRD_PARTY_SHARING_DISABLED", "The unit does not share records with third parties", [unit.OdsCode]);
+            }
+        }
+
+        var matches = DemographicIndex.Find(family, born, SupplierKind.Tpp, odsCode)
+            .Where(n => odsCode is not null || PatientWorld.HoldersOf(n).Any(h => h.Organisation.Supplier == SupplierKind.Tpp && h.Organisation.ThirdPartySharing))
+            .ToList();
+        var answer = new JsonObject
+        {
+            ["queryType"] = "PatientSearch",
+            ["nhsNumbers"] = new JsonArray(matches.Take(MaxMatches).Select(n => (JsonNode?)n).ToArray()),
+            ["truncated"] = matches.Count > MaxMatches,
+        };
+        return HttpFaultGate.Document(faults, answer.ToJsonString(), TppJson.ContentType);
     }
 
     private static bool TryParseAreas(JsonNode? query, out RecordAreas areas)

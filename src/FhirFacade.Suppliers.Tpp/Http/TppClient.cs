@@ -38,6 +38,10 @@ internal sealed class TppClient(IHttpClientFactory httpClientFactory, IOptions<T
     public Task<TppOrganisationAnswer?> GetOrganisationAsync(OrganisationEndpoint organisation, string odsCode, CancellationToken cancellationToken) =>
         QueryAsync<TppOrganisationAnswer>(organisation, new TppQuery { QueryType = TppCodeSystems.QueryOrganisation, OdsCode = odsCode }, cancellationToken);
 
+    /// <summary>Demographic search at one unit: family name (starts-with) and optional date of birth (<c>yyyy-MM-dd</c>).</summary>
+    public Task<TppPatientSearchAnswer?> SearchPatientsAsync(OrganisationEndpoint organisation, string familyName, string? dateOfBirth, CancellationToken cancellationToken) =>
+        QueryAsync<TppPatientSearchAnswer>(organisation, new TppQuery { QueryType = TppCodeSystems.QueryPatientSearch, FamilyName = familyName, DateOfBirth = dateOfBirth, OdsCode = organisation.OdsCode }, cancellationToken);
+
     private async Task<T?> QueryAsync<T>(OrganisationEndpoint organisation, TppQuery query, CancellationToken cancellationToken)
         where T : class
     {

@@ -10,4 +10,8 @@ internal sealed record TppQuery
     public IReadOnlyList<string>? Areas { get; init; }
 
     public string? OdsCode { get; init; }
+
+    public string? FamilyName { get; init; }
+
+    public string? DateOfBirth { get; init; }
 }

@@ -113,6 +113,62 @@ public sealed class TppSimulatorTests : IClassFixture<SimulatorFixture>
         body!["error"]!["code"]!.GetValue<string>().Should().Be(code);
     }
 
+    public static TheoryData<Dictionary<string, string>, string[]> Searches => new()
+    {
+        { Search("Hartley", "1972-09-30"), ["9990000026"] },
+        { Search("hArT", "1972-09-30"), ["9990000026"] },
+        { Search("Hartley", "1972-09-30", "B82005"), ["9990000026"] },
+        { Search("Hartley", "1972-09-30", "RY801"), [] },
+        { Search("Hartley", "1972-09-29"), [] },
+        { Search("Pike", "1990-06-18"), ["9990000077"] },
+        { Search("Sutcliffe", "1978-12-01"), [] },
+        { Search("Thornton", "1958-04-12"), [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Searches))]
+    public async Task PatientSearch_ByFamilyAndDateOfBirth_ReturnsTheSharedTppMatches(Dictionary<string, string> query, string[] expected)
+    {
+        var (status, body) = await QueryAsync(query);
+
+        status.Should().Be(HttpStatusCode.OK);
+        body!["queryType"]!.GetValue<string>().Should().Be("PatientSearch");
+        body["nhsNumbers"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Equal(expected);
+        body["truncated"]!.GetValue<bool>().Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task PatientSearch_ByFamilyOnly_ReturnsMatchesInOrderUpToTheLimit()
+    {
+        var (status, body) = await QueryAsync(Search("S"));
+
+        status.Should().Be(HttpStatusCode.OK);
+        body!["nhsNumbers"]!.AsArray().Select(n => n!.GetValue<string>()).Should().HaveCount(50).And.BeInAscendingOrder(StringComparer.Ordinal);
+        body["truncated"]!.GetValue<bool>().Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task PatientSearch_AtUnitWithSharingOff_Returns403()
+    {
+        var (status, body) = await QueryAsync(Search("Sutcliffe", "1978-12-01", "B82010"));
+
+        status.Should().Be(HttpStatusCode.Forbidden);
+        body!["error"]!["code"]!.GetValue<string>().Should().Be("THIRD_PARTY_SHARING_DISABLED");
+        body["error"]!["odsCodes"]![0]!.GetValue<string>().Should().Be("B82010");
+    }
+
+    [Theory]
+    [InlineData("", null, null, HttpStatusCode.BadRequest, "INVALID_SEARCH")]
+    [InlineData("Hartley", "30/09/1972", null, HttpStatusCode.BadRequest, "INVALID_SEARCH")]
+    [InlineData("Hartley", "1972-09-30", "A81001", HttpStatusCode.NotFound, "ORGANISATION_NOT_FOUND")]
+    public async Task PatientSearch_Invalid_ReturnsError(string family, string? dateOfBirth, string? odsCode, HttpStatusCode expected, string code)
+    {
+        var (status, body) = await QueryAsync(Search(family, dateOfBirth, odsCode));
+
+        status.Should().Be(expected);
+        body!["error"]!["code"]!.GetValue<string>().Should().Be(code);
+    }
+
     [Fact]
     public async Task Query_WithUnknownQueryType_Returns400()
     {
@@ -141,6 +197,22 @@ public sealed class TppSimulatorTests : IClassFixture<SimulatorFixture>
         var second = await (await client.PostAsJsonAsync("api/v2/query", new { queryType = "PatientRecord", nhsNumber = nhs }, TestTimeout.Token())).Content.ReadAsByteArrayAsync();
 
         first.Should().Equal(second);
+    }
+
+    private static Dictionary<string, string> Search(string family, string? dateOfBirth = null, string? odsCode = null)
+    {
+        var query = new Dictionary<string, string> { ["queryType"] = "PatientSearch", ["familyName"] = family };
+        if (dateOfBirth is not null)
+        {
+            query["dateOfBirth"] = dateOfBirth;
+        }
+
+        if (odsCode is not null)
+        {
+            query["odsCode"] = odsCode;
+        }
+
+        return query;
     }
 
     private async Task<(HttpStatusCode Status, JsonNode? Body)> QueryAsync(object query)
