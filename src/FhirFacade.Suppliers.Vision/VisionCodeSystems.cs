@@ -38,6 +38,9 @@ internal static class VisionCodeSystems
     /// <summary>QPD-1 of the cheap "do you hold?" query (PID, PD1, ZSH only).</summary>
     public static readonly string[] ExistsQuery = ["VEQ", "Vision Exists Query", "L"];
 
+    /// <summary>QPD-1 of the demographic query (QPD-3 family name, QPD-4 birth date; one PID per match).</summary>
+    public static readonly string[] DemographicQuery = ["VDQ", "Vision Demographic Query", "L"];
+
     /// <summary>The CX assigning authority and identifier type of an NHS number (QPD-3, PID-3).</summary>
     public const string NhsAuthority = "NHS";
 

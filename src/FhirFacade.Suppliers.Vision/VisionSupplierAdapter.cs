@@ -1,6 +1,7 @@
 using FhirFacade.Core.Errors;
 using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Identity;
+using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Model;
@@ -50,7 +51,7 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
         var nhsNumber = query.Patient.NhsNumber?.Value ?? query.Patient.NativePatientId;
         if (nhsNumber is null)
         {
-            return new SupplierSearchResult([], [], [new Issue("VISION-NO-DEMOGRAPHIC-SEARCH", IssueSeverity.Information, IssueType.NotSupported, $"{VisionCodeSystems.DisplayName} at {SupplierCallRunner.OrganisationLabel(organisation)} cannot search by demographics; search by NHS number instead.")]);
+            return await SearchByDemographicsAsync(organisation, query, cancellationToken);
         }
 
         if (!IsSearchable(query.ResourceType))
@@ -134,6 +135,60 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
             default:
                 return await ReadItemAsync(organisation, resourceType, nativeId, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A Patient search by family name (+ birth date): the demographic query (VDQ), then each match's exists query, mapped
+    /// as the NHS-number search maps it. Patients held elsewhere, who dissented or are flagged sensitive are left out
+    /// without a word, so a name search cannot reveal them; the gateway applies the other criteria (given, gender, date prefixes).
+    /// </summary>
+    private async Task<SupplierSearchResult> SearchByDemographicsAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
+    {
+        var family = query.Request.CriteriaFor(SearchParameterNames.Family)
+            .Where(c => c.Modifier == SearchModifier.None && c.Values.Count == 1)
+            .Select(c => (c.Values[0] as StringSearchValue)?.Text)
+            .FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
+        if (query.ResourceType != T.Patient || family is null)
+        {
+            return new SupplierSearchResult([], [], [new Issue("VISION-NO-DEMOGRAPHIC-SEARCH", IssueSeverity.Information, IssueType.NotSupported, $"{VisionCodeSystems.DisplayName} at {SupplierCallRunner.OrganisationLabel(organisation)} searches patients by NHS number, or by family name (starts-with, no modifier) and birth date.")]);
+        }
+
+        var found = await client.SearchPatientsAsync(organisation, family.Trim(), ExactBirthDate(query.Request), cancellationToken);
+        var records = await Task.WhenAll(found.NhsNumbers.Select(n => client.GetRecordAsync(organisation, n, null, cancellationToken)));
+        var matches = new List<SupplierResource>();
+        var issues = new List<Issue>();
+        foreach (var record in records)
+        {
+            if (!IsAt(record, organisation) || record!.Patient is not { Sensitive: false, Dissent: false })
+            {
+                continue;
+            }
+
+            var context = Context(organisation, record);
+            Add(matches, VisionPatientMapper.Map(record.Patient, context), context, context.NhsNumber);
+            issues.AddRange(context.Issues);
+        }
+
+        if (found.Truncated)
+        {
+            issues.Add(new Issue("VISION-SEARCH-TRUNCATED", IssueSeverity.Warning, IssueType.TooCostly, $"{VisionCodeSystems.DisplayName} at {SupplierCallRunner.OrganisationLabel(organisation)} found more patients than it returns; narrow the search (add given, birthdate or gender)."));
+        }
+
+        return new SupplierSearchResult(matches, [], issues);
+    }
+
+    /// <summary>The birth date Vision can filter on natively (<c>yyyyMMdd</c>): one <c>eq</c> value of day precision; anything else is filtered by the gateway.</summary>
+    internal static string? ExactBirthDate(SearchRequest request)
+    {
+        var criteria = request.CriteriaFor(SearchParameterNames.Birthdate).ToList();
+        if (criteria is not [{ Values: [DateSearchValue { Prefix: DatePrefix.Eq, Range: var range }] }]
+            || range.End - range.Start != TimeSpan.FromDays(1)
+            || range.Start.TimeOfDay != TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        return DateOnly.FromDateTime(range.Start.DateTime).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static bool IsSearchable(string resourceType) =>

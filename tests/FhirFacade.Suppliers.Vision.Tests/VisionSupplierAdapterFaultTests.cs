@@ -1,4 +1,5 @@
 using FhirFacade.Core.Identity;
+using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Simulators.Faults;
 using FhirFacade.Suppliers.Vision.Tests.Mllp;
@@ -258,6 +259,30 @@ public sealed class VisionSupplierAdapterFaultTests(VisionAdapterFixture fixture
 
         server.Connections.Should().Be(3);
         server.Queries.Should().BeInRange(3, 5, "a closed idle connection is either noticed before use or retried once");
+    }
+
+    public static TheoryData<string, string[]> RestrictedMatches => new()
+    {
+        { "ZSH|N|N|GMS|19960401", [VisionMessages.Nhs] },
+        { "ZSH|Y|N|GMS|19960401", [] },
+        { "ZSH|N|Y|GMS|19960401", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(RestrictedMatches))]
+    public async Task SearchAsync_ByDemographicsMatchingARestrictedPatient_LeavesItOutSilently(string zsh, string[] expected)
+    {
+        await using var server = new ScriptedMllpServer(q => ScriptedMllpServer.Framed(VisionMessages.Accepted(q.ControlId, zsh: zsh)));
+        await using var services = fixture.CreateServices();
+        var sut = services.GetRequiredService<ISupplierAdapter>();
+        var organisation = VisionAdapterFixture.Organisation("C83001", "Oakfield Surgery", server.Endpoint);
+        var request = SearchRequestParser.Parse(T.Patient, [KeyValuePair.Create("family", "Ellwood"), KeyValuePair.Create("birthdate", "1981-01-23")], strict: false);
+
+        var result = await sut.SearchAsync(organisation, new SupplierQuery(request, PatientSelector.Demographic), CancellationToken.None);
+
+        result.Matches.Select(m => m.PatientNhsNumber).Should().Equal(expected);
+        result.Issues.Should().BeEmpty();
+        server.Queries.Should().Be(2, "the demographic query, then the exists query of its one match");
     }
 
     private OrganisationEndpoint At(string ods) => ods == "C83001" ? fixture.Oakfield : fixture.Brookside;

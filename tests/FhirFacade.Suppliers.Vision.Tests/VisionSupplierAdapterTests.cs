@@ -152,17 +152,82 @@ public sealed class VisionSupplierAdapterTests(VisionAdapterFixture fixture) : I
         result.Should().BeSameAs(SupplierSearchResult.Empty);
     }
 
-    [Fact]
-    public async Task SearchAsync_ByDemographics_ReportsNotSupported()
+    public static TheoryData<string, string, string[]> DemographicSearches => new()
+    {
+        { "C83001", "family=Ellwood&birthdate=1981-01-23", [Rich] },
+        { "C83001", "family=eLLw&birthdate=1981-01-23", [Rich] },
+        { "C83001", "family=Ellwood&birthdate=1981-01-24", [] },
+        { "C83002", "family=Ellwood&birthdate=1981-01-23", [] },
+        { "C83002", "family=Lomas&birthdate=2001-05-27", [NoKnownAllergies] },
+    };
+
+    [Theory]
+    [MemberData(nameof(DemographicSearches))]
+    public async Task SearchAsync_ByFamilyAndBirthdate_ReturnsThePatientsHeldThere(string odsCode, string criteria, string[] expected)
     {
         var sut = fixture.Adapter;
-        var query = new SupplierQuery(new SearchRequest { ResourceType = T.Patient }, PatientSelector.Demographic);
+        var organisation = odsCode == "C83001" ? fixture.Oakfield : fixture.Brookside;
+
+        var result = await sut.SearchAsync(organisation, DemographicQuery(criteria), CancellationToken.None);
+
+        result.Matches.Select(m => m.PatientNhsNumber).Should().Equal(expected);
+        result.Matches.Select(m => Json(m)["meta"]!["profile"]![0]!.GetValue<string>()).Where(p => p != UkCoreProfiles.Patient).Should().BeEmpty();
+        result.Issues.Should().NotContain(i => i.Code == "VISION-NO-DEMOGRAPHIC-SEARCH");
+    }
+
+    [Fact]
+    public async Task SearchAsync_ByCommonFamilyPrefix_ReturnsAtMostFiftyAndWarnsTruncated()
+    {
+        var sut = fixture.Adapter;
+
+        var result = await sut.SearchAsync(fixture.Oakfield, DemographicQuery("family=S&birthdate=ge1900-01-01"), CancellationToken.None);
+
+        result.Matches.Should().NotBeEmpty().And.HaveCountLessThanOrEqualTo(50);
+        result.Matches.Should().OnlyContain(m => Json(m)["name"]![0]!["family"]!.GetValue<string>().StartsWith("S", StringComparison.OrdinalIgnoreCase)
+            || Json(m)["name"]!.AsArray().Count > 1);
+        result.Issues.Should().ContainSingle(i => i.Code == "VISION-SEARCH-TRUNCATED");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("family:exact=Ellwood&birthdate=1981-01-23")]
+    public async Task SearchAsync_WithoutUsableFamily_ReportsNotSupported(string criteria)
+    {
+        var sut = fixture.Adapter;
+        var query = criteria.Length == 0 ? new SupplierQuery(new SearchRequest { ResourceType = T.Patient }, PatientSelector.Demographic) : DemographicQuery(criteria);
 
         var result = await sut.SearchAsync(fixture.Oakfield, query, CancellationToken.None);
 
         result.Matches.Should().BeEmpty();
         result.Issues.Should().ContainSingle(i => i.Code == "VISION-NO-DEMOGRAPHIC-SEARCH");
     }
+
+    public static TheoryData<string, string?> BirthDates => new()
+    {
+        { "family=Ellwood&birthdate=1981-01-23", "19810123" },
+        { "family=Ellwood&birthdate=eq1981-01-23", "19810123" },
+        { "family=Ellwood&birthdate=1981-01", null },
+        { "family=Ellwood&birthdate=ge1981-01-23", null },
+        { "family=Ellwood&birthdate=1981-01-23&birthdate=1981-01-24", null },
+        { "_id=abc", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(BirthDates))]
+    [Trait("Category", "Unit")]
+    public void ExactBirthDate_Criteria_ReturnsDayOrNull(string criteria, string? expected)
+    {
+        var request = ParseCriteria(criteria);
+
+        var date = VisionSupplierAdapter.ExactBirthDate(request);
+
+        date.Should().Be(expected);
+    }
+
+    private static SearchRequest ParseCriteria(string criteria) =>
+        SearchRequestParser.Parse(T.Patient, criteria.Split('&').Select(p => p.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])), strict: false);
+
+    private static SupplierQuery DemographicQuery(string criteria) => new(ParseCriteria(criteria), PatientSelector.Demographic);
 
     [Fact]
     public async Task HoldsPatientAsync_HeldElsewhereAndNotHeld_AnswersEach()

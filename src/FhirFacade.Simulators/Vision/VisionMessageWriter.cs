@@ -59,6 +59,29 @@ internal static class VisionMessageWriter
         return string.Join('\r', lines) + "\r";
     }
 
+    /// <summary>
+    /// The answer to a demographic query (VDQ): QAK-2 <c>OK</c> or <c>NF</c>, QAK-4 every match, QAK-5 the PID segments
+    /// sent, QAK-6 the matches left out; one PID (PID-3, PID-5, PID-7, PID-8) per match sent.
+    /// </summary>
+    public static string Matches(string header, string requestControlId, string queryTag, string queryPd, IReadOnlyList<Demographics> sent, int total)
+    {
+        var lines = new List<string>
+        {
+            header,
+            "MSA|AA|" + E(requestControlId),
+            string.Join('|', "QAK", E(queryTag), total == 0 ? "NF" : "OK", "VDQ^Vision Demographic Query^L", Count(total), Count(sent.Count), Count(total - sent.Count)),
+            queryPd,
+        };
+        var setId = 1;
+        foreach (var d in sent)
+        {
+            lines.Add(string.Join('|', "PID", Count(setId++), string.Empty, $"{d.NhsNumber}^^^{Hl7.NhsAuthority}^NH", string.Empty,
+                $"{E(d.FamilyName)}^{E(d.GivenName)}^{E(d.MiddleName)}^^{E(d.Title)}^^L", string.Empty, NativeText.Hl7(d.BirthDate), NativeText.Sex(d.Sex)));
+        }
+
+        return string.Join('\r', lines) + "\r";
+    }
+
     public static string Error(string header, string requestControlId, string acknowledgement, string queryTag, string queryPd, bool notFound, string errorCode, string errorText, string userMessage)
     {
         var lines = new List<string> { header, "MSA|" + acknowledgement + "|" + E(requestControlId) };
@@ -248,6 +271,8 @@ internal static class VisionMessageWriter
     }
 
     private static string Xcn(Practitioner p) => $"{p.SdsUserId}^{E(p.FamilyName)}^{E(p.GivenName)}^^^{E(p.Title)}^^^SDS";
+
+    private static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);
 
     private static string Id(long localId) => localId.ToString(CultureInfo.InvariantCulture);
 

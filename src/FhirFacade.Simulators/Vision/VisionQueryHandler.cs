@@ -1,3 +1,4 @@
+using System.Globalization;
 using FhirFacade.Simulators.Faults;
 using FhirFacade.Simulators.Hosting;
 using FhirFacade.Simulators.World;
@@ -60,7 +61,7 @@ internal sealed class VisionQueryHandler
         }
 
         var queryName = qpd.Component(1, 1);
-        if (queryName != Hl7.RecordQuery && queryName != Hl7.ExistsQuery)
+        if (queryName != Hl7.RecordQuery && queryName != Hl7.ExistsQuery && queryName != Hl7.DemographicQuery)
         {
             return VisionMessageWriter.Error(header, controlId, "AE", tag, qpdLine, false, "206", "Application record locked", "Unknown query name in QPD-1");
         }
@@ -68,6 +69,11 @@ internal sealed class VisionQueryHandler
         if (faults.ErrorStatus is not null)
         {
             return VisionMessageWriter.Error(header, controlId, "AE", tag, qpdLine, false, "207", "Application internal error", "The Vision application failed to process the query");
+        }
+
+        if (queryName == Hl7.DemographicQuery)
+        {
+            return Demographic(header, controlId, tag, qpdLine, qpd, facility, faults);
         }
 
         var nhs = qpd.Component(3, 1);
@@ -88,6 +94,32 @@ internal sealed class VisionQueryHandler
         }
 
         var answer = VisionMessageWriter.Record(header, controlId, tag, qpdLine, records[0], areas, queryName == Hl7.ExistsQuery);
+        return faults.Malformed ? PayloadCorruptor.Truncate(answer) : answer;
+    }
+
+    /// <summary>VDQ: family name (QPD-3, starts-with, case-insensitive) and optional birth date (QPD-4) at the MSH-6 practice.</summary>
+    private static string Demographic(string header, string controlId, string tag, string qpdLine, Hl7Segment qpd, string facility, AppliedFaults faults)
+    {
+        var family = qpd.Component(3, 1);
+        if (string.IsNullOrWhiteSpace(family))
+        {
+            return VisionMessageWriter.Error(header, controlId, "AE", tag, qpdLine, false, "101", "Required field missing", "QPD-3 must hold a family name");
+        }
+
+        DateOnly? born = null;
+        var birthDate = qpd.Component(4, 1);
+        if (birthDate.Length > 0)
+        {
+            if (!DateOnly.TryParseExact(birthDate, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return VisionMessageWriter.Error(header, controlId, "AE", tag, qpdLine, false, "102", "Data type error", "QPD-4 must be a birth date yyyyMMdd");
+            }
+
+            born = parsed;
+        }
+
+        var matches = DemographicIndex.Find(family, born, SupplierKind.Vision, facility.Length > 0 ? facility : null);
+        var answer = VisionMessageWriter.Matches(header, controlId, tag, qpdLine, matches.Take(Hl7.MaxMatches).Select(PatientWorld.DemographicsOf).ToList(), matches.Count);
         return faults.Malformed ? PayloadCorruptor.Truncate(answer) : answer;
     }
 

@@ -29,7 +29,7 @@ internal sealed class VisionClient(MllpConnectionPool pool, IOptions<VisionOptio
     /// <summary>The record areas of the full record query; <see langword="null"/> asks the exists query (PID, PD1, ZSH only).</summary>
     public async Task<VisionRecord?> GetRecordAsync(OrganisationEndpoint organisation, string nhsNumber, string? area, CancellationToken cancellationToken)
     {
-        var message = await QueryAsync(organisation, nhsNumber, area, cancellationToken);
+        var message = await QueryAsync(organisation, controlId => BuildQuery(organisation, nhsNumber, area, controlId), cancellationToken);
         if (message is null)
         {
             return null;
@@ -46,6 +46,46 @@ internal sealed class VisionClient(MllpConnectionPool pool, IOptions<VisionOptio
         }
     }
 
+    /// <summary>
+    /// The demographic query (VDQ): the NHS numbers (PID-3) of the patients at the organisation whose family name starts
+    /// with <paramref name="family"/> (born on <paramref name="birthDate"/>, <c>yyyyMMdd</c>, when given); truncated when QAK-6
+    /// counts matches left out.
+    /// </summary>
+    public async Task<VisionPatientMatches> SearchPatientsAsync(OrganisationEndpoint organisation, string family, string? birthDate, CancellationToken cancellationToken)
+    {
+        var message = await QueryAsync(organisation, controlId => BuildDemographicQuery(organisation, family, birthDate, controlId), cancellationToken);
+        if (message is null)
+        {
+            return VisionPatientMatches.None;
+        }
+
+        var nhsNumbers = message.Segments
+            .Where(s => s.Name == "PID")
+            .Select(s => s.Repetitions(3).FirstOrDefault(r => r.Component(4) == VisionCodeSystems.NhsAuthority)?.Component(1))
+            .OfType<string>()
+            .Where(n => n.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var remaining = message.First("QAK")?.Value(6) ?? string.Empty;
+        var truncated = int.TryParse(remaining, NumberStyles.None, CultureInfo.InvariantCulture, out var left) && left > 0;
+        return new VisionPatientMatches(nhsNumbers, truncated);
+    }
+
+    /// <summary>The QBP^Q11 text of a demographic query (VDQ; QPD-3 family name, QPD-4 birth date).</summary>
+    public string BuildDemographicQuery(OrganisationEndpoint organisation, string family, string? birthDate, string controlId)
+    {
+        var qpd = new Hl7SegmentBuilder("QPD")
+            .Field(1, VisionCodeSystems.DemographicQuery)
+            .Field(2, QueryTag(controlId))
+            .Field(3, family);
+        if (birthDate is not null)
+        {
+            qpd.Field(4, birthDate);
+        }
+
+        return Hl7Message.Encode([Header(organisation, controlId), qpd, new Hl7SegmentBuilder("RCP").Field(1, "I")], Hl7Delimiters.Default);
+    }
+
     /// <summary>A new message control id (MSH-10, at most 20 characters).</summary>
     public string NextControlId() =>
         _controlIdPrefix + Interlocked.Increment(ref _sequence).ToString("D12", CultureInfo.InvariantCulture);
@@ -53,9 +93,24 @@ internal sealed class VisionClient(MllpConnectionPool pool, IOptions<VisionOptio
     /// <summary>The QBP^Q11 text for one query.</summary>
     public string BuildQuery(OrganisationEndpoint organisation, string nhsNumber, string? area, string controlId)
     {
-        var delimiters = Hl7Delimiters.Default;
+        var qpd = new Hl7SegmentBuilder("QPD")
+            .Field(1, area is null ? VisionCodeSystems.ExistsQuery : VisionCodeSystems.RecordQuery)
+            .Field(2, QueryTag(controlId))
+            .Field(3, nhsNumber, null, null, VisionCodeSystems.NhsAuthority, VisionCodeSystems.NhsIdentifierType);
+        if (area is not null)
+        {
+            qpd.Field(4, area);
+        }
+
+        return Hl7Message.Encode([Header(organisation, controlId), qpd, new Hl7SegmentBuilder("RCP").Field(1, "I")], Hl7Delimiters.Default);
+    }
+
+    private static string QueryTag(string controlId) => "Q-" + controlId;
+
+    private Hl7SegmentBuilder Header(OrganisationEndpoint organisation, string controlId)
+    {
         var now = timeProvider.GetUtcNow().UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "+0000";
-        var msh = new Hl7SegmentBuilder("MSH")
+        return new Hl7SegmentBuilder("MSH")
             .Field(3, VisionCodeSystems.SendingApplication)
             .Field(4, VisionCodeSystems.SendingFacility)
             .Field(5, VisionCodeSystems.ReceivingApplication)
@@ -66,19 +121,7 @@ internal sealed class VisionClient(MllpConnectionPool pool, IOptions<VisionOptio
             .Field(10, controlId)
             .Field(11, VisionCodeSystems.ProcessingId)
             .Field(12, VisionCodeSystems.Hl7Version);
-        var qpd = new Hl7SegmentBuilder("QPD")
-            .Field(1, area is null ? VisionCodeSystems.ExistsQuery : VisionCodeSystems.RecordQuery)
-            .Field(2, QueryTag(controlId))
-            .Field(3, nhsNumber, null, null, VisionCodeSystems.NhsAuthority, VisionCodeSystems.NhsIdentifierType);
-        if (area is not null)
-        {
-            qpd.Field(4, area);
-        }
-
-        return Hl7Message.Encode([msh, qpd, new Hl7SegmentBuilder("RCP").Field(1, "I")], delimiters);
     }
-
-    private static string QueryTag(string controlId) => "Q-" + controlId;
 
     private string AccessKey(OrganisationEndpoint organisation) =>
         organisation.Credentials.GetValueOrDefault(VisionCodeSystems.AccessKeyCredential) ?? options.Value.AccessKey ?? string.Empty;
@@ -93,11 +136,11 @@ internal sealed class VisionClient(MllpConnectionPool pool, IOptions<VisionOptio
         throw new SupplierException(SupplierFailureKind.Unavailable, "The organisation has no Vision MLLP endpoint (mllp://host:port).");
     }
 
-    private async Task<Hl7Message?> QueryAsync(OrganisationEndpoint organisation, string nhsNumber, string? area, CancellationToken cancellationToken)
+    private async Task<Hl7Message?> QueryAsync(OrganisationEndpoint organisation, Func<string, string> build, CancellationToken cancellationToken)
     {
         var (host, port) = EndpointOf(organisation);
         var controlId = NextControlId();
-        var framed = MllpFraming.Frame(StrictUtf8.GetBytes(BuildQuery(organisation, nhsNumber, area, controlId)));
+        var framed = MllpFraming.Frame(StrictUtf8.GetBytes(build(controlId)));
         using var attempt = new CancellationTokenSource(options.Value.AttemptTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token);
         try

@@ -142,5 +142,72 @@ public sealed class VisionSimulatorTests : IClassFixture<SimulatorFixture>
         first[first.IndexOf('\r', StringComparison.Ordinal)..].Should().Be(second[second.IndexOf('\r', StringComparison.Ordinal)..]);
     }
 
+    [Fact]
+    public async Task DemographicQuery_FamilyPrefixAndBirthDate_ReturnsOnePidPerMatch()
+    {
+        using var client = await ConnectAsync();
+
+        var answer = await client.SendAsync(DemographicQuery("C83001", "ellw", "19810123"), TestTimeout.Token());
+
+        var segments = MllpTestClient.Segments(answer!);
+        segments[1][1].Should().Be("AA");
+        var qak = segments.Single(s => s[0] == "QAK");
+        qak.Skip(2).Should().Equal("OK", "VDQ^Vision Demographic Query^L", "1", "1", "0");
+        var pid = segments.Single(s => s[0] == "PID");
+        pid[3].Should().Be("9990000034^^^NHS^NH");
+        pid[5].Should().StartWith("Ellwood^Catherine");
+        pid[7].Should().Be("19810123");
+    }
+
+    [Fact]
+    public async Task DemographicQuery_WrongBirthDateOrOtherPractice_ReturnsNoMatch()
+    {
+        using var client = await ConnectAsync();
+
+        var wrongDate = await client.SendAsync(DemographicQuery("C83001", "Ellwood", "19810124"), TestTimeout.Token());
+        var otherPractice = await client.SendAsync(DemographicQuery("C83002", "Ellwood", "19810123"), TestTimeout.Token());
+
+        foreach (var answer in new[] { wrongDate, otherPractice })
+        {
+            var segments = MllpTestClient.Segments(answer!);
+            segments[1][1].Should().Be("AA");
+            segments.Single(s => s[0] == "QAK")[2].Should().Be("NF");
+            segments.Should().NotContain(s => s[0] == "PID");
+        }
+    }
+
+    [Fact]
+    public async Task DemographicQuery_ManyMatches_SendsFiftyAndCountsTheRest()
+    {
+        using var client = await ConnectAsync();
+
+        var answer = await client.SendAsync(DemographicQuery(string.Empty, "S", string.Empty), TestTimeout.Token());
+
+        var segments = MllpTestClient.Segments(answer!);
+        var qak = segments.Single(s => s[0] == "QAK");
+        var total = int.Parse(qak[4], System.Globalization.CultureInfo.InvariantCulture);
+        total.Should().BeGreaterThan(50);
+        qak[5].Should().Be("50");
+        qak[6].Should().Be((total - 50).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        segments.Count(s => s[0] == "PID").Should().Be(50);
+    }
+
+    [Fact]
+    public async Task DemographicQuery_NoFamilyOrBadDate_ReturnsAe()
+    {
+        using var client = await ConnectAsync();
+
+        var noFamily = await client.SendAsync(DemographicQuery("C83001", string.Empty, "19810123"), TestTimeout.Token());
+        var badDate = await client.SendAsync(DemographicQuery("C83001", "Ellwood", "1981-01-23"), TestTimeout.Token());
+
+        MllpTestClient.Segments(noFamily!).Single(s => s[0] == "ERR")[3].Should().Be("101^Required field missing^HL70357");
+        MllpTestClient.Segments(badDate!).Single(s => s[0] == "ERR")[3].Should().Be("102^Data type error^HL70357");
+    }
+
+    private static string DemographicQuery(string ods, string family, string birthDate) =>
+        $"MSH|^~\\&|FHIRFACADE|FACADE|VISION|{ods}|20261001120000|vision-dev-key|QBP^Q11^QBP_Q11|MSG0009|P|2.5\r" +
+        $"QPD|VDQ^Vision Demographic Query^L|Q-MSG0009|{family}|{birthDate}\r" +
+        "RCP|I\r";
+
     private Task<MllpTestClient> ConnectAsync() => MllpTestClient.ConnectAsync(_fixture.Cluster.Vision.EndPoint, TestTimeout.Token());
 }

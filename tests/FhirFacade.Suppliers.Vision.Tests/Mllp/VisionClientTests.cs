@@ -69,6 +69,37 @@ public sealed class VisionClientTests(VisionAdapterFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public void BuildDemographicQuery_FamilyWithDelimiters_IsEscapedInQpd3()
+    {
+        using var services = fixture.CreateServices();
+        var sut = services.GetRequiredService<VisionClient>();
+
+        var text = sut.BuildDemographicQuery(fixture.Oakfield, "O'Brien|Smith^&~", "19810123", "C2");
+
+        Hl7Message.TryParse(text, out var message, out _).Should().BeTrue();
+        var qpd = message!.First("QPD")!;
+        qpd.RawField(1).Should().Be("VDQ^Vision Demographic Query^L");
+        qpd.RawField(3).Should().Be(@"O'Brien\F\Smith\S\\T\\R\");
+        qpd.Value(3).Should().Be("O'Brien|Smith^&~");
+        qpd.Value(4).Should().Be("19810123");
+        message.Header.Value(6).Should().Be("C83001");
+    }
+
+    [Fact]
+    public async Task SearchPatientsAsync_FamilyAndBirthDate_ReturnsTheMatchedNhsNumbers()
+    {
+        using var services = fixture.CreateServices();
+        var sut = services.GetRequiredService<VisionClient>();
+
+        var found = await sut.SearchPatientsAsync(fixture.Oakfield, "Ellwood", "19810123", CancellationToken.None);
+        var none = await sut.SearchPatientsAsync(fixture.Oakfield, "Ellwood", "19810124", CancellationToken.None);
+
+        found.NhsNumbers.Should().Equal(VisionMessages.Nhs);
+        found.Truncated.Should().BeFalse();
+        none.NhsNumbers.Should().BeEmpty();
+    }
+
+    [Fact]
     public void NextControlId_ManyQueries_AreUniqueAndFitMsh10()
     {
         using var services = fixture.CreateServices();
