@@ -212,7 +212,7 @@ public sealed class VisionTests(FacadeServerFactory factory, ShortTimeoutFacadeS
         await factory.Simulators.Vision.ApplyFaultAsync(FaultSpec.Of(kind, nhs), CancellationToken.None);
         try
         {
-            var response = await factory.CreateClient().FhirGetAsync("/fhir/Condition?patient.identifier=" + FhirHttp.Nhs + nhs);
+            var response = await TimedGetAsync(factory, "/fhir/Condition?patient.identifier=" + FhirHttp.Nhs + nhs);
 
             response.Status.Should().Be(HttpStatusCode.BadGateway);
             response.ContentType.Should().Be(FhirHttp.JsonContentType);
@@ -234,7 +234,7 @@ public sealed class VisionTests(FacadeServerFactory factory, ShortTimeoutFacadeS
         await faulty.Simulators.Vision.ApplyFaultAsync(FaultSpec.Of(FaultKind.Hang, nhs), CancellationToken.None);
         try
         {
-            var response = await faulty.CreateClient().FhirGetAsync("/fhir/Condition?patient.identifier=" + FhirHttp.Nhs + nhs);
+            var response = await TimedGetAsync(faulty, "/fhir/Condition?patient.identifier=" + FhirHttp.Nhs + nhs);
 
             response.Status.Should().Be(HttpStatusCode.GatewayTimeout);
             response.ContentType.Should().Be(FhirHttp.JsonContentType);
@@ -254,7 +254,7 @@ public sealed class VisionTests(FacadeServerFactory factory, ShortTimeoutFacadeS
         await factory.Simulators.Vision.ApplyFaultAsync(FaultSpec.Of(FaultKind.ErrorStatus, AllFour), CancellationToken.None);
         try
         {
-            var response = await factory.CreateClient().FhirGetAsync("/fhir/MedicationStatement?patient.identifier=" + FhirHttp.Nhs + AllFour);
+            var response = await TimedGetAsync(factory, "/fhir/MedicationStatement?patient.identifier=" + FhirHttp.Nhs + AllFour);
 
             response.Status.Should().Be(HttpStatusCode.OK);
             var sources = response.Entries().Select(e => e["meta"]!["source"]!.GetValue<string>()).ToList();
@@ -274,7 +274,7 @@ public sealed class VisionTests(FacadeServerFactory factory, ShortTimeoutFacadeS
         await factory.Simulators.Vision.ApplyFaultAsync(FaultSpec.Of(FaultKind.ConnectionRefused), CancellationToken.None);
         try
         {
-            var response = await factory.CreateClient().FhirGetAsync("/fhir/Patient?identifier=" + FhirHttp.Nhs + "9990000123");
+            var response = await TimedGetAsync(factory, "/fhir/Patient?identifier=" + FhirHttp.Nhs + "9990000123");
 
             response.Status.Should().Be(HttpStatusCode.OK);
             response.Total.Should().Be(1);
@@ -293,7 +293,7 @@ public sealed class VisionTests(FacadeServerFactory factory, ShortTimeoutFacadeS
         await factory.Simulators.Vision.ApplyFaultAsync(FaultSpec.Of(FaultKind.ConnectionRefused), CancellationToken.None);
         try
         {
-            var response = await factory.CreateClient().FhirGetAsync("/fhir/AllergyIntolerance?patient.identifier=" + FhirHttp.Nhs + nhs);
+            var response = await TimedGetAsync(factory, "/fhir/AllergyIntolerance?patient.identifier=" + FhirHttp.Nhs + nhs);
 
             response.Status.Should().Be(HttpStatusCode.BadGateway);
             response.ResourceType.Should().Be("OperationOutcome");
@@ -332,7 +332,7 @@ public sealed class VisionTests(FacadeServerFactory factory, ShortTimeoutFacadeS
         await factory.Simulators.Vision.ApplyFaultAsync(FaultSpec.Of(FaultKind.WrongPatient, nhs), CancellationToken.None);
         try
         {
-            var response = await factory.CreateClient().FhirGetAsync("/fhir/MedicationStatement?patient.identifier=" + FhirHttp.Nhs + nhs);
+            var response = await TimedGetAsync(factory, "/fhir/MedicationStatement?patient.identifier=" + FhirHttp.Nhs + nhs);
 
             response.Status.Should().Be(HttpStatusCode.OK);
             response.Entries().Should().BeEmpty();
@@ -370,7 +370,7 @@ public sealed class VisionTests(FacadeServerFactory factory, ShortTimeoutFacadeS
         await factory.Simulators.Vision.ApplyFaultAsync(FaultSpec.Latency(50, nhs), CancellationToken.None);
         try
         {
-            var response = await factory.CreateClient().FhirGetAsync("/fhir/Patient?identifier=" + FhirHttp.Nhs + nhs);
+            var response = await TimedGetAsync(factory, "/fhir/Patient?identifier=" + FhirHttp.Nhs + nhs);
 
             response.Status.Should().Be(HttpStatusCode.OK);
             response.Total.Should().Be(1);
@@ -402,5 +402,14 @@ public sealed class VisionTests(FacadeServerFactory factory, ShortTimeoutFacadeS
         }
 
         return found;
+    }
+
+    /// <summary>A GET that must be answered within the server's overall budget plus a generous margin (a bound, not a speed test).</summary>
+    private static async Task<FhirResponse> TimedGetAsync(FacadeServerFactory server, string url)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var response = await server.CreateClient().FhirGetAsync(url);
+        clock.Elapsed.Should().BeLessThan(server.OverallBudget + TimeSpan.FromSeconds(1.5), "a supplier fault must be answered within the request's time budget");
+        return response;
     }
 }

@@ -348,8 +348,7 @@ public sealed class PerSupplierFaultTests(FacadeServerFactory servers, ShortTime
         return (response, stopwatch.Elapsed);
     }
 
-    private static TimeSpan BudgetOf(FacadeServerFactory factory) =>
-        factory.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.OverallBudget;
+    private static TimeSpan BudgetOf(FacadeServerFactory factory) => factory.OverallBudget;
 
     private FacadeServerFactory FactoryFor(SupplierFault fault) => fault.IsTimeout() ? shortTimeoutServers : servers;
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using FhirFacade.Core.Gateway;
 using FhirFacade.Server.DevAuthorization;
 using FhirFacade.Server.Hosting;
 using FhirFacade.Simulators.Hosting;
@@ -22,6 +23,9 @@ public class FacadeServerFactory : WebApplicationFactory<Program>
 
     /// <summary>The simulators this server talks to (for fault injection).</summary>
     public SimulatorCluster Simulators => Services.GetRequiredService<EmbeddedSimulators>().Cluster!;
+
+    /// <summary>The gateway's overall time budget for one request, as this server is configured.</summary>
+    public TimeSpan OverallBudget => Services.GetRequiredService<IOptions<GatewayOptions>>().Value.OverallBudget;
 
     /// <summary>Configuration overrides for a fixture.</summary>
     protected virtual Dictionary<string, string?> Settings => [];
