@@ -141,10 +141,7 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
     /// </summary>
     private async Task<SupplierSearchResult> SearchByDemographicsAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
     {
-        var family = query.Request.CriteriaFor(SearchParameterNames.Family)
-            .Where(c => c.Modifier == SearchModifier.None && c.Values.Count == 1)
-            .Select(c => (c.Values[0] as StringSearchValue)?.Text)
-            .FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
+        var family = query.Request.PlainFamily();
         if (query.ResourceType != T.Patient || family is null)
         {
             return new SupplierSearchResult([], [], [new Issue("EMIS-NO-DEMOGRAPHIC-SEARCH", IssueSeverity.Information, IssueType.NotSupported, $"EMIS Web at {SupplierCallRunner.OrganisationLabel(organisation)} searches patients by NHS number, or by family name (starts-with, no modifier) and birth date.")]);
@@ -180,18 +177,8 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
     }
 
     /// <summary>The birth date EMIS can filter on natively: one <c>eq</c> value of day precision; anything else is filtered by the gateway.</summary>
-    private static string? ExactBirthDate(SearchRequest request)
-    {
-        var criteria = request.CriteriaFor(SearchParameterNames.Birthdate).ToList();
-        if (criteria is not [{ Values: [DateSearchValue { Prefix: DatePrefix.Eq, Range: var range }] }]
-            || range.End - range.Start != TimeSpan.FromDays(1)
-            || range.Start.TimeOfDay != TimeSpan.Zero)
-        {
-            return null;
-        }
-
-        return DateOnly.FromDateTime(range.Start.DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static string? ExactBirthDate(SearchRequest request) =>
+        request.ExactBirthDate()?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Section(string resourceType) => resourceType switch
     {

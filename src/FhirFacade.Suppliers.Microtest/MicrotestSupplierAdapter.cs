@@ -159,16 +159,13 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
     /// </summary>
     private async Task<SupplierSearchResult> SearchByDemographicsAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
     {
-        var family = query.Request.CriteriaFor(SearchParameterNames.Family)
-            .Where(c => c.Modifier == SearchModifier.None && c.Values.Count == 1)
-            .Select(c => (c.Values[0] as StringSearchValue)?.Text)
-            .FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
+        var family = query.Request.PlainFamily();
         if (query.ResourceType != T.Patient || family is null)
         {
             return new SupplierSearchResult([], [], [new Issue("MICROTEST-NO-DEMOGRAPHIC-SEARCH", IssueSeverity.Information, IssueType.NotSupported, $"Microtest Evolution at {SupplierCallRunner.OrganisationLabel(organisation)} searches patients by NHS number, or by family name (starts-with, no modifier) and birth date.")]);
         }
 
-        var found = await client.SearchPatientsAsync(organisation, family.Trim(), ExactBirthDate(query.Request), MaxDemographicMatches, cancellationToken);
+        var found = await client.SearchPatientsAsync(organisation, family, ExactBirthDate(query.Request), MaxDemographicMatches, cancellationToken);
         if (found.NhsNumbers.Count == 0)
         {
             return SupplierSearchResult.Empty;
@@ -198,18 +195,8 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
     }
 
     /// <summary>The date of birth Evolution can filter on natively (<c>dd/MM/yyyy</c>): one <c>eq</c> value of day precision; anything else is filtered by the gateway.</summary>
-    private static string? ExactBirthDate(SearchRequest request)
-    {
-        var criteria = request.CriteriaFor(SearchParameterNames.Birthdate).ToList();
-        if (criteria is not [{ Values: [DateSearchValue { Prefix: DatePrefix.Eq, Range: var range }] }]
-            || range.End - range.Start != TimeSpan.FromDays(1)
-            || range.Start.TimeOfDay != TimeSpan.Zero)
-        {
-            return null;
-        }
-
-        return DateOnly.FromDateTime(range.Start.DateTime).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static string? ExactBirthDate(SearchRequest request) =>
+        request.ExactBirthDate()?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool IsAt(MicrotestPatient? patient, OrganisationEndpoint organisation) =>
         patient?.Practice?.OdsCode is { } holder && string.Equals(holder, organisation.OdsCode, StringComparison.OrdinalIgnoreCase);

@@ -158,10 +158,7 @@ internal sealed class TppSupplierAdapter(TppClient client, Ctv3SnomedMap ctv3Map
     /// </summary>
     private async Task<SupplierSearchResult> SearchByDemographicsAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
     {
-        var family = query.Request.CriteriaFor(SearchParameterNames.Family)
-            .Where(c => c.Modifier == SearchModifier.None && c.Values.Count == 1)
-            .Select(c => (c.Values[0] as StringSearchValue)?.Text)
-            .FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
+        var family = query.Request.PlainFamily();
         if (query.ResourceType != T.Patient || family is null)
         {
             return new SupplierSearchResult([], [], [new Issue("TPP-NO-DEMOGRAPHIC-SEARCH", IssueSeverity.Information, IssueType.NotSupported, $"TPP SystmOne at {SupplierCallRunner.OrganisationLabel(organisation)} searches patients by NHS number, or by family name (starts-with, no modifier) and date of birth.")]);
@@ -197,18 +194,8 @@ internal sealed class TppSupplierAdapter(TppClient client, Ctv3SnomedMap ctv3Map
     }
 
     /// <summary>The date of birth TPP can filter on natively: one <c>eq</c> value of day precision; anything else is filtered by the gateway.</summary>
-    private static string? ExactBirthDate(SearchRequest request)
-    {
-        var criteria = request.CriteriaFor(SearchParameterNames.Birthdate).ToList();
-        if (criteria is not [{ Values: [DateSearchValue { Prefix: DatePrefix.Eq, Range: var range }] }]
-            || range.End - range.Start != TimeSpan.FromDays(1)
-            || range.Start.TimeOfDay != TimeSpan.Zero)
-        {
-            return null;
-        }
-
-        return DateOnly.FromDateTime(range.Start.DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-    }
+    private static string? ExactBirthDate(SearchRequest request) =>
+        request.ExactBirthDate()?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Area(string resourceType) => resourceType switch
     {

@@ -144,16 +144,13 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
     /// </summary>
     private async Task<SupplierSearchResult> SearchByDemographicsAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
     {
-        var family = query.Request.CriteriaFor(SearchParameterNames.Family)
-            .Where(c => c.Modifier == SearchModifier.None && c.Values.Count == 1)
-            .Select(c => (c.Values[0] as StringSearchValue)?.Text)
-            .FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
+        var family = query.Request.PlainFamily();
         if (query.ResourceType != T.Patient || family is null)
         {
             return new SupplierSearchResult([], [], [new Issue("VISION-NO-DEMOGRAPHIC-SEARCH", IssueSeverity.Information, IssueType.NotSupported, $"{VisionCodeSystems.DisplayName} at {SupplierCallRunner.OrganisationLabel(organisation)} searches patients by NHS number, or by family name (starts-with, no modifier) and birth date.")]);
         }
 
-        var found = await client.SearchPatientsAsync(organisation, family.Trim(), ExactBirthDate(query.Request), cancellationToken);
+        var found = await client.SearchPatientsAsync(organisation, family, ExactBirthDate(query.Request), cancellationToken);
         var records = await Task.WhenAll(found.NhsNumbers.Select(n => client.GetRecordAsync(organisation, n, null, cancellationToken)));
         var matches = new List<SupplierResource>();
         var issues = new List<Issue>();
@@ -178,18 +175,8 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
     }
 
     /// <summary>The birth date Vision can filter on natively (<c>yyyyMMdd</c>): one <c>eq</c> value of day precision; anything else is filtered by the gateway.</summary>
-    internal static string? ExactBirthDate(SearchRequest request)
-    {
-        var criteria = request.CriteriaFor(SearchParameterNames.Birthdate).ToList();
-        if (criteria is not [{ Values: [DateSearchValue { Prefix: DatePrefix.Eq, Range: var range }] }]
-            || range.End - range.Start != TimeSpan.FromDays(1)
-            || range.Start.TimeOfDay != TimeSpan.Zero)
-        {
-            return null;
-        }
-
-        return DateOnly.FromDateTime(range.Start.DateTime).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-    }
+    internal static string? ExactBirthDate(SearchRequest request) =>
+        request.ExactBirthDate()?.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool IsSearchable(string resourceType) =>
         resourceType is T.Patient or T.Condition or T.AllergyIntolerance or T.MedicationStatement;

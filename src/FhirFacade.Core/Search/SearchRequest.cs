@@ -84,6 +84,33 @@ public sealed record SearchRequest
     public IEnumerable<SearchCriterion> CriteriaFor(string parameterName) =>
         Criteria.Where(c => string.Equals(c.Parameter.Name, parameterName, StringComparison.Ordinal));
 
+    /// <summary>
+    /// The family name a supplier's demographic search can take: the first plain (no modifier,
+    /// single value) <c>family</c>, trimmed; <see langword="null"/> when there is none.
+    /// </summary>
+    public string? PlainFamily() =>
+        CriteriaFor(SearchParameterNames.Family)
+            .Where(c => c.Modifier == SearchModifier.None && c.Values.Count == 1)
+            .Select(c => (c.Values[0] as StringSearchValue)?.Text?.Trim())
+            .FirstOrDefault(t => !string.IsNullOrEmpty(t));
+
+    /// <summary>
+    /// The birth date a supplier can filter on natively: a single <c>birthdate</c> criterion with one
+    /// <c>eq</c> value of day precision; <see langword="null"/> otherwise (the gateway then filters).
+    /// </summary>
+    public DateOnly? ExactBirthDate()
+    {
+        var criteria = CriteriaFor(SearchParameterNames.Birthdate).ToList();
+        if (criteria is not [{ Values: [DateSearchValue { Prefix: DatePrefix.Eq, Range: var range }] }]
+            || range.End - range.Start != TimeSpan.FromDays(1)
+            || range.Start.TimeOfDay != TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        return DateOnly.FromDateTime(range.Start.DateTime);
+    }
+
     private static void Append(StringBuilder builder, string name, string value)
     {
         if (builder.Length > 0)
