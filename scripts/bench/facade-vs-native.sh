@@ -6,11 +6,12 @@
 #   2. MedicationStatement     facade GET /fhir/MedicationStatement?patient.identifier=…|{nhs}
 #                              vs native GET /api/patients/{nhs}/record?sections=medications
 # and prints req/s, p50, p99 and the facade's overhead (difference and ratio).
-# Usage: scripts/bench/facade-vs-native.sh            (env: DURATION=10s THREADS=2 CONNECTIONS=16 PORT=5190 AUDIT_OFF=0)
+# Usage: scripts/bench/facade-vs-native.sh            (env: DURATION=10s WARMUP=10s THREADS=2 CONNECTIONS=16 PACE_MS=0 PORT=5190 AUDIT_OFF=0)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 DURATION="${DURATION:-10s}"
+WARMUP="${WARMUP:-10s}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-16}"
 PORT="${PORT:-5190}"
@@ -54,18 +55,38 @@ patient_id="$(curl -fs -H "$AUTH" "${BASE}/Patient?identifier=https://fhir.nhs.u
 [ -n "$patient_id" ] || { echo "could not find demo patient ${NHS}" >&2; exit 1; }
 
 # Warm every measured path (JIT, connection pools) before measuring: the read too, or the first run
-# (the read) pays the facade's warm-up and looks slower than it is.
+# (the read) pays the facade's warm-up and looks slower than it is. A few hundred requests are not
+# enough: .NET's tiered compiler keeps re-compiling hot methods in the background for several seconds
+# (a profile after 200 requests per path still showed ~8% of CPU in the JIT), so each path also gets
+# WARMUP of load before anything is measured.
 for _ in $(seq 1 200); do
   curl -fs -o /dev/null -H "$AUTH" "$search"
   curl -fs -o /dev/null -H "$AUTH" "${BASE}/Patient/${patient_id}"
   curl -fs -o /dev/null -H "X-Api-Key: ${API_KEY}" "${NATIVE}/api/patients/${NHS}/record?sections=medications"
   curl -fs -o /dev/null -H "X-Api-Key: ${API_KEY}" "${NATIVE}/api/patients/${NHS}"
 done
+for url in "${BASE}/Patient/${patient_id}" "$search"; do
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "$AUTH" "$url" >/dev/null
+done
+for url in "${NATIVE}/api/patients/${NHS}" "${NATIVE}/api/patients/${NHS}/record?sections=medications"; do
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "X-Api-Key: ${API_KEY}" "$url" >/dev/null
+done
+
+# PACE_MS=N: each connection waits N ms after every response before its next request (wrk's delay()
+# hook), so the load is light and steady instead of closed-loop saturation: a different question
+# ("what does one request cost when the server is mostly idle?") with a different answer, because an
+# idle virtual machine is slow to wake threads and disks. The wait is not counted in the latency.
+pace=()
+if [ "${PACE_MS:-0}" != "0" ]; then
+  pace_script="${audit_dir}/pace.lua"
+  printf 'function delay() return %d end\n' "$PACE_MS" >"$pace_script"
+  pace=(-s "$pace_script")
+fi
 
 # Runs wrk and prints "req/s p50_ms p99_ms".
 measure() {
   local url="$1"; shift
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" | awk '
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${pace[@]}" "$@" "$url" | awk '
     function ms(v) { if (v ~ /us$/) return substr(v, 1, length(v)-2)/1000; if (v ~ /ms$/) return substr(v, 1, length(v)-2)+0; if (v ~ /s$/) return substr(v, 1, length(v)-1)*1000; return v }
     /Requests\/sec/ { rps = $2 }
     /^ +50%/ { p50 = ms($2) }
@@ -85,7 +106,7 @@ report() {
 }
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "wrk: ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION} per run; facade ${BASE}; native ${NATIVE}"
+echo "wrk: ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION} per run (after ${WARMUP} warm-up per path), pause ${PACE_MS:-0} ms between requests per connection; facade ${BASE}; native ${NATIVE}"
 printf '%-28s %10s %9s %9s %8s\n' "run" "req/s" "p50 ms" "p99 ms" "non-2xx"
 read_facade="$(measure "${BASE}/Patient/${patient_id}" -H "$AUTH")"
 read_native="$(measure "${NATIVE}/api/patients/${NHS}" -H "X-Api-Key: ${API_KEY}")"
