@@ -5,6 +5,7 @@ using FhirFacade.Core.Identity;
 using FhirFacade.Core.Search;
 using FhirFacade.Core.Sharing;
 using FhirFacade.Core.Suppliers;
+using FhirFacade.Core.Terminology;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Model;
 using FhirFacade.Fhir.Resources;
@@ -22,7 +23,7 @@ namespace FhirFacade.Suppliers.Tpp;
 /// unit withholds (a <c>SHARING-AREA-WITHHELD</c> warning in a search, 403 for a read), and turns a
 /// third-party-sharing refusal into a <see cref="SupplierFailureKind.Refused"/> the gateway reports — never an empty answer.
 /// </summary>
-internal sealed class TppSupplierAdapter(TppClient client, Ctv3SnomedMap ctv3Map, IFhirModel model) : ISupplierAdapter
+internal sealed class TppSupplierAdapter(TppClient client, SnomedConceptMap ctv3Map, IFhirModel model) : ISupplierAdapter
 {
     private static readonly IReadOnlySet<string> NoNativeParameters = new HashSet<string>();
 

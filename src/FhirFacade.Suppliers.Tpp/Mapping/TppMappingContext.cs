@@ -1,13 +1,14 @@
 using System.Globalization;
 using FhirFacade.Core.Identity;
 using FhirFacade.Core.Suppliers;
+using FhirFacade.Core.Terminology;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Resources;
 
 namespace FhirFacade.Suppliers.Tpp.Mapping;
 
 /// <summary>What every TPP mapper needs: the unit, the patient, the facade ids, the CTV3 map, and where to report issues.</summary>
-internal sealed class TppMappingContext(string odsCode, string organisationLabel, string nhsNumber, Ctv3SnomedMap ctv3Map)
+internal sealed class TppMappingContext(string odsCode, string organisationLabel, string nhsNumber, SnomedConceptMap ctv3Map)
 {
     public string OdsCode { get; } = odsCode;
 
@@ -16,7 +17,7 @@ internal sealed class TppMappingContext(string odsCode, string organisationLabel
 
     public string NhsNumber { get; } = nhsNumber;
 
-    public Ctv3SnomedMap Ctv3Map { get; } = ctv3Map;
+    public SnomedConceptMap Ctv3Map { get; } = ctv3Map;
 
     public List<Issue> Issues { get; } = [];
 

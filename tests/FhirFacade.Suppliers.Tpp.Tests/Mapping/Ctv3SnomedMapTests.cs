@@ -1,4 +1,4 @@
-using System.Text.Json;
+using FhirFacade.Core.Terminology;
 using FhirFacade.Suppliers.Tpp.Mapping;
 
 namespace FhirFacade.Suppliers.Tpp.Tests.Mapping;
@@ -6,6 +6,16 @@ namespace FhirFacade.Suppliers.Tpp.Tests.Mapping;
 [Trait("Category", "Unit")]
 public sealed class Ctv3SnomedMapTests
 {
+    public static TheoryData<string> Unmapped => new()
+    {
+        "F26..",
+        "H27..",
+        "XXXXX",
+        // Narrower SNOMED CT targets in the ConceptMap: not usable beside the CTV3 coding.
+        "G573.",
+        "N05..",
+    };
+
     [Fact]
     public void Load_ProjectConceptMap_MapsAsthmaToSnomed()
     {
@@ -16,33 +26,24 @@ public sealed class Ctv3SnomedMapTests
         target.Should().Be(new SnomedTarget("195967001", "Asthma"));
     }
 
+    [Fact]
+    public void Load_WiderTarget_IsUsed()
+    {
+        var map = Ctv3SnomedMap.Load();
+
+        var target = map.Translate("C04..");
+
+        target.Should().Be(new SnomedTarget("40930008", "Hypothyroidism"));
+    }
+
     [Theory]
-    [InlineData("F26..")]
-    [InlineData("H27..")]
-    [InlineData("XXXXX")]
-    public void Load_DeliberatelyUnmappedCodes_TranslateToNull(string code)
+    [MemberData(nameof(Unmapped))]
+    public void Load_UnmappedOrNarrowerCodes_TranslateToNull(string code)
     {
         var map = Ctv3SnomedMap.Load();
 
         var target = map.Translate(code);
 
         target.Should().BeNull();
-    }
-
-    [Fact]
-    public void Parse_OtherSystemsAndUnmatchedTargets_AreIgnored()
-    {
-        using var document = JsonDocument.Parse("""
-            {"resourceType":"ConceptMap","group":[
-              {"source":"http://read.info/readv2","target":"http://snomed.info/sct","element":[{"code":"H33.","target":[{"code":"195967001","equivalence":"equivalent"}]}]},
-              {"source":"http://read.info/ctv3","target":"http://snomed.info/sct","element":[
-                {"code":"A....","target":[{"code":"1","equivalence":"unmatched"}]},
-                {"code":"B....","target":[{"code":"22298006","display":"MI","equivalence":"equivalent"}]}]}]}
-            """);
-
-        var map = Ctv3SnomedMap.Parse(document.RootElement);
-
-        map.Count.Should().Be(1);
-        map.Translate("B....").Should().Be(new SnomedTarget("22298006", "MI"));
     }
 }

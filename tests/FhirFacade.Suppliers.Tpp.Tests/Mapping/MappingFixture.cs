@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FhirFacade.Core.Identity;
+using FhirFacade.Core.Terminology;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Tpp.Mapping;
 using FhirFacade.Suppliers.Tpp.Native;
@@ -15,7 +16,7 @@ internal static partial class MappingFixture
     public const string OdsCode = "B82005";
     public const string NhsNumber = "9990000026";
 
-    private static readonly Lazy<Ctv3SnomedMap> Map = new(Ctv3SnomedMap.Load);
+    private static readonly Lazy<SnomedConceptMap> Map = new(Ctv3SnomedMap.Load);
 
     public static TppMappingContext Context() => new(OdsCode, "Moorland Health Centre (B82005)", NhsNumber, Map.Value);
 

@@ -1,4 +1,0 @@
-namespace FhirFacade.Suppliers.Microtest.Mapping;
-
-/// <summary>A SNOMED CT concept a native code maps to.</summary>
-internal sealed record SnomedTarget(string Code, string? Display);
