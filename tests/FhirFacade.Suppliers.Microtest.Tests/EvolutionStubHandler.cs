@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace FhirFacade.Suppliers.Microtest.Tests;
+
+/// <summary>
+/// A scripted Evolution API for adapter edge cases the simulator's world never produces at a Microtest
+/// practice: issues a token, answers the demographic search with the scripted pages (cursor <c>page-N</c>)
+/// and each patient summary from the scripted documents (404 for any other NHS number). Records every path asked for.
+/// </summary>
+internal sealed class EvolutionStubHandler(IReadOnlyList<IReadOnlyList<string>> searchPages, IReadOnlyDictionary<string, JsonObject> patients) : HttpMessageHandler
+{
+    private const string PatientsPath = "/api/v1/patients";
+    private const string CursorPrefix = "page-";
+
+    private readonly ConcurrentQueue<string> _paths = new();
+
+    /// <summary>Every request's path (without query), in the order received.</summary>
+    public IReadOnlyList<string> Paths => [.. _paths];
+
+    /// <summary>How many search pages were asked for.</summary>
+    public int SearchRequests => Paths.Count(p => p == PatientsPath);
+
+    /// <summary>The path of one patient's summary.</summary>
+    public static string PatientPath(string nhsNumber) => $"{PatientsPath}/{nhsNumber}";
+
+    /// <summary>An Evolution <c>patient</c> document (the simulator's wire shape) held at <paramref name="odsCode"/>.</summary>
+    public static JsonObject Patient(string nhsNumber, string forename, string surname, string postcode, bool dissent, bool sensitive, string odsCode = MicrotestAdapterFixture.OdsCode) => new()
+    {
+        ["nhs_number"] = nhsNumber,
+        ["title"] = "Mx",
+        ["forename"] = forename,
+        ["middle_names"] = null,
+        ["surname"] = surname,
+        ["previous_surnames"] = new JsonArray(),
+        ["sex"] = "F",
+        ["date_of_birth"] = "14/02/1966",
+        ["date_of_death"] = null,
+        ["address"] = new JsonObject { ["line1"] = "1 " + forename + " Row", ["line2"] = null, ["town"] = "Plymouth", ["county"] = "Devon", ["postcode"] = postcode },
+        ["home_phone"] = null,
+        ["mobile_phone"] = null,
+        ["email"] = null,
+        ["practice"] = new JsonObject { ["ods_code"] = odsCode, ["name"] = "Harbour Lane Practice" },
+        ["registration"] = new JsonObject
+        {
+            ["type"] = "GMS",
+            ["start_date"] = "01/04/2010",
+            ["usual_gp"] = new JsonObject { ["sds_user_id"] = "555000401001", ["gmc_number"] = "4100001", ["title"] = "Dr", ["forename"] = "Ruth", ["surname"] = "Pascoe" },
+        },
+        ["sharing_dissent"] = dissent,
+        ["sensitive"] = sensitive,
+        ["record_version"] = 3,
+    };
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var path = request.RequestUri!.AbsolutePath;
+        _paths.Enqueue(path);
+        if (path == "/oauth/token")
+        {
+            return Answer(HttpStatusCode.OK, new JsonObject { ["access_token"] = "stub-token", ["token_type"] = "Bearer", ["expires_in"] = 3600 });
+        }
+
+        if (path == PatientsPath)
+        {
+            return Answer(HttpStatusCode.OK, SearchPage(request.RequestUri));
+        }
+
+        var nhsNumber = path.StartsWith(PatientsPath + "/", StringComparison.Ordinal) ? path[(PatientsPath.Length + 1)..] : string.Empty;
+        return patients.TryGetValue(nhsNumber, out var patient)
+            ? Answer(HttpStatusCode.OK, (JsonObject)patient.DeepClone())
+            : Answer(HttpStatusCode.NotFound, new JsonObject { ["error"] = "patient_not_found", ["error_description"] = "No patient with this NHS number at this practice" });
+    }
+
+    private static Task<HttpResponseMessage> Answer(HttpStatusCode status, JsonObject body) =>
+        Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") });
+
+    private JsonObject SearchPage(Uri uri)
+    {
+        var cursor = uri.Query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)).FirstOrDefault(p => p[0] == "cursor")?[1];
+        var index = cursor is null ? 0 : int.Parse(Uri.UnescapeDataString(cursor)[CursorPrefix.Length..], CultureInfo.InvariantCulture);
+        var page = index < searchPages.Count ? searchPages[index] : [];
+        return new JsonObject
+        {
+            ["items"] = new JsonArray([.. page.Select(n => (JsonNode?)new JsonObject { ["nhs_number"] = n })]),
+            ["next_cursor"] = index + 1 < searchPages.Count ? CursorPrefix + (index + 1).ToString(CultureInfo.InvariantCulture) : null,
+            ["total"] = searchPages.Sum(p => p.Count),
+        };
+    }
+}
