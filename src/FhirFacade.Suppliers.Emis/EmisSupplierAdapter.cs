@@ -61,6 +61,11 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
             return SupplierSearchResult.Empty;
         }
 
+        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, record.Patient?.NhsNumber))
+        {
+            return PatientMismatch.Search(this, organisation, query.ResourceType);
+        }
+
         EnsureShareable(record);
 
         var context = Context(organisation, record);
@@ -123,6 +128,11 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
                 if (summary is null || !IsAt(summary, organisation))
                 {
                     return SupplierReadResult.NotFound;
+                }
+
+                if (PatientMismatch.IsAboutAnotherPatient(nativeId, summary.Patient?.NhsNumber))
+                {
+                    return PatientMismatch.Read(nativeId, summary.Patient.NhsNumber);
                 }
 
                 EnsureShareable(summary);
@@ -226,6 +236,11 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
         if (record is null || !IsAt(record, organisation))
         {
             return SupplierReadResult.NotFound;
+        }
+
+        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, record.Patient?.NhsNumber))
+        {
+            return PatientMismatch.Read(nhsNumber, record.Patient.NhsNumber);
         }
 
         EnsureShareable(record);

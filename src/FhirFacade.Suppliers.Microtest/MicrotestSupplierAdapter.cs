@@ -61,6 +61,11 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
             return SupplierSearchResult.Empty;
         }
 
+        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, patient.NhsNumber))
+        {
+            return PatientMismatch.Search(this, organisation, query.ResourceType);
+        }
+
         EnsureShareable(patient);
 
         var matches = new List<SupplierResource>();
@@ -140,6 +145,11 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
                 if (patient is null || !IsAt(patient, organisation))
                 {
                     return SupplierReadResult.NotFound;
+                }
+
+                if (PatientMismatch.IsAboutAnotherPatient(nativeId, patient.NhsNumber))
+                {
+                    return PatientMismatch.Read(nativeId, patient.NhsNumber);
                 }
 
                 EnsureShareable(patient);
@@ -242,6 +252,11 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
         if (patient is null || !IsAt(patient, organisation))
         {
             return SupplierReadResult.NotFound;
+        }
+
+        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, patient.NhsNumber))
+        {
+            return PatientMismatch.Read(nhsNumber, patient.NhsNumber);
         }
 
         EnsureShareable(patient);

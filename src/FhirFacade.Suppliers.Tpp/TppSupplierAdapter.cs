@@ -70,6 +70,11 @@ internal sealed class TppSupplierAdapter(TppClient client, SnomedConceptMap ctv3
             return SupplierSearchResult.Empty;
         }
 
+        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, record.Patient?.NhsNumber))
+        {
+            return PatientMismatch.Search(this, organisation, query.ResourceType);
+        }
+
         EnsureShareable(record);
         var context = Context(organisation, record);
         if (Withholds(record, area))
@@ -141,6 +146,11 @@ internal sealed class TppSupplierAdapter(TppClient client, SnomedConceptMap ctv3
             if (record is null)
             {
                 return SupplierReadResult.NotFound;
+            }
+
+            if (PatientMismatch.IsAboutAnotherPatient(nativeId, record.Patient?.NhsNumber))
+            {
+                return PatientMismatch.Read(nativeId, record.Patient.NhsNumber);
             }
 
             EnsureShareable(record);
@@ -279,6 +289,11 @@ internal sealed class TppSupplierAdapter(TppClient client, SnomedConceptMap ctv3
         if (record is null)
         {
             return SupplierReadResult.NotFound;
+        }
+
+        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, record.Patient?.NhsNumber))
+        {
+            return PatientMismatch.Read(nhsNumber, record.Patient.NhsNumber);
         }
 
         EnsureShareable(record);

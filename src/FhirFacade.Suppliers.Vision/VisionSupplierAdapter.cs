@@ -65,6 +65,12 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
             return SupplierSearchResult.Empty;
         }
 
+        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, record.Patient.NhsNumber))
+        {
+            return PatientMismatch.Search(this, organisation, query.ResourceType);
+        }
+
+        EnsureShareable(record);
         var context = Context(organisation, record);
         var matches = new List<SupplierResource>();
         var included = new List<SupplierResource>();
@@ -130,6 +136,12 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
                     return SupplierReadResult.NotFound;
                 }
 
+                if (PatientMismatch.IsAboutAnotherPatient(nativeId, record.Patient.NhsNumber))
+                {
+                    return PatientMismatch.Read(nativeId, record.Patient.NhsNumber);
+                }
+
+                EnsureShareable(record);
                 var context = Context(organisation, record);
                 return Single(VisionPatientMapper.Map(record.Patient, context), nativeId, context) with { AskedAbout = PatientSelector.ForNativeId(nativeId), RecordNhsNumber = record.Patient.NhsNumber };
             default:
@@ -210,18 +222,18 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
     private static VisionMappingContext Context(OrganisationEndpoint organisation, VisionRecord record) =>
         new(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), record.Patient.NhsNumber);
 
-    /// <summary>The record held at <paramref name="organisation"/> (a restricted patient throws); <see langword="null"/> when it does not hold the patient.</summary>
+    /// <summary>
+    /// The record held at <paramref name="organisation"/>; <see langword="null"/> when it does not hold the patient. Its
+    /// restrictions are the caller's to apply, once it knows the record is about the patient asked for.
+    /// </summary>
     private async Task<VisionRecord?> GetRecordAsync(OrganisationEndpoint organisation, string nhsNumber, string? area, CancellationToken cancellationToken)
     {
         var record = await client.GetRecordAsync(organisation, nhsNumber, area, cancellationToken);
-        if (!IsAt(record, organisation))
-        {
-            return null;
-        }
-
-        PatientRestrictedException.ThrowIfRestricted(sensitive: record!.Patient.Sensitive, dissent: record.Patient.Dissent);
-        return record;
+        return IsAt(record, organisation) ? record : null;
     }
+
+    private static void EnsureShareable(VisionRecord record) =>
+        PatientRestrictedException.ThrowIfRestricted(sensitive: record.Patient.Sensitive, dissent: record.Patient.Dissent);
 
     private async Task<SupplierReadResult> ReadItemAsync(OrganisationEndpoint organisation, string resourceType, string nativeId, CancellationToken cancellationToken)
     {
@@ -239,6 +251,12 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
             return SupplierReadResult.NotFound;
         }
 
+        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, record.Patient.NhsNumber))
+        {
+            return PatientMismatch.Read(nhsNumber, record.Patient.NhsNumber);
+        }
+
+        EnsureShareable(record);
         var context = Context(organisation, record);
         Resource? resource = resourceType switch
         {
@@ -248,7 +266,6 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
             T.Medication => record.Medications.FirstOrDefault(m => m.Id == itemId && !m.Confidential) is { } m ? VisionMedicationMapper.Map(m, context) : null,
             _ => record.Patient.UsualGp is { } gp && gp.SdsUserId == itemId ? VisionPractitionerMapper.Map(gp, context) : null,
         };
-        // The gateway refuses an answer about someone else (PID-3 not the NHS number asked) as 502 PATIENT-MISMATCH.
         return Single(resource, nativeId, context) with { AskedAbout = PatientSelector.ForNativeId(nhsNumber), RecordNhsNumber = record.Patient.NhsNumber };
     }
 

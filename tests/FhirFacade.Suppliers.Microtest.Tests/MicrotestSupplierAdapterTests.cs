@@ -308,7 +308,7 @@ public sealed class MicrotestSupplierAdapterTests(MicrotestAdapterFixture fixtur
     }
 
     [Fact]
-    public async Task SearchAsync_WrongPatientAnswered_MarksResourcesWithTheOtherPatient()
+    public async Task SearchAsync_WrongPatientAnswered_WithholdsTheRecordWithAPatientMismatchWarning()
     {
         var sut = fixture.Adapter;
         const string patient = "9990000042";
@@ -317,7 +317,8 @@ public sealed class MicrotestSupplierAdapterTests(MicrotestAdapterFixture fixtur
         {
             var result = await sut.SearchAsync(fixture.Organisation, MicrotestAdapterFixture.Query(T.Patient, patient), CancellationToken.None);
 
-            result.Matches.Should().OnlyContain(m => m.PatientNhsNumber != patient);
+            result.Matches.Should().BeEmpty();
+            result.Issues.Should().ContainSingle().Which.Code.Should().Be(PatientMismatch.Code);
         }
         finally
         {

@@ -252,7 +252,7 @@ public sealed class TppSupplierAdapterTests(TppSimulatorFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task Search_WrongPatientAnswer_LabelsResourcesWithTheRecordsOwnNhsNumber()
+    public async Task Search_WrongPatientAnswer_WithholdsTheRecordWithAPatientMismatchWarning()
     {
         var nhs = GeneratedPatients.At("B82005", 2);
         fixture.Simulator.Faults.Set(FaultSpec.Of(FaultKind.WrongPatient, nhs));
@@ -260,8 +260,8 @@ public sealed class TppSupplierAdapterTests(TppSimulatorFixture fixture) : IClas
         {
             var result = await fixture.Adapter.SearchAsync(fixture.Moorland, Query(FhirResourceTypes.Patient, nhs), CancellationToken.None);
 
-            // The gateway drops every resource whose PatientNhsNumber is not the one asked for.
-            result.Matches.Should().ContainSingle().Which.PatientNhsNumber.Should().NotBe(nhs);
+            result.Matches.Should().BeEmpty();
+            result.Issues.Should().ContainSingle().Which.Code.Should().Be(PatientMismatch.Code);
         }
         finally
         {

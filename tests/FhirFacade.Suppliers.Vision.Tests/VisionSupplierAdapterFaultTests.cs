@@ -122,7 +122,7 @@ public sealed class VisionSupplierAdapterFaultTests(VisionAdapterFixture fixture
     }
 
     [Fact]
-    public async Task SearchAsync_WrongPatientAnswered_MarksResourcesWithTheOtherPatient()
+    public async Task SearchAsync_WrongPatientAnswered_WithholdsTheRecordWithAPatientMismatchWarning()
     {
         var (nhs, ods) = GeneratedAtVision(5);
         var sut = fixture.Adapter;
@@ -131,7 +131,8 @@ public sealed class VisionSupplierAdapterFaultTests(VisionAdapterFixture fixture
         {
             var result = await sut.SearchAsync(At(ods), VisionAdapterFixture.Query(T.Patient, nhs), CancellationToken.None);
 
-            result.Matches.Should().OnlyContain(m => m.PatientNhsNumber != nhs);
+            result.Matches.Should().BeEmpty();
+            result.Issues.Should().ContainSingle().Which.Code.Should().Be(PatientMismatch.Code);
         }
         finally
         {

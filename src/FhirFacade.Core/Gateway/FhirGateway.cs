@@ -31,9 +31,6 @@ public sealed class FhirGateway(
     TimeProvider timeProvider,
     ILogger<FhirGateway> logger)
 {
-    private const string PatientMismatch = "PATIENT-MISMATCH";
-    private const string DifferentPatient = "was about a different patient than the one asked for";
-
     /// <summary>Runs a search across every holder; the result is unpaged.</summary>
     public async Task<GatewaySearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
@@ -86,7 +83,7 @@ public sealed class FhirGateway(
             {
                 if (!BelongsToPatient(resource, holder.Patient))
                 {
-                    Withheld(issues, resource, holder, PatientMismatch, IssueType.Processing, DifferentPatient);
+                    Withheld(issues, resource, holder, PatientMismatch.Code, IssueType.Processing, PatientMismatch.Reason);
                     continue;
                 }
 
@@ -157,8 +154,8 @@ public sealed class FhirGateway(
         if (call.Value.AskedAbout is { } askedAbout && IsAboutAnotherPatient(call.Value, askedAbout))
         {
             // The only source answered about someone else: nothing can be shown, and it is a supplier fault, not "no such record".
-            Log.ResourceWithheld(logger, resourceType, adapter.SupplierId, organisation.OdsCode, PatientMismatch);
-            throw new FacadeException(502, new Issue(PatientMismatch, IssueSeverity.Error, IssueType.Processing, $"A {resourceType} from {Label(adapter, organisation)} {DifferentPatient} and was withheld."));
+            Log.ResourceWithheld(logger, resourceType, adapter.SupplierId, organisation.OdsCode, PatientMismatch.Code);
+            throw new FacadeException(502, new Issue(PatientMismatch.Code, IssueSeverity.Error, IssueType.Processing, $"A {resourceType} from {Label(adapter, organisation)} {PatientMismatch.Reason} and was withheld."));
         }
 
         if (resource is null || resource.ResourceType != resourceType || !access.MayRelease(resource, adapter.SupplierId, organisation.OdsCode))

@@ -77,7 +77,7 @@ internal static class EmisEndpoints
             return Error(StatusCodes.Status400BadRequest, "INVALID_SECTION", "sections must be a comma-separated list of problems, allergies, medications");
         }
 
-        var records = SupplierGuard.Records(nhs, SupplierKind.Emis, faults.WrongPatient);
+        var records = SupplierGuard.Records(nhs, SupplierKind.Emis, faults);
         if (records.Count == 0)
         {
             return Error(StatusCodes.Status404NotFound, "PATIENT_NOT_FOUND", "No patient with this NHS number is registered on this system");

@@ -11,4 +11,7 @@ internal sealed record AppliedFaults(
     bool TokenRejected)
 {
     public static AppliedFaults None { get; } = new(0, null, false, false, false, false, false);
+
+    /// <summary>With <see cref="WrongPatient"/>: the NHS number of the patient whose record is answered instead, when the fault names one.</summary>
+    public string? WrongPatientAnswer { get; init; }
 }

@@ -58,6 +58,9 @@ public sealed class FaultController
             applying.Any(f => f.Kind == FaultKind.MalformedPayload),
             applying.Any(f => f.Kind == FaultKind.WrongPatient),
             applying.Any(f => f.Kind == FaultKind.Hl7Nak),
-            applying.Any(f => f.Kind == FaultKind.TokenRejected));
+            applying.Any(f => f.Kind == FaultKind.TokenRejected))
+        {
+            WrongPatientAnswer = applying.FirstOrDefault(f => f.Kind == FaultKind.WrongPatient)?.AnswerWith,
+        };
     }
 }

@@ -12,9 +12,17 @@ public sealed record FaultSpec(FaultKind Kind)
     /// <summary>HTTP status for <see cref="FaultKind.ErrorStatus"/> (e.g. 500, 503).</summary>
     public int StatusCode { get; init; } = 500;
 
+    /// <summary>
+    /// For <see cref="FaultKind.WrongPatient"/>: the NHS number of the patient whose record is answered instead (a demo
+    /// patient's record, flags included, even at an organisation that does not hold them); null: the next NHS number in the world.
+    /// </summary>
+    public string? AnswerWith { get; init; }
+
     public static FaultSpec Latency(int milliseconds, string? nhsNumber = null) => new(FaultKind.Latency) { LatencyMs = milliseconds, NhsNumber = nhsNumber };
 
     public static FaultSpec Error(int statusCode, string? nhsNumber = null) => new(FaultKind.ErrorStatus) { StatusCode = statusCode, NhsNumber = nhsNumber };
+
+    public static FaultSpec WrongPatient(string nhsNumber, string answerWith) => new(FaultKind.WrongPatient) { NhsNumber = nhsNumber, AnswerWith = answerWith };
 
     public static FaultSpec Of(FaultKind kind, string? nhsNumber = null) => new(kind) { NhsNumber = nhsNumber };
 }

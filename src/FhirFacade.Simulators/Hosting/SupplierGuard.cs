@@ -1,3 +1,4 @@
+using FhirFacade.Simulators.Faults;
 using FhirFacade.Simulators.World;
 
 namespace FhirFacade.Simulators.Hosting;
@@ -11,14 +12,19 @@ internal static class SupplierGuard
 
     /// <summary>
     /// The records this supplier holds for the NHS number; with the wrong-patient fault, another
-    /// patient's records at the same organisations.
+    /// patient's records at the same organisations (the patient the fault names, else the next NHS number in the world).
     /// </summary>
-    public static IReadOnlyList<ClinicalRecord> Records(string nhsNumber, SupplierKind supplier, bool wrongPatient)
+    public static IReadOnlyList<ClinicalRecord> Records(string nhsNumber, SupplierKind supplier, AppliedFaults faults)
     {
         var records = PatientWorld.RecordsAt(nhsNumber, supplier);
-        if (!wrongPatient || records.Count == 0)
+        if (!faults.WrongPatient || records.Count == 0)
         {
             return records;
+        }
+
+        if (faults.WrongPatientAnswer is { } named)
+        {
+            return records.Select(r => PatientWorld.RecordInPlaceOf(named, r.Holding)).ToArray();
         }
 
         var other = NhsNumber.NextInWorld(nhsNumber);

@@ -215,7 +215,7 @@ internal static class MicrotestEndpoints
             return (faults, null, Json(StatusCodes.Status400BadRequest, MicrotestJson.Error("invalid_nhs_number", "The NHS number must be 10 digits")));
         }
 
-        var records = SupplierGuard.Records(nhs, SupplierKind.Microtest, faults.WrongPatient);
+        var records = SupplierGuard.Records(nhs, SupplierKind.Microtest, faults);
         return records.Count == 0
             ? (faults, null, Json(StatusCodes.Status404NotFound, MicrotestJson.Error("patient_not_found", "No patient with this NHS number at this practice")))
             : (faults, records[0], null);

@@ -66,7 +66,7 @@ internal static class TppEndpoints
                 return Error(StatusCodes.Status400BadRequest, "INVALID_NHS_NUMBER", "nhsNumber must be 10 digits");
             }
 
-            var records = SupplierGuard.Records(nhs!, SupplierKind.Tpp, faults.WrongPatient);
+            var records = SupplierGuard.Records(nhs!, SupplierKind.Tpp, faults);
             if (queryType == "PatientExists")
             {
                 var units = new JsonArray(records.Select(r => (JsonNode?)TppJson.Unit(r.Organisation)).ToArray());

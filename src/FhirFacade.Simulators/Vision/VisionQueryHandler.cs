@@ -87,7 +87,7 @@ internal sealed class VisionQueryHandler
             return VisionMessageWriter.Error(header, controlId, "AE", tag, qpdLine, false, "103", "Table value not found", "QPD-4 may hold DEMOGRAPHICS, PROBLEMS, ALLERGIES, MEDICATIONS");
         }
 
-        var records = SupplierGuard.Records(nhs, SupplierKind.Vision, faults.WrongPatient);
+        var records = SupplierGuard.Records(nhs, SupplierKind.Vision, faults);
         if (records.Count == 0)
         {
             return VisionMessageWriter.Error(header, controlId, "AE", tag, qpdLine, true, "204", "Unknown key identifier", "Patient not found");

@@ -62,6 +62,13 @@ internal static class PatientWorld
         return Generate(nhsNumber, holding);
     }
 
+    /// <summary>
+    /// The record a patient would have at a holding that is not theirs, for the wrong-patient fault that names them: a
+    /// demo patient's hand-written record (flags included) wherever they are registered, else a generated one.
+    /// </summary>
+    public static ClinicalRecord RecordInPlaceOf(string nhsNumber, RecordHolding holding) =>
+        DemoPatients.Find(nhsNumber) is { } demo ? demo.Build(holding) : Generate(nhsNumber, holding);
+
     public static Demographics DemographicsOf(string nhsNumber)
     {
         if (DemoPatients.Find(nhsNumber) is { } demo)

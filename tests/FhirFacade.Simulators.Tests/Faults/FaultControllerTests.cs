@@ -29,6 +29,17 @@ public sealed class FaultControllerTests
     }
 
     [Fact]
+    public void For_WrongPatientNamingWhoAnswers_CarriesThatPatient()
+    {
+        var faults = new FaultController();
+
+        faults.Set(FaultSpec.WrongPatient("9990000018", "9990000069"));
+
+        faults.For("9990000018").Should().Match<AppliedFaults>(f => f.WrongPatient && f.WrongPatientAnswer == "9990000069");
+        faults.For("9990000026").WrongPatientAnswer.Should().BeNull();
+    }
+
+    [Fact]
     public async Task SetAndClear_FromManyThreads_StayConsistent()
     {
         var faults = new FaultController();

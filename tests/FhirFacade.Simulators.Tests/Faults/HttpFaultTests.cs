@@ -143,6 +143,23 @@ public sealed class HttpFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WrongPatient_NamingARestrictedDemoPatient_ReturnsThatPatientsRecordWithItsFlagsAtTheOrganisationAsked()
+    {
+        const string sensitiveAtTpp = "9990000077";
+        _emis.Faults.Set(FaultSpec.WrongPatient(Patient, sensitiveAtTpp));
+        using var client = Client();
+
+        var xml = await client.GetStringAsync($"api/patients/{Patient}/record", TestTimeout.Token());
+
+        XNamespace ns = "urn:fhirfacade:sim:emis:openhr-lite:1";
+        var root = XDocument.Parse(xml).Root!;
+        var patient = root.Element(ns + "Patient")!;
+        patient.Element(ns + "NhsNumber")!.Value.Should().Be(sensitiveAtTpp);
+        patient.Element(ns + "SharingFlags")!.Attribute("sensitive")!.Value.Should().Be("true");
+        root.Element(ns + "Organisation")!.Attribute("odsCode")!.Value.Should().Be("A81001");
+    }
+
+    [Fact]
     public async Task AdminEndpoint_PostListDelete_ControlsTheFaults()
     {
         using var client = new HttpClient { BaseAddress = _emis.BaseAddress };
