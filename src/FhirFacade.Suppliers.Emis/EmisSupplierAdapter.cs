@@ -1,4 +1,3 @@
-using FhirFacade.Core.Errors;
 using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Identity;
 using FhirFacade.Core.Search;
@@ -78,21 +77,21 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
                 Add(matches, EmisPatientMapper.Map(record, context), record, context, context.NhsNumber);
                 break;
             case T.Condition:
-                foreach (var problem in Shareable(record.Problems, p => p.Confidential, ref confidential))
+                foreach (var problem in ConfidentialItems.Shareable(record.Problems, p => p.Confidential, ref confidential))
                 {
                     Add(matches, EmisConditionMapper.Map(problem, context), record, context, context.EventNativeId(problem.Id));
                 }
 
                 break;
             case T.AllergyIntolerance:
-                foreach (var allergy in Shareable(record.Allergies, a => a.Confidential, ref confidential))
+                foreach (var allergy in ConfidentialItems.Shareable(record.Allergies, a => a.Confidential, ref confidential))
                 {
                     Add(matches, EmisAllergyIntoleranceMapper.Map(allergy, context), record, context, context.EventNativeId(allergy.Id));
                 }
 
                 break;
             case T.MedicationStatement:
-                foreach (var medication in Shareable(record.Medications, m => m.Confidential, ref confidential))
+                foreach (var medication in ConfidentialItems.Shareable(record.Medications, m => m.Confidential, ref confidential))
                 {
                     if (Add(matches, EmisMedicationStatementMapper.Map(medication, context), record, context, context.EventNativeId(medication.Id)))
                     {
@@ -107,7 +106,7 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
 
         if (confidential > 0)
         {
-            context.Issues.Add(ConfidentialItemsIssue(organisation));
+            context.Issues.Add(ConfidentialItems.Warning(organisation));
         }
 
         return new SupplierSearchResult(matches, included, context.Issues);
@@ -201,22 +200,8 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
     private static bool IsAt(EmisPatientRecord? record, OrganisationEndpoint organisation) =>
         record?.Organisation is { } holder && string.Equals(holder.OdsCode, organisation.OdsCode, StringComparison.OrdinalIgnoreCase);
 
-    private static List<TItem> Shareable<TItem>(IReadOnlyList<TItem> items, Func<TItem, bool> isConfidential, ref int confidential)
-    {
-        var shareable = items.Where(i => !isConfidential(i)).ToList();
-        confidential += items.Count - shareable.Count;
-        return shareable;
-    }
-
     private static void EnsureShareable(EmisPatientRecord record) =>
         PatientRestrictedException.ThrowIfRestricted(sensitive: record.Patient?.Sensitive == true, dissent: record.Patient?.Dissent == true);
-
-    private static Issue ConfidentialItemsIssue(OrganisationEndpoint organisation) =>
-        FacadeException.SpineIssue(
-            SpineErrorCodes.ConfidentialItems,
-            IssueType.Suppressed,
-            $"Items held by {SupplierCallRunner.OrganisationLabel(organisation)} were excluded due to confidentiality and/or patient preferences.",
-            IssueSeverity.Warning);
 
     private static EmisMappingContext Context(OrganisationEndpoint organisation, EmisPatientRecord? record) =>
         new(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), record?.Patient?.NhsNumber ?? string.Empty);

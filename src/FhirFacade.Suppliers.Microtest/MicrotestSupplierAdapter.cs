@@ -1,4 +1,3 @@
-using FhirFacade.Core.Errors;
 using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Identity;
 using FhirFacade.Core.Search;
@@ -120,7 +119,7 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
 
         if (confidential > 0)
         {
-            context.Issues.Add(ConfidentialItemsIssue(organisation));
+            context.Issues.Add(ConfidentialItems.Warning(organisation));
         }
 
         return new SupplierSearchResult(matches, included, context.Issues);
@@ -223,17 +222,8 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
             context.Issues.Add(new Issue("MICROTEST-TRUNCATED", IssueSeverity.Warning, IssueType.Incomplete, $"The record at {context.SourceLabel} has more pages than the adapter follows; the list was truncated."));
         }
 
-        var shareable = list.Items.Where(i => !isConfidential(i)).ToList();
-        confidential += list.Items.Count - shareable.Count;
-        return shareable;
+        return ConfidentialItems.Shareable(list.Items, isConfidential, ref confidential);
     }
-
-    private static Issue ConfidentialItemsIssue(OrganisationEndpoint organisation) =>
-        FacadeException.SpineIssue(
-            SpineErrorCodes.ConfidentialItems,
-            IssueType.Suppressed,
-            $"Items held by {SupplierCallRunner.OrganisationLabel(organisation)} were excluded due to confidentiality and/or patient preferences.",
-            IssueSeverity.Warning);
 
     private static MicrotestMappingContext Context(OrganisationEndpoint organisation, string? nhsNumber) =>
         new(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), nhsNumber ?? string.Empty);

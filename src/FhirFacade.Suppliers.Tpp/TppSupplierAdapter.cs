@@ -1,5 +1,4 @@
 using System.Globalization;
-using FhirFacade.Core.Errors;
 using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Identity;
 using FhirFacade.Core.Search;
@@ -91,14 +90,14 @@ internal sealed class TppSupplierAdapter(TppClient client, SnomedConceptMap ctv3
                 Add(matches, TppPatientMapper.Map(record, context), record, context, context.NhsNumber);
                 break;
             case T.Condition:
-                foreach (var problem in Shareable(record.Problems, p => p.Private, ref confidential))
+                foreach (var problem in ConfidentialItems.Shareable(record.Problems, p => p.Private, ref confidential))
                 {
                     Add(matches, TppConditionMapper.Map(problem, context), record, context, RowId(context, problem.RowId));
                 }
 
                 break;
             case T.AllergyIntolerance:
-                foreach (var allergy in Shareable(record.Allergies, a => a.Private, ref confidential))
+                foreach (var allergy in ConfidentialItems.Shareable(record.Allergies, a => a.Private, ref confidential))
                 {
                     Add(matches, TppAllergyIntoleranceMapper.Map(allergy, context), record, context, RowId(context, allergy.RowId));
                 }
@@ -110,7 +109,7 @@ internal sealed class TppSupplierAdapter(TppClient client, SnomedConceptMap ctv3
 
                 break;
             default:
-                foreach (var medication in Shareable(record.Medications, m => m.Private, ref confidential))
+                foreach (var medication in ConfidentialItems.Shareable(record.Medications, m => m.Private, ref confidential))
                 {
                     if (Add(matches, TppMedicationStatementMapper.Map(medication, context), record, context, RowId(context, medication.RowId)))
                     {
@@ -123,7 +122,7 @@ internal sealed class TppSupplierAdapter(TppClient client, SnomedConceptMap ctv3
 
         if (confidential > 0)
         {
-            context.Issues.Add(ConfidentialItemsIssue(organisation));
+            context.Issues.Add(ConfidentialItems.Warning(organisation));
         }
 
         return new SupplierSearchResult(matches, included, context.Issues);
@@ -224,21 +223,6 @@ internal sealed class TppSupplierAdapter(TppClient client, SnomedConceptMap ctv3
 
     private static string RowId(TppMappingContext context, long? rowId) =>
         rowId is { } id ? context.RowNativeId(id) : string.Empty;
-
-    private static List<TItem> Shareable<TItem>(IReadOnlyList<TItem>? items, Func<TItem, bool> isConfidential, ref int confidential)
-    {
-        var all = items ?? [];
-        var shareable = all.Where(i => !isConfidential(i)).ToList();
-        confidential += all.Count - shareable.Count;
-        return shareable;
-    }
-
-    private static Issue ConfidentialItemsIssue(OrganisationEndpoint organisation) =>
-        FacadeException.SpineIssue(
-            SpineErrorCodes.ConfidentialItems,
-            IssueType.Suppressed,
-            $"Items held by {SupplierCallRunner.OrganisationLabel(organisation)} were excluded due to confidentiality and/or patient preferences.",
-            IssueSeverity.Warning);
 
     private Issue AreaWithheldIssue(OrganisationEndpoint organisation, string area) =>
         SharingIssues.AreaWithheldBySupplier(organisation, DisplayName, area);

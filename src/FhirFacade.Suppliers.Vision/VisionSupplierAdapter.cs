@@ -1,4 +1,3 @@
-using FhirFacade.Core.Errors;
 using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Identity;
 using FhirFacade.Core.Search;
@@ -81,21 +80,21 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
                 Add(matches, VisionPatientMapper.Map(record.Patient, context), context, context.NhsNumber);
                 break;
             case T.Condition:
-                foreach (var problem in Shareable(record.Problems, p => p.Confidential, ref confidential))
+                foreach (var problem in ConfidentialItems.Shareable(record.Problems, p => p.Confidential, ref confidential))
                 {
                     Add(matches, VisionConditionMapper.Map(problem, context), context, context.ItemNativeId(problem.Id));
                 }
 
                 break;
             case T.AllergyIntolerance:
-                foreach (var allergy in Shareable(record.Allergies, a => a.Confidential, ref confidential))
+                foreach (var allergy in ConfidentialItems.Shareable(record.Allergies, a => a.Confidential, ref confidential))
                 {
                     Add(matches, VisionAllergyIntoleranceMapper.Map(allergy, context), context, context.ItemNativeId(allergy.Id));
                 }
 
                 break;
             default:
-                foreach (var medication in Shareable(record.Medications, m => m.Confidential, ref confidential))
+                foreach (var medication in ConfidentialItems.Shareable(record.Medications, m => m.Confidential, ref confidential))
                 {
                     var nativeId = context.ItemNativeId(medication.Id);
                     // Every statement's Medication goes back (the gateway's merge keys statements by dm+d code); only an _include releases them (ADR 0007).
@@ -110,7 +109,7 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
 
         if (confidential > 0)
         {
-            context.Issues.Add(ConfidentialItemsIssue(organisation));
+            context.Issues.Add(ConfidentialItems.Warning(organisation));
         }
 
         return new SupplierSearchResult(matches, included, context.Issues);
@@ -204,20 +203,6 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
 
     private static bool IsAt(VisionRecord? record, OrganisationEndpoint organisation) =>
         record?.Patient.Practice?.OdsCode is { Length: > 0 } holder && string.Equals(holder, organisation.OdsCode, StringComparison.OrdinalIgnoreCase);
-
-    private static List<TItem> Shareable<TItem>(IReadOnlyList<TItem> items, Func<TItem, bool> isConfidential, ref int confidential)
-    {
-        var shareable = items.Where(i => !isConfidential(i)).ToList();
-        confidential += items.Count - shareable.Count;
-        return shareable;
-    }
-
-    private static Issue ConfidentialItemsIssue(OrganisationEndpoint organisation) =>
-        FacadeException.SpineIssue(
-            SpineErrorCodes.ConfidentialItems,
-            IssueType.Suppressed,
-            $"Items held by {SupplierCallRunner.OrganisationLabel(organisation)} were excluded due to confidentiality and/or patient preferences.",
-            IssueSeverity.Warning);
 
     private static VisionMappingContext Context(OrganisationEndpoint organisation, VisionRecord record) =>
         new(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), record.Patient.NhsNumber);
