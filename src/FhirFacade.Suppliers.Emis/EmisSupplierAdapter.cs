@@ -162,27 +162,18 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
             return SupplierSearchResult.Empty;
         }
 
-        var summaries = await Task.WhenAll(found.NhsNumbers.Select(n => client.GetPatientSummaryAsync(organisation, n, cancellationToken)));
-        var matches = new List<SupplierResource>();
-        var issues = new List<Issue>();
-        foreach (var summary in summaries)
-        {
-            if (summary is null || !IsAt(summary, organisation) || summary.Patient is not { Sensitive: false, Dissent: false })
+        return await DemographicSearch.CollectAsync(
+            found.NhsNumbers,
+            (nhsNumber, token) => client.GetPatientSummaryAsync(organisation, nhsNumber, token),
+            summary => IsAt(summary, organisation) && summary.Patient is { Sensitive: false, Dissent: false },
+            summary =>
             {
-                continue;
-            }
-
-            var context = Context(organisation, summary);
-            Add(matches, EmisPatientMapper.Map(summary, context), summary, context, context.NhsNumber);
-            issues.AddRange(context.Issues);
-        }
-
-        if (found.Truncated)
-        {
-            issues.Add(new Issue("EMIS-SEARCH-TRUNCATED", IssueSeverity.Warning, IssueType.TooCostly, $"EMIS Web at {SupplierCallRunner.OrganisationLabel(organisation)} found more patients than it returns; narrow the search (add given, birthdate or gender)."));
-        }
-
-        return new SupplierSearchResult(matches, [], issues);
+                var context = Context(organisation, summary);
+                var patient = EmisPatientMapper.Map(summary, context);
+                return (patient is null ? null : ToSupplierResource(patient, context.NhsNumber, summary, context), context.Issues);
+            },
+            found.Truncated ? new Issue("EMIS-SEARCH-TRUNCATED", IssueSeverity.Warning, IssueType.TooCostly, $"EMIS Web at {SupplierCallRunner.OrganisationLabel(organisation)} found more patients than it returns; narrow the search (add given, birthdate or gender).") : null,
+            cancellationToken);
     }
 
     /// <summary>The birth date EMIS can filter on natively: one <c>eq</c> value of day precision; anything else is filtered by the gateway.</summary>

@@ -180,27 +180,18 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
             return SupplierSearchResult.Empty;
         }
 
-        var patients = await Task.WhenAll(found.NhsNumbers.Select(n => client.GetPatientAsync(organisation, n, cancellationToken)));
-        var matches = new List<SupplierResource>();
-        var issues = new List<Issue>();
-        foreach (var patient in patients)
-        {
-            if (patient is null || !IsAt(patient, organisation) || patient.Sensitive || patient.SharingDissent)
+        return await DemographicSearch.CollectAsync(
+            found.NhsNumbers,
+            (nhsNumber, token) => client.GetPatientAsync(organisation, nhsNumber, token),
+            patient => IsAt(patient, organisation) && !patient.Sensitive && !patient.SharingDissent,
+            patient =>
             {
-                continue;
-            }
-
-            var context = Context(organisation, patient.NhsNumber);
-            Add(matches, MicrotestPatientMapper.Map(patient, context), patient, context, context.NhsNumber);
-            issues.AddRange(context.Issues);
-        }
-
-        if (found.Truncated)
-        {
-            issues.Add(new Issue("MICROTEST-SEARCH-TRUNCATED", IssueSeverity.Warning, IssueType.TooCostly, $"Microtest Evolution at {SupplierCallRunner.OrganisationLabel(organisation)} found more patients than the adapter follows; narrow the search (add given, birthdate or gender)."));
-        }
-
-        return new SupplierSearchResult(matches, [], issues);
+                var context = Context(organisation, patient.NhsNumber);
+                var resource = MicrotestPatientMapper.Map(patient, context);
+                return (resource is null ? null : ToSupplierResource(resource, context.NhsNumber, patient, context), context.Issues);
+            },
+            found.Truncated ? new Issue("MICROTEST-SEARCH-TRUNCATED", IssueSeverity.Warning, IssueType.TooCostly, $"Microtest Evolution at {SupplierCallRunner.OrganisationLabel(organisation)} found more patients than the adapter follows; narrow the search (add given, birthdate or gender).") : null,
+            cancellationToken);
     }
 
     /// <summary>The date of birth Evolution can filter on natively (<c>dd/MM/yyyy</c>): one <c>eq</c> value of day precision; anything else is filtered by the gateway.</summary>

@@ -180,27 +180,18 @@ internal sealed class TppSupplierAdapter(TppClient client, SnomedConceptMap ctv3
             return SupplierSearchResult.Empty;
         }
 
-        var records = await Task.WhenAll(nhsNumbers.Select(n => GetRecordAsync(organisation, n, TppCodeSystems.AreaDemographics, cancellationToken)));
-        var matches = new List<SupplierResource>();
-        var issues = new List<Issue>();
-        foreach (var record in records)
-        {
-            if (record?.Patient is not { Sensitive: false, Dissent: false } || Withholds(record, TppCodeSystems.AreaDemographics))
+        return await DemographicSearch.CollectAsync(
+            nhsNumbers,
+            (nhsNumber, token) => GetRecordAsync(organisation, nhsNumber, TppCodeSystems.AreaDemographics, token),
+            record => record.Patient is { Sensitive: false, Dissent: false } && !Withholds(record, TppCodeSystems.AreaDemographics),
+            record =>
             {
-                continue;
-            }
-
-            var context = Context(organisation, record);
-            Add(matches, TppPatientMapper.Map(record, context), record, context, context.NhsNumber);
-            issues.AddRange(context.Issues);
-        }
-
-        if (found.Truncated)
-        {
-            issues.Add(new Issue("TPP-SEARCH-TRUNCATED", IssueSeverity.Warning, IssueType.TooCostly, $"TPP SystmOne at {SupplierCallRunner.OrganisationLabel(organisation)} found more patients than it returns; narrow the search (add given, birthdate or gender)."));
-        }
-
-        return new SupplierSearchResult(matches, [], issues);
+                var context = Context(organisation, record);
+                var patient = TppPatientMapper.Map(record, context);
+                return (patient is null ? null : ToSupplierResource(patient, context.NhsNumber, record, context), context.Issues);
+            },
+            found.Truncated ? new Issue("TPP-SEARCH-TRUNCATED", IssueSeverity.Warning, IssueType.TooCostly, $"TPP SystmOne at {SupplierCallRunner.OrganisationLabel(organisation)} found more patients than it returns; narrow the search (add given, birthdate or gender).") : null,
+            cancellationToken);
     }
 
     /// <summary>The date of birth TPP can filter on natively: one <c>eq</c> value of day precision; anything else is filtered by the gateway.</summary>

@@ -162,27 +162,18 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
         }
 
         var found = await client.SearchPatientsAsync(organisation, family, ExactBirthDate(query.Request), cancellationToken);
-        var records = await Task.WhenAll(found.NhsNumbers.Select(n => client.GetRecordAsync(organisation, n, null, cancellationToken)));
-        var matches = new List<SupplierResource>();
-        var issues = new List<Issue>();
-        foreach (var record in records)
-        {
-            if (!IsAt(record, organisation) || record!.Patient is not { Sensitive: false, Dissent: false })
+        return await DemographicSearch.CollectAsync(
+            found.NhsNumbers,
+            (nhsNumber, token) => client.GetRecordAsync(organisation, nhsNumber, null, token),
+            record => IsAt(record, organisation) && record.Patient is { Sensitive: false, Dissent: false },
+            record =>
             {
-                continue;
-            }
-
-            var context = Context(organisation, record);
-            Add(matches, VisionPatientMapper.Map(record.Patient, context), context, context.NhsNumber);
-            issues.AddRange(context.Issues);
-        }
-
-        if (found.Truncated)
-        {
-            issues.Add(new Issue("VISION-SEARCH-TRUNCATED", IssueSeverity.Warning, IssueType.TooCostly, $"{VisionCodeSystems.DisplayName} at {SupplierCallRunner.OrganisationLabel(organisation)} found more patients than it returns; narrow the search (add given, birthdate or gender)."));
-        }
-
-        return new SupplierSearchResult(matches, [], issues);
+                var context = Context(organisation, record);
+                var patient = VisionPatientMapper.Map(record.Patient, context);
+                return (patient is null ? null : ToSupplierResource(patient, context.NhsNumber, context), context.Issues);
+            },
+            found.Truncated ? new Issue("VISION-SEARCH-TRUNCATED", IssueSeverity.Warning, IssueType.TooCostly, $"{VisionCodeSystems.DisplayName} at {SupplierCallRunner.OrganisationLabel(organisation)} found more patients than it returns; narrow the search (add given, birthdate or gender).") : null,
+            cancellationToken);
     }
 
     /// <summary>The birth date Vision can filter on natively (<c>yyyyMMdd</c>): one <c>eq</c> value of day precision; anything else is filtered by the gateway.</summary>
