@@ -15,4 +15,7 @@ internal static partial class AuditLog
 
     [LoggerMessage(EventId = 7004, Level = LogLevel.Warning, Message = "Audit store (Sqlite) background WAL checkpoint failed; commits are unaffected and it will be retried")]
     public static partial void CheckpointFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 7005, Level = LogLevel.Warning, Message = "Audit store housekeeping between batches failed; committed records are unaffected")]
+    public static partial void HousekeepingFailed(ILogger logger, Exception exception);
 }

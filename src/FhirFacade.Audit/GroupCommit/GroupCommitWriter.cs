@@ -169,6 +169,22 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         {
             batch[i].Completion.TrySetResult(entries[i]);
         }
+
+        // Only now, with this batch's callers released: the next batch waits for it, they do not.
+        await HousekeepQuietlyAsync();
+    }
+
+    private async Task HousekeepQuietlyAsync()
+    {
+        try
+        {
+            await _committer.AfterCallersReleasedAsync();
+        }
+        catch (Exception exception)
+        {
+            // Every record before it is committed; the writer must not stop over housekeeping.
+            AuditLog.HousekeepingFailed(_logger, exception);
+        }
     }
 
     private async Task ResetQuietlyAsync()

@@ -52,6 +52,9 @@ internal sealed class PostgresAuditBatchCommitter(NpgsqlDataSource dataSource, P
         return entries;
     }
 
+    // PostgreSQL checkpoints on its own: nothing to do between batches.
+    public ValueTask AfterCallersReleasedAsync() => ValueTask.CompletedTask;
+
     public ValueTask ResetAsync()
     {
         // Broken pooled connections (e.g. after a server restart) must not be handed out again.

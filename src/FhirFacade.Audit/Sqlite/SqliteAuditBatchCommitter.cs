@@ -9,7 +9,8 @@ namespace FhirFacade.Audit.Sqlite;
 /// Commits a batch in one <c>BEGIN IMMEDIATE</c> transaction: read the chain head, insert the
 /// chained rows, move the head. The head is read inside the write lock every time, so the chain
 /// stays linear even if another process writes the same file. After each commit the checkpointer
-/// is told, so that WAL checkpoints happen in the background rather than inside a commit.
+/// is told; the checkpoint work that has to run on this connection runs only after the batch's
+/// callers have been released (<see cref="AfterCallersReleasedAsync"/>).
 /// </summary>
 internal sealed class SqliteAuditBatchCommitter(SqliteAuditDatabase database, SqliteWalCheckpointer checkpointer) : IAuditBatchCommitter
 {
@@ -45,8 +46,16 @@ internal sealed class SqliteAuditBatchCommitter(SqliteAuditDatabase database, Sq
         }
 
         transaction.Commit();
-        await checkpointer.CommittedAsync(connection, cancellationToken);
+        checkpointer.Committed();
         return entries;
+    }
+
+    public async ValueTask AfterCallersReleasedAsync()
+    {
+        if (_connection is { } connection)
+        {
+            await checkpointer.FinishOnWriterIfDueAsync(connection);
+        }
     }
 
     public async ValueTask ResetAsync()

@@ -57,6 +57,13 @@ internal sealed class SqliteAuditDatabase
     public string Path { get; }
 
     /// <summary>
+    /// The WAL size SQLite keeps when it starts the WAL again after a complete checkpoint
+    /// (<c>journal_size_limit</c>): a WAL that grew past it while restarts were held off (a long
+    /// reader, a burst) is cut back to it, so its disk use does not stay at the high-water mark.
+    /// </summary>
+    public const long WalSizeLimitBytes = 16L * 1024 * 1024;
+
+    /// <summary>
     /// Opens the writer connection. Only the first open in a process may create the file:
     /// once the store exists, a missing file means it was removed, and re-creating it would
     /// silently start a new chain.
@@ -81,6 +88,7 @@ internal sealed class SqliteAuditDatabase
 
             // Checkpoints run off the commit path (SqliteWalCheckpointer), not inside the commit that crosses the threshold.
             await ExecuteAsync(connection, "PRAGMA wal_autocheckpoint=0", cancellationToken);
+            await ExecuteAsync(connection, "PRAGMA journal_size_limit=" + WalSizeLimitBytes, cancellationToken);
             foreach (var statement in SchemaStatements)
             {
                 await ExecuteAsync(connection, statement, cancellationToken);

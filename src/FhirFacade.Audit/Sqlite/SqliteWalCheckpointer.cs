@@ -6,15 +6,25 @@ using Microsoft.Extensions.Logging;
 namespace FhirFacade.Audit.Sqlite;
 
 /// <summary>
-/// Keeps WAL checkpoints off the commit path. The writer connection runs with automatic checkpoints
-/// off (<c>wal_autocheckpoint=0</c>), so the commit that crosses the threshold no longer also copies
-/// the WAL into the database file and fsyncs it while every waiting request waits with it. Instead,
-/// every <see cref="CommitsPerCheckpoint"/> commits this runs a <c>PASSIVE</c> checkpoint on its own
-/// connection in the background; a passive checkpoint never blocks the writer
-/// (<see href="https://www.sqlite.org/wal.html#checkpointing"/>). Commits are exactly as durable as
-/// before: each still fsyncs the WAL (<c>synchronous=FULL</c>). Should background checkpoints fail
-/// or fall behind, the writer checkpoints itself after <see cref="ForegroundAfterCommits"/> commits,
-/// so the WAL stays bounded.
+/// Keeps WAL checkpoints off the commit path and keeps the WAL bounded. The writer connection runs
+/// with automatic checkpoints off (<c>wal_autocheckpoint=0</c>), so no commit also copies the WAL
+/// into the database file and fsyncs it while every waiting request waits with it.
+/// <list type="number">
+/// <item>Every <see cref="CommitsPerCheckpoint"/> commits, a <c>PASSIVE</c> checkpoint runs on this
+/// class's own connection in the background and copies the bulk of the WAL; a passive checkpoint
+/// never blocks the writer (<see href="https://www.sqlite.org/wal.html#checkpointing"/>).</item>
+/// <item>A background pass can only copy the frames that existed when it started, and under steady
+/// load the writer has always committed more by the time it ends. SQLite starts the WAL again from
+/// its beginning only when a write transaction begins with every frame copied, so background passes
+/// alone let the WAL grow with every commit (about 25 KiB each) until the disk fills. So after each
+/// background pass the writer finishes the job on its own connection, between batches and after the
+/// batch's callers have been released (<see cref="FinishOnWriterIfDueAsync"/>): only the few frames
+/// committed during the pass are left to copy, nothing else is writing, and the next commit restarts
+/// the WAL (overwriting it, which also makes its fsync cheaper than an append's).</item>
+/// <item>Should background checkpoints fail or fall behind, the writer checkpoints on its own after
+/// <see cref="ForegroundAfterCommits"/> commits.</item>
+/// </list>
+/// Commits are exactly as durable as before: each still fsyncs the WAL (<c>synchronous=FULL</c>).
 /// </summary>
 internal sealed class SqliteWalCheckpointer : IAsyncDisposable
 {
@@ -38,6 +48,8 @@ internal sealed class SqliteWalCheckpointer : IAsyncDisposable
     private int _sinceRequest;
     private long _sinceCheckpoint;
     private long _checkpoints;
+    private long _writerCheckpoints;
+    private int _backgroundPassEnded;
 
     public SqliteWalCheckpointer(SqliteAuditDatabase database, ILogger logger)
     {
@@ -49,32 +61,44 @@ internal sealed class SqliteWalCheckpointer : IAsyncDisposable
     /// <summary>How many checkpoints have copied the whole WAL into the database.</summary>
     public long CheckpointCount => Interlocked.Read(ref _checkpoints);
 
+    /// <summary>How many checkpoints the writer has run on its own connection (to finish a background pass, or as the fallback).</summary>
+    public long WriterCheckpointCount => Interlocked.Read(ref _writerCheckpoints);
+
     /// <summary>
     /// Called by the writer after each commit (one writer: not thread-safe against itself). Asks for a
-    /// background checkpoint every <see cref="CommitsPerCheckpoint"/> commits; checkpoints on the
-    /// writer's connection when background checkpoints have not kept up.
+    /// background checkpoint every <see cref="CommitsPerCheckpoint"/> commits.
     /// </summary>
-    public async Task CommittedAsync(SqliteConnection writer, CancellationToken cancellationToken)
+    public void Committed()
     {
-        var pending = Interlocked.Increment(ref _sinceCheckpoint);
+        Interlocked.Increment(ref _sinceCheckpoint);
         if (++_sinceRequest >= CommitsPerCheckpoint)
         {
             _sinceRequest = 0;
             _requests.Writer.TryWrite(true);
         }
+    }
 
-        if (pending < ForegroundAfterCommits)
+    /// <summary>
+    /// Called by the writer between batches, once the last batch's callers have been released. Checkpoints
+    /// on the writer's connection when a background pass has ended since the last time (so the WAL can
+    /// restart) or when background checkpoints have not kept up. Never throws for a failed checkpoint:
+    /// every batch before it is already committed.
+    /// </summary>
+    public async Task FinishOnWriterIfDueAsync(SqliteConnection writer)
+    {
+        var passEnded = Interlocked.Exchange(ref _backgroundPassEnded, 0) == 1;
+        if (!passEnded && Interlocked.Read(ref _sinceCheckpoint) < ForegroundAfterCommits)
         {
             return;
         }
 
         try
         {
-            await CheckpointAsync(writer, cancellationToken);
+            Interlocked.Increment(ref _writerCheckpoints);
+            await CheckpointAsync(writer);
         }
         catch (SqliteException exception)
         {
-            // The batch is already committed: a failed checkpoint must not fail it.
             AuditLog.CheckpointFailed(_logger, exception);
         }
     }
@@ -95,7 +119,8 @@ internal sealed class SqliteWalCheckpointer : IAsyncDisposable
                 try
                 {
                     connection ??= await OpenAsync();
-                    await CheckpointAsync(connection, CancellationToken.None);
+                    await CheckpointAsync(connection);
+                    Volatile.Write(ref _backgroundPassEnded, 1);
                 }
                 catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException or AuditUnavailableException)
                 {
@@ -128,14 +153,14 @@ internal sealed class SqliteWalCheckpointer : IAsyncDisposable
         return connection;
     }
 
-    private async Task CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private async Task CheckpointAsync(SqliteConnection connection)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = PassiveCheckpoint;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync();
 
         // One row: busy (0/1), frames in the WAL, frames checkpointed.
-        if (await reader.ReadAsync(cancellationToken) && reader.GetInt64(0) == 0 && reader.GetInt64(1) == reader.GetInt64(2))
+        if (await reader.ReadAsync() && reader.GetInt64(0) == 0 && reader.GetInt64(1) == reader.GetInt64(2))
         {
             Interlocked.Exchange(ref _sinceCheckpoint, 0);
             Interlocked.Increment(ref _checkpoints);

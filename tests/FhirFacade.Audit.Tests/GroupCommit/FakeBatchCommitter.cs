@@ -30,6 +30,20 @@ internal sealed class FakeBatchCommitter : IAuditBatchCommitter
         return Task.FromResult(entries);
     }
 
+    /// <summary>When set, housekeeping after each batch waits for this task (the SQLite store checkpoints there).</summary>
+    public Task? HousekeepingGate { get; set; }
+
+    public int HousekeepingRuns { get; private set; }
+
+    public async ValueTask AfterCallersReleasedAsync()
+    {
+        HousekeepingRuns++;
+        if (HousekeepingGate is { } gate)
+        {
+            await gate;
+        }
+    }
+
     public ValueTask ResetAsync()
     {
         Resets++;

@@ -44,6 +44,36 @@ public sealed class GroupCommitWriterTests
     }
 
     [Fact]
+    public async Task AppendAsync_WhileTheCommittersHousekeepingRuns_ReturnsAndTheNextBatchWaitsForIt()
+    {
+        var housekeeping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var committer = new FakeBatchCommitter { HousekeepingGate = housekeeping.Task };
+        await using var sut = CreateSut(committer, startGate: null);
+
+        AuditEntry first;
+        bool secondBeforeHousekeepingEnded;
+        Task<AuditEntry> second;
+        try
+        {
+            first = await sut.AppendAsync(AuditTestRecords.Create(1), CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+            second = sut.AppendAsync(AuditTestRecords.Create(2), CancellationToken.None).AsTask();
+            secondBeforeHousekeepingEnded = await Task.WhenAny(second, Task.Delay(200)) == second;
+        }
+        finally
+        {
+            // Let the writer go on even when an assertion above fails, or disposing it would wait for ever.
+            housekeeping.TrySetResult();
+        }
+
+        var secondEntry = await second.WaitAsync(TimeSpan.FromSeconds(10));
+
+        first.Sequence.Should().Be(1);
+        secondBeforeHousekeepingEnded.Should().BeFalse("the writer runs housekeeping before it takes the next batch");
+        secondEntry.Sequence.Should().Be(2);
+        committer.HousekeepingRuns.Should().Be(2);
+    }
+
+    [Fact]
     public async Task DisposeAsync_WithQueuedAppends_CommitsThemBeforeClosing()
     {
         var committer = new FakeBatchCommitter();
@@ -76,6 +106,6 @@ public sealed class GroupCommitWriterTests
         committer.BatchSizes.Should().Equal(5);
     }
 
-    private static GroupCommitWriter CreateSut(FakeBatchCommitter committer, Task gate) =>
-        new(committer, new GroupCommitSettings(MaxBatchSize: 100, MaxBatchDelay: TimeSpan.Zero, QueueCapacity: 100), TimeProvider.System, NullLogger.Instance, gate);
+    private static GroupCommitWriter CreateSut(FakeBatchCommitter committer, Task? startGate) =>
+        new(committer, new GroupCommitSettings(MaxBatchSize: 100, MaxBatchDelay: TimeSpan.Zero, QueueCapacity: 100), TimeProvider.System, NullLogger.Instance, startGate);
 }

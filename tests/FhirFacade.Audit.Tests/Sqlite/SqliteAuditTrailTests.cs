@@ -10,6 +10,9 @@ public sealed class SqliteAuditTrailTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "ffaudit-" + Guid.NewGuid().ToString("N")[..12]);
 
+    // Well above what a WAL restarted every few hundred commits reaches (a few MiB), far below unbounded growth.
+    private const long MaxWalBytes = 32L * 1024 * 1024;
+
     private string DatabasePath => Path.Combine(_directory, "audit.db");
 
     [Fact]
@@ -98,6 +101,46 @@ public sealed class SqliteAuditTrailTests : IDisposable
         var head = await sut.ReadHeadAsync(CancellationToken.None);
         head!.Sequence.Should().Be(count);
         (await AuditChainVerifier.VerifyAsync(sut, CancellationToken.None)).IsValid.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task AppendAsync_UnderSustainedConcurrentLoad_RestartsTheWalSoItStaysBounded()
+    {
+        // Commits arrive while every background checkpoint is running, so a background pass alone
+        // never finds the WAL fully copied and SQLite never starts it again from the beginning:
+        // before the fix, this run left a WAL of about 100 MiB (4,000 commits of ~6 pages each).
+        await using var sut = CreateSut(o => o.MaxBatchSize = 1);
+        const int producers = 4;
+        const int perProducer = 1_000;
+        var next = 0;
+        await Task.WhenAll(Enumerable.Range(0, producers).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < perProducer; i++)
+            {
+                await sut.AppendAsync(AuditTestRecords.Create(Interlocked.Increment(ref next)), CancellationToken.None);
+            }
+        })));
+
+        var walBytes = new FileInfo(DatabasePath + "-wal").Length;
+        var head = await sut.ReadHeadAsync(CancellationToken.None);
+
+        head!.Sequence.Should().Be(producers * perProducer);
+        sut.BatchCount.Should().Be(producers * perProducer);
+        walBytes.Should().BeLessThan(MaxWalBytes, "the WAL must restart after checkpoints instead of growing with every commit");
+        (await AuditChainVerifier.VerifyAsync(sut, CancellationToken.None)).IsValid.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task OpenWriterAsync_Always_LimitsTheWalSizeKeptAfterARestart()
+    {
+        var database = new SqliteAuditDatabase(DatabasePath, TimeSpan.FromSeconds(5));
+
+        await using var writer = await database.OpenWriterAsync(CancellationToken.None);
+        await using var command = writer.CreateCommand();
+        command.CommandText = "PRAGMA journal_size_limit";
+        var limit = (long?)await command.ExecuteScalarAsync();
+
+        limit.Should().Be(SqliteAuditDatabase.WalSizeLimitBytes);
     }
 
     [Fact]
