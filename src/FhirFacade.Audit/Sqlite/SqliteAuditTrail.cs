@@ -42,6 +42,9 @@ public sealed class SqliteAuditTrail : IAuditStore
     /// <summary>How many WAL checkpoints have completed (in the background, or by the writer when they fell behind).</summary>
     internal long CheckpointCount => _checkpointer.CheckpointCount;
 
+    /// <summary>How many checkpoints the writer has run on its own connection (finishing background passes, or as the fallback).</summary>
+    internal long WriterCheckpointCount => _checkpointer.WriterCheckpointCount;
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         try
