@@ -1,6 +1,7 @@
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Simulators.Faults;
+using FhirFacade.TestKit.Suppliers;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
 
 namespace FhirFacade.Suppliers.Emis.Tests;
@@ -14,12 +15,6 @@ namespace FhirFacade.Suppliers.Emis.Tests;
 public sealed class EmisSupplierAdapterPatientMismatchTests(EmisAdapterFixture fixture) : IClassFixture<EmisAdapterFixture>, IAsyncLifetime
 {
     private const string Asked = "9990000018";
-    private const string Dissenting = "9990000069";
-    private const string Sensitive = "9990000077";
-
-    public static TheoryData<string, string> Reads => Rows(T.Patient, T.Condition, T.AllergyIntolerance, T.MedicationStatement, T.Medication);
-
-    public static TheoryData<string, string> Searches => Rows(T.Patient, T.Condition, T.AllergyIntolerance, T.MedicationStatement);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -30,7 +25,7 @@ public sealed class EmisSupplierAdapterPatientMismatchTests(EmisAdapterFixture f
     }
 
     [Theory]
-    [MemberData(nameof(Reads))]
+    [MemberData(nameof(PatientMismatchCases.Reads), MemberType = typeof(PatientMismatchCases))]
     public async Task ReadAsync_AnsweredWithARestrictedPatientsRecord_ReturnsNoResourceNamingBothPatients(string restricted, string resourceType)
     {
         var nativeId = await NativeIdAsync(resourceType);
@@ -45,7 +40,7 @@ public sealed class EmisSupplierAdapterPatientMismatchTests(EmisAdapterFixture f
     }
 
     [Theory]
-    [MemberData(nameof(Searches))]
+    [MemberData(nameof(PatientMismatchCases.Searches), MemberType = typeof(PatientMismatchCases))]
     public async Task SearchAsync_AnsweredWithARestrictedPatientsRecord_WithholdsItWithAPatientMismatchWarning(string restricted, string resourceType)
     {
         fixture.Simulator.Faults.Set(FaultSpec.WrongPatient(Asked, restricted));
@@ -63,7 +58,7 @@ public sealed class EmisSupplierAdapterPatientMismatchTests(EmisAdapterFixture f
     [Fact]
     public async Task ReadAsync_TheAskedPatientDissented_RefusesAsNoPatientConsent()
     {
-        var read = () => fixture.Adapter.ReadAsync(fixture.Organisation, T.Patient, Dissenting, CancellationToken.None);
+        var read = () => fixture.Adapter.ReadAsync(fixture.Organisation, T.Patient, PatientMismatchCases.Dissenting, CancellationToken.None);
 
         (await read.Should().ThrowAsync<PatientRestrictedException>()).Which.StatusCode.Should().Be(403);
     }
@@ -71,23 +66,9 @@ public sealed class EmisSupplierAdapterPatientMismatchTests(EmisAdapterFixture f
     [Fact]
     public async Task SearchAsync_TheAskedPatientDissented_RefusesAsNoPatientConsent()
     {
-        var search = () => fixture.Adapter.SearchAsync(fixture.Organisation, EmisAdapterFixture.Query(T.Condition, Dissenting), CancellationToken.None);
+        var search = () => fixture.Adapter.SearchAsync(fixture.Organisation, EmisAdapterFixture.Query(T.Condition, PatientMismatchCases.Dissenting), CancellationToken.None);
 
         (await search.Should().ThrowAsync<PatientRestrictedException>()).Which.StatusCode.Should().Be(403);
-    }
-
-    private static TheoryData<string, string> Rows(params string[] resourceTypes)
-    {
-        var rows = new TheoryData<string, string>();
-        foreach (var restricted in new[] { Dissenting, Sensitive })
-        {
-            foreach (var resourceType in resourceTypes)
-            {
-                rows.Add(restricted, resourceType);
-            }
-        }
-
-        return rows;
     }
 
     /// <summary>The native id of one of the asked patient's records of the type, found before any fault is set.</summary>

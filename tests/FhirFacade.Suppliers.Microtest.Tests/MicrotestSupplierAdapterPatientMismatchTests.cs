@@ -4,6 +4,7 @@ using FhirFacade.Fhir.Model;
 using FhirFacade.Simulators.Faults;
 using FhirFacade.Suppliers.Microtest.Http;
 using FhirFacade.TestKit.Fhir;
+using FhirFacade.TestKit.Suppliers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
@@ -19,12 +20,6 @@ namespace FhirFacade.Suppliers.Microtest.Tests;
 public sealed class MicrotestSupplierAdapterPatientMismatchTests(MicrotestAdapterFixture fixture) : IClassFixture<MicrotestAdapterFixture>, IAsyncLifetime
 {
     private const string Asked = "9990000042";
-    private const string Dissenting = "9990000069";
-    private const string Sensitive = "9990000077";
-
-    public static TheoryData<string, string> Reads => Rows(T.Patient, T.Condition, T.AllergyIntolerance, T.MedicationStatement, T.Medication);
-
-    public static TheoryData<string, string> Searches => Rows(T.Patient, T.Condition, T.AllergyIntolerance, T.MedicationStatement);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -35,7 +30,7 @@ public sealed class MicrotestSupplierAdapterPatientMismatchTests(MicrotestAdapte
     }
 
     [Theory]
-    [MemberData(nameof(Reads))]
+    [MemberData(nameof(PatientMismatchCases.Reads), MemberType = typeof(PatientMismatchCases))]
     public async Task ReadAsync_AnsweredWithARestrictedPatientsRecord_ReturnsNoResourceNamingBothPatients(string restricted, string resourceType)
     {
         var nativeId = await NativeIdAsync(resourceType);
@@ -50,7 +45,7 @@ public sealed class MicrotestSupplierAdapterPatientMismatchTests(MicrotestAdapte
     }
 
     [Theory]
-    [MemberData(nameof(Searches))]
+    [MemberData(nameof(PatientMismatchCases.Searches), MemberType = typeof(PatientMismatchCases))]
     public async Task SearchAsync_AnsweredWithARestrictedPatientsRecord_WithholdsItWithAPatientMismatchWarning(string restricted, string resourceType)
     {
         fixture.Simulator.Faults.Set(FaultSpec.WrongPatient(Asked, restricted));
@@ -93,20 +88,6 @@ public sealed class MicrotestSupplierAdapterPatientMismatchTests(MicrotestAdapte
         var search = () => sut.SearchAsync(fixture.Organisation, MicrotestAdapterFixture.Query(T.Condition, Asked), CancellationToken.None);
 
         (await search.Should().ThrowAsync<PatientRestrictedException>()).Which.StatusCode.Should().Be(status);
-    }
-
-    private static TheoryData<string, string> Rows(params string[] resourceTypes)
-    {
-        var rows = new TheoryData<string, string>();
-        foreach (var restricted in new[] { Dissenting, Sensitive })
-        {
-            foreach (var resourceType in resourceTypes)
-            {
-                rows.Add(restricted, resourceType);
-            }
-        }
-
-        return rows;
     }
 
     /// <summary>The native id of one of the asked patient's records of the type, found before any fault is set.</summary>

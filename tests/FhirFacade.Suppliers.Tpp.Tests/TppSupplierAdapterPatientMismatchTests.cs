@@ -3,6 +3,7 @@ using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Simulators.Faults;
+using FhirFacade.TestKit.Suppliers;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
 
 namespace FhirFacade.Suppliers.Tpp.Tests;
@@ -16,12 +17,6 @@ namespace FhirFacade.Suppliers.Tpp.Tests;
 public sealed class TppSupplierAdapterPatientMismatchTests(TppSimulatorFixture fixture) : IClassFixture<TppSimulatorFixture>, IAsyncLifetime
 {
     private const string Asked = "9990000026";
-    private const string Dissenting = "9990000069";
-    private const string Sensitive = "9990000077";
-
-    public static TheoryData<string, string> Reads => Rows(T.Patient, T.Condition, T.AllergyIntolerance, T.MedicationStatement, T.Medication);
-
-    public static TheoryData<string, string> Searches => Rows(T.Patient, T.Condition, T.AllergyIntolerance, T.MedicationStatement);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -32,7 +27,7 @@ public sealed class TppSupplierAdapterPatientMismatchTests(TppSimulatorFixture f
     }
 
     [Theory]
-    [MemberData(nameof(Reads))]
+    [MemberData(nameof(PatientMismatchCases.Reads), MemberType = typeof(PatientMismatchCases))]
     public async Task ReadAsync_AnsweredWithARestrictedPatientsRecord_ReturnsNoResourceNamingBothPatients(string restricted, string resourceType)
     {
         var nativeId = await NativeIdAsync(resourceType);
@@ -47,7 +42,7 @@ public sealed class TppSupplierAdapterPatientMismatchTests(TppSimulatorFixture f
     }
 
     [Theory]
-    [MemberData(nameof(Searches))]
+    [MemberData(nameof(PatientMismatchCases.Searches), MemberType = typeof(PatientMismatchCases))]
     public async Task SearchAsync_AnsweredWithARestrictedPatientsRecord_WithholdsItWithAPatientMismatchWarning(string restricted, string resourceType)
     {
         fixture.Simulator.Faults.Set(FaultSpec.WrongPatient(Asked, restricted));
@@ -65,23 +60,9 @@ public sealed class TppSupplierAdapterPatientMismatchTests(TppSimulatorFixture f
     [Fact]
     public async Task ReadAsync_TheAskedPatientIsSensitive_RefusesAsPatientNotFound()
     {
-        var read = () => fixture.Adapter.ReadAsync(fixture.Moorland, T.Patient, Sensitive, CancellationToken.None);
+        var read = () => fixture.Adapter.ReadAsync(fixture.Moorland, T.Patient, PatientMismatchCases.Sensitive, CancellationToken.None);
 
         (await read.Should().ThrowAsync<PatientRestrictedException>()).Which.StatusCode.Should().Be(404);
-    }
-
-    private static TheoryData<string, string> Rows(params string[] resourceTypes)
-    {
-        var rows = new TheoryData<string, string>();
-        foreach (var restricted in new[] { Dissenting, Sensitive })
-        {
-            foreach (var resourceType in resourceTypes)
-            {
-                rows.Add(restricted, resourceType);
-            }
-        }
-
-        return rows;
     }
 
     /// <summary>The native id of one of the asked patient's records of the type, found before any fault is set.</summary>

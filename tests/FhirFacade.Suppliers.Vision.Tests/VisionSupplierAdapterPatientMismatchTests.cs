@@ -2,6 +2,7 @@ using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Simulators.Faults;
 using FhirFacade.Suppliers.Vision.Tests.Mllp;
+using FhirFacade.TestKit.Suppliers;
 using Microsoft.Extensions.DependencyInjection;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
 
@@ -16,12 +17,6 @@ namespace FhirFacade.Suppliers.Vision.Tests;
 public sealed class VisionSupplierAdapterPatientMismatchTests(VisionAdapterFixture fixture) : IClassFixture<VisionAdapterFixture>, IAsyncLifetime
 {
     private const string Asked = VisionTestPatients.Rich;
-    private const string Dissenting = "9990000069";
-    private const string Sensitive = "9990000077";
-
-    public static TheoryData<string, string> Reads => Rows(T.Patient, T.Condition, T.AllergyIntolerance, T.MedicationStatement, T.Medication);
-
-    public static TheoryData<string, string> Searches => Rows(T.Patient, T.Condition, T.AllergyIntolerance, T.MedicationStatement);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -32,7 +27,7 @@ public sealed class VisionSupplierAdapterPatientMismatchTests(VisionAdapterFixtu
     }
 
     [Theory]
-    [MemberData(nameof(Reads))]
+    [MemberData(nameof(PatientMismatchCases.Reads), MemberType = typeof(PatientMismatchCases))]
     public async Task ReadAsync_AnsweredWithARestrictedPatientsRecord_ReturnsNoResourceNamingBothPatients(string restricted, string resourceType)
     {
         var nativeId = await NativeIdAsync(resourceType);
@@ -47,7 +42,7 @@ public sealed class VisionSupplierAdapterPatientMismatchTests(VisionAdapterFixtu
     }
 
     [Theory]
-    [MemberData(nameof(Searches))]
+    [MemberData(nameof(PatientMismatchCases.Searches), MemberType = typeof(PatientMismatchCases))]
     public async Task SearchAsync_AnsweredWithARestrictedPatientsRecord_WithholdsItWithAPatientMismatchWarning(string restricted, string resourceType)
     {
         fixture.Simulator.Faults.Set(FaultSpec.WrongPatient(Asked, restricted));
@@ -92,20 +87,6 @@ public sealed class VisionSupplierAdapterPatientMismatchTests(VisionAdapterFixtu
         var search = () => sut.SearchAsync(VisionAdapterFixture.Organisation("C83001", "Oakfield Surgery", server.Endpoint), VisionAdapterFixture.Query(T.Condition, VisionMessages.Nhs), CancellationToken.None);
 
         (await search.Should().ThrowAsync<PatientRestrictedException>()).Which.StatusCode.Should().Be(status);
-    }
-
-    private static TheoryData<string, string> Rows(params string[] resourceTypes)
-    {
-        var rows = new TheoryData<string, string>();
-        foreach (var restricted in new[] { Dissenting, Sensitive })
-        {
-            foreach (var resourceType in resourceTypes)
-            {
-                rows.Add(restricted, resourceType);
-            }
-        }
-
-        return rows;
     }
 
     /// <summary>The native id of one of the asked patient's records of the type, found before any fault is set.</summary>
