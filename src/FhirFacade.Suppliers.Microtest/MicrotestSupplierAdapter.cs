@@ -71,6 +71,9 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
         var included = new List<SupplierResource>();
         var confidential = 0;
         MicrotestMappingContext context;
+
+        // Each list page names its patient as well: a list about someone else is withheld whole, none of it mapped,
+        // even though the Patient endpoint answered about the patient asked for.
         switch (query.ResourceType)
         {
             case T.Patient:
@@ -79,6 +82,11 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
                 break;
             case T.Condition:
                 var problems = await client.GetListAsync<MicrotestProblem>(organisation, nhsNumber, MicrotestClient.Problems, cancellationToken);
+                if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, problems?.NhsNumber))
+                {
+                    return PatientMismatch.Search(this, organisation, query.ResourceType);
+                }
+
                 context = Context(organisation, problems?.NhsNumber);
                 foreach (var problem in Shareable(problems, p => p.Confidential, context, ref confidential))
                 {
@@ -88,6 +96,11 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
                 break;
             case T.AllergyIntolerance:
                 var allergies = await client.GetListAsync<MicrotestAllergy>(organisation, nhsNumber, MicrotestClient.Allergies, cancellationToken);
+                if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, allergies?.NhsNumber))
+                {
+                    return PatientMismatch.Search(this, organisation, query.ResourceType);
+                }
+
                 context = Context(organisation, allergies?.NhsNumber);
                 foreach (var allergy in Shareable(allergies, a => a.Confidential, context, ref confidential))
                 {
@@ -102,6 +115,11 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
                 break;
             case T.MedicationStatement:
                 var medications = await client.GetListAsync<MicrotestMedication>(organisation, nhsNumber, MicrotestClient.Medications, cancellationToken);
+                if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, medications?.NhsNumber))
+                {
+                    return PatientMismatch.Search(this, organisation, query.ResourceType);
+                }
+
                 context = Context(organisation, medications?.NhsNumber);
                 foreach (var medication in Shareable(medications, m => m.Confidential, context, ref confidential))
                 {
@@ -244,15 +262,27 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
 
         MicrotestMappingContext context;
         Resource? resource;
+
+        // As for a search: a list that names another patient is not looked into, whether or not it holds the item.
         switch (resourceType)
         {
             case T.Condition:
                 var problems = await client.GetListAsync<MicrotestProblem>(organisation, nhsNumber, MicrotestClient.Problems, cancellationToken);
+                if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, problems?.NhsNumber))
+                {
+                    return PatientMismatch.Read(nhsNumber, problems.NhsNumber);
+                }
+
                 context = Context(organisation, problems?.NhsNumber);
                 resource = problems?.Items.FirstOrDefault(p => p.Id == itemId && !p.Confidential) is { } p ? MicrotestConditionMapper.Map(p, context) : null;
                 break;
             case T.AllergyIntolerance:
                 var allergies = await client.GetListAsync<MicrotestAllergy>(organisation, nhsNumber, MicrotestClient.Allergies, cancellationToken);
+                if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, allergies?.NhsNumber))
+                {
+                    return PatientMismatch.Read(nhsNumber, allergies.NhsNumber);
+                }
+
                 context = Context(organisation, allergies?.NhsNumber);
                 resource = allergies?.Items.FirstOrDefault(a => a.Id == itemId && !a.Confidential) is { } a
                     ? MicrotestAllergyIntoleranceMapper.Map(a, context)
@@ -260,6 +290,11 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
                 break;
             case T.MedicationStatement or T.Medication:
                 var medications = await client.GetListAsync<MicrotestMedication>(organisation, nhsNumber, MicrotestClient.Medications, cancellationToken);
+                if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, medications?.NhsNumber))
+                {
+                    return PatientMismatch.Read(nhsNumber, medications.NhsNumber);
+                }
+
                 context = Context(organisation, medications?.NhsNumber);
                 var medication = medications?.Items.FirstOrDefault(m => m.Id == itemId && !m.Confidential);
                 resource = medication is null

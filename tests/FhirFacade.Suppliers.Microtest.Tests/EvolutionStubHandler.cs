@@ -9,9 +9,13 @@ namespace FhirFacade.Suppliers.Microtest.Tests;
 /// <summary>
 /// A scripted Evolution API for adapter edge cases the simulator's world never produces at a Microtest
 /// practice: issues a token, answers the demographic search with the scripted pages (cursor <c>page-N</c>)
-/// and each patient summary from the scripted documents (404 for any other NHS number). Records every path asked for.
+/// each patient summary from the scripted documents (404 for any other NHS number), and each list from the scripted
+/// single pages keyed by <see cref="ListPath"/> (404 for any other list). Records every path asked for.
 /// </summary>
-internal sealed class EvolutionStubHandler(IReadOnlyList<IReadOnlyList<string>> searchPages, IReadOnlyDictionary<string, JsonObject> patients) : HttpMessageHandler
+internal sealed class EvolutionStubHandler(
+    IReadOnlyList<IReadOnlyList<string>> searchPages,
+    IReadOnlyDictionary<string, JsonObject> patients,
+    IReadOnlyDictionary<string, JsonObject>? lists = null) : HttpMessageHandler
 {
     private const string PatientsPath = "/api/v1/patients";
     private const string CursorPrefix = "page-";
@@ -26,6 +30,30 @@ internal sealed class EvolutionStubHandler(IReadOnlyList<IReadOnlyList<string>> 
 
     /// <summary>The path of one patient's summary.</summary>
     public static string PatientPath(string nhsNumber) => $"{PatientsPath}/{nhsNumber}";
+
+    /// <summary>The path of one patient's list (<c>problems</c>, <c>allergies</c>, <c>medications</c>).</summary>
+    public static string ListPath(string nhsNumber, string list) => $"{PatientsPath}/{nhsNumber}/{list}";
+
+    /// <summary>
+    /// A list's only page (no <c>next_cursor</c>) naming <paramref name="nhsNumber"/> as the patient it is about
+    /// (<see langword="null"/> leaves <c>nhs_number</c> out); allergy pages carry <c>no_known_allergies</c> = null.
+    /// </summary>
+    public static JsonObject ListPage(string? nhsNumber, params JsonObject[] items)
+    {
+        var page = new JsonObject
+        {
+            ["items"] = new JsonArray([.. items.Select(i => (JsonNode?)i.DeepClone())]),
+            ["next_cursor"] = null,
+            ["total"] = items.Length,
+            ["no_known_allergies"] = null,
+        };
+        if (nhsNumber is not null)
+        {
+            page["nhs_number"] = nhsNumber;
+        }
+
+        return page;
+    }
 
     /// <summary>An Evolution <c>patient</c> document (the simulator's wire shape) held at <paramref name="odsCode"/>.</summary>
     public static JsonObject Patient(string nhsNumber, string forename, string surname, string postcode, bool dissent, bool sensitive, string odsCode = MicrotestAdapterFixture.OdsCode) => new()
@@ -67,6 +95,11 @@ internal sealed class EvolutionStubHandler(IReadOnlyList<IReadOnlyList<string>> 
         if (path == PatientsPath)
         {
             return Answer(HttpStatusCode.OK, SearchPage(request.RequestUri));
+        }
+
+        if (lists is not null && lists.TryGetValue(path, out var list))
+        {
+            return Answer(HttpStatusCode.OK, (JsonObject)list.DeepClone());
         }
 
         var nhsNumber = path.StartsWith(PatientsPath + "/", StringComparison.Ordinal) ? path[(PatientsPath.Length + 1)..] : string.Empty;
