@@ -10,7 +10,8 @@ namespace FhirFacade.Suppliers.Microtest.Tests;
 /// A scripted Evolution API for adapter edge cases the simulator's world never produces at a Microtest
 /// practice: issues a token, answers the demographic search with the scripted pages (cursor <c>page-N</c>)
 /// each patient summary from the scripted documents (404 for any other NHS number), and each list from the scripted
-/// single pages keyed by <see cref="ListPath"/> (404 for any other list). Records every path asked for.
+/// pages keyed by <see cref="ListPath(string, string)"/> (a later page by its cursor; 404 for any other list).
+/// Records every path asked for.
 /// </summary>
 internal sealed class EvolutionStubHandler(
     IReadOnlyList<IReadOnlyList<string>> searchPages,
@@ -34,16 +35,25 @@ internal sealed class EvolutionStubHandler(
     /// <summary>The path of one patient's list (<c>problems</c>, <c>allergies</c>, <c>medications</c>).</summary>
     public static string ListPath(string nhsNumber, string list) => $"{PatientsPath}/{nhsNumber}/{list}";
 
+    /// <summary>The key of a later page of a list: the page the client asks for with <paramref name="cursor"/>.</summary>
+    public static string ListPath(string nhsNumber, string list, string cursor) => ListPath(nhsNumber, list) + "#" + cursor;
+
     /// <summary>
     /// A list's only page (no <c>next_cursor</c>) naming <paramref name="nhsNumber"/> as the patient it is about
     /// (<see langword="null"/> leaves <c>nhs_number</c> out); allergy pages carry <c>no_known_allergies</c> = null.
     /// </summary>
-    public static JsonObject ListPage(string? nhsNumber, params JsonObject[] items)
+    public static JsonObject ListPage(string? nhsNumber, params JsonObject[] items) => ListPage(nhsNumber, nextCursor: null, items);
+
+    /// <summary>
+    /// A list page naming <paramref name="nhsNumber"/>, followed by the page scripted under
+    /// <see cref="ListPath(string, string, string)"/> with <paramref name="nextCursor"/> when that is not null.
+    /// </summary>
+    public static JsonObject ListPage(string? nhsNumber, string? nextCursor, params JsonObject[] items)
     {
         var page = new JsonObject
         {
             ["items"] = new JsonArray([.. items.Select(i => (JsonNode?)i.DeepClone())]),
-            ["next_cursor"] = null,
+            ["next_cursor"] = nextCursor,
             ["total"] = items.Length,
             ["no_known_allergies"] = null,
         };
@@ -97,7 +107,8 @@ internal sealed class EvolutionStubHandler(
             return Answer(HttpStatusCode.OK, SearchPage(request.RequestUri));
         }
 
-        if (lists is not null && lists.TryGetValue(path, out var list))
+        var listCursor = Query(request.RequestUri, "cursor");
+        if (lists is not null && lists.TryGetValue(listCursor is null ? path : path + "#" + listCursor, out var list))
         {
             return Answer(HttpStatusCode.OK, (JsonObject)list.DeepClone());
         }
@@ -111,10 +122,15 @@ internal sealed class EvolutionStubHandler(
     private static Task<HttpResponseMessage> Answer(HttpStatusCode status, JsonObject body) =>
         Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") });
 
+    private static string? Query(Uri uri, string name) =>
+        uri.Query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)).FirstOrDefault(p => p[0] == name && p.Length == 2) is { } pair
+            ? Uri.UnescapeDataString(pair[1])
+            : null;
+
     private JsonObject SearchPage(Uri uri)
     {
-        var cursor = uri.Query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)).FirstOrDefault(p => p[0] == "cursor")?[1];
-        var index = cursor is null ? 0 : int.Parse(Uri.UnescapeDataString(cursor)[CursorPrefix.Length..], CultureInfo.InvariantCulture);
+        var cursor = Query(uri, "cursor");
+        var index = cursor is null ? 0 : int.Parse(cursor[CursorPrefix.Length..], CultureInfo.InvariantCulture);
         var page = index < searchPages.Count ? searchPages[index] : [];
         return new JsonObject
         {

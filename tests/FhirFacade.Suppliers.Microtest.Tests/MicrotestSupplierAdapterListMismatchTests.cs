@@ -111,16 +111,74 @@ public sealed class MicrotestSupplierAdapterListMismatchTests : IDisposable
         TestFhir.JsonSerializer.Serialize(read.Resource.Resource).Should().Contain(term);
     }
 
-    public void Dispose() => _services?.Dispose();
-
-    private (ISupplierAdapter Sut, EvolutionStubHandler Evolution) CreateSut(string? listNhsNumber)
+    [Theory]
+    [MemberData(nameof(Searches))]
+    public async Task SearchAsync_ListPageNamingNoPatient_FailsAsMalformedWithoutMappingIt(string resourceType, string list, string itemId, string term)
     {
+        var (sut, evolution) = CreateSut(listNhsNumber: null);
+
+        var search = async () => await sut.SearchAsync(HarbourLane, MicrotestAdapterFixture.Query(resourceType, Asked, includeMedication: true), CancellationToken.None);
+
+        var failure = (await search.Should().ThrowAsync<SupplierException>()).Which;
+        failure.Kind.Should().Be(SupplierFailureKind.Malformed);
+        evolution.Paths.Should().Contain(EvolutionStubHandler.ListPath(Asked, list));
+        ShouldNotMention(failure.Message, itemId, term, Asked);
+    }
+
+    [Theory]
+    [MemberData(nameof(Reads))]
+    public async Task ReadAsync_ListPageNamingNoPatient_FailsAsMalformedWithoutMappingIt(string resourceType, string list, string itemId, string term)
+    {
+        var (sut, evolution) = CreateSut(listNhsNumber: null);
+
+        var read = async () => await sut.ReadAsync(HarbourLane, resourceType, Asked + "/" + itemId, CancellationToken.None);
+
+        var failure = (await read.Should().ThrowAsync<SupplierException>()).Which;
+        failure.Kind.Should().Be(SupplierFailureKind.Malformed);
+        evolution.Paths.Should().Contain(EvolutionStubHandler.ListPath(Asked, list));
+        ShouldNotMention(failure.Message, itemId, term, Asked);
+    }
+
+    [Theory]
+    [MemberData(nameof(Searches))]
+    public async Task SearchAsync_LaterListPageNamingAnotherPatient_FailsAsMalformedWithoutMappingIt(string resourceType, string list, string itemId, string term)
+    {
+        const string cursor = "second";
+        var first = Fixture(ItemFixture(list));
         var lists = new Dictionary<string, JsonObject>
         {
-            [EvolutionStubHandler.ListPath(Asked, MicrotestClient.Problems)] = EvolutionStubHandler.ListPage(listNhsNumber, Fixture("problem-diabetes.json")),
-            [EvolutionStubHandler.ListPath(Asked, MicrotestClient.Allergies)] = EvolutionStubHandler.ListPage(listNhsNumber, Fixture("allergy-penicillin.json")),
-            [EvolutionStubHandler.ListPath(Asked, MicrotestClient.Medications)] = EvolutionStubHandler.ListPage(listNhsNumber, Fixture("medication-repeat.json")),
+            [EvolutionStubHandler.ListPath(Asked, list)] = EvolutionStubHandler.ListPage(Asked, cursor, first),
+            [EvolutionStubHandler.ListPath(Asked, list, cursor)] = EvolutionStubHandler.ListPage(Other, Fixture(ItemFixture(list))),
         };
+        var (sut, evolution) = CreateSut(lists);
+
+        var search = async () => await sut.SearchAsync(HarbourLane, MicrotestAdapterFixture.Query(resourceType, Asked, includeMedication: true), CancellationToken.None);
+
+        var failure = (await search.Should().ThrowAsync<SupplierException>()).Which;
+        failure.Kind.Should().Be(SupplierFailureKind.Malformed);
+        evolution.Paths.Count(p => p == EvolutionStubHandler.ListPath(Asked, list)).Should().Be(2, "both pages were fetched");
+        ShouldNotMention(failure.Message, itemId, term, Asked, Other);
+    }
+
+    public void Dispose() => _services?.Dispose();
+
+    private static string ItemFixture(string list) => list switch
+    {
+        MicrotestClient.Problems => "problem-diabetes.json",
+        MicrotestClient.Allergies => "allergy-penicillin.json",
+        _ => "medication-repeat.json",
+    };
+
+    private (ISupplierAdapter Sut, EvolutionStubHandler Evolution) CreateSut(string? listNhsNumber) =>
+        CreateSut(new Dictionary<string, JsonObject>
+        {
+            [EvolutionStubHandler.ListPath(Asked, MicrotestClient.Problems)] = EvolutionStubHandler.ListPage(listNhsNumber, Fixture(ItemFixture(MicrotestClient.Problems))),
+            [EvolutionStubHandler.ListPath(Asked, MicrotestClient.Allergies)] = EvolutionStubHandler.ListPage(listNhsNumber, Fixture(ItemFixture(MicrotestClient.Allergies))),
+            [EvolutionStubHandler.ListPath(Asked, MicrotestClient.Medications)] = EvolutionStubHandler.ListPage(listNhsNumber, Fixture(ItemFixture(MicrotestClient.Medications))),
+        });
+
+    private (ISupplierAdapter Sut, EvolutionStubHandler Evolution) CreateSut(Dictionary<string, JsonObject> lists)
+    {
         var evolution = new EvolutionStubHandler([], Patients, lists);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {

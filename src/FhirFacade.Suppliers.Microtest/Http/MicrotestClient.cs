@@ -39,7 +39,11 @@ internal sealed class MicrotestClient(IHttpClientFactory httpClientFactory, Micr
     public Task<MicrotestPatient?> GetPatientAsync(OrganisationEndpoint organisation, string nhsNumber, CancellationToken cancellationToken) =>
         GetAsync<MicrotestPatient>(organisation, PatientPath(nhsNumber), cancellationToken);
 
-    /// <summary>A whole list (<see cref="Problems"/>, <see cref="Allergies"/>, <see cref="Medications"/>), every page followed up to the bound.</summary>
+    /// <summary>
+    /// A whole list (<see cref="Problems"/>, <see cref="Allergies"/>, <see cref="Medications"/>), every page followed up to
+    /// the bound. Throws <see cref="SupplierFailureKind.Malformed"/> when a page names no patient or names a different one
+    /// from the first page.
+    /// </summary>
     public async Task<MicrotestList<T>?> GetListAsync<T>(OrganisationEndpoint organisation, string nhsNumber, string list, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -56,7 +60,19 @@ internal sealed class MicrotestClient(IHttpClientFactory httpClientFactory, Micr
                 return null;
             }
 
-            recordNhsNumber ??= answer.NhsNumber;
+            // Every page names the patient it is about. A page that names nobody, or a later page that names someone
+            // else, cannot be attributed safely: the whole list is refused rather than mapped under a guessed patient.
+            if (string.IsNullOrEmpty(answer.NhsNumber))
+            {
+                throw new SupplierException(SupplierFailureKind.Malformed, "Microtest sent a list page that names no patient.");
+            }
+
+            if (recordNhsNumber is not null && !string.Equals(recordNhsNumber, answer.NhsNumber, StringComparison.Ordinal))
+            {
+                throw new SupplierException(SupplierFailureKind.Malformed, "Microtest sent pages of one list that name different patients.");
+            }
+
+            recordNhsNumber = answer.NhsNumber;
             noKnownAllergies ??= answer.NoKnownAllergies;
             items.AddRange(answer.Items ?? []);
             cursor = answer.NextCursor;
