@@ -100,7 +100,19 @@ public sealed class FhirGateway(
 
             foreach (var resource in result.Included)
             {
-                if (resource.ResourceType == FhirResourceTypes.Medication && BelongsToPatientOrUnknown(resource, holder.Patient))
+                // The same backstop as for the matches: a resource attributed to another patient is never merged or
+                // released. One that names no patient (a Medication need not) is kept, as before.
+                if (!BelongsToPatientOrUnknown(resource, holder.Patient))
+                {
+                    if (request.IncludesMedication)
+                    {
+                        Withheld(issues, resource, holder, PatientMismatch.Code, IssueType.Processing, PatientMismatch.Reason);
+                    }
+
+                    continue;
+                }
+
+                if (resource.ResourceType == FhirResourceTypes.Medication)
                 {
                     medications.Add(resource);
                 }

@@ -53,6 +53,24 @@ public sealed class FhirGatewayTests
     }
 
     [Fact]
+    public async Task SearchAsync_WithIncludeWhenAMedicationIsAnotherPatients_WithholdsItAndReports()
+    {
+        var adapter = new FakeSupplierAdapter()
+            .Add("A1", TestResources.Make("MedicationStatement", "fake", "A1", "statement", Nhs, status: "active"))
+            .Add("A1", TestResources.Make("Medication", "fake", "A1", "mine", Nhs))
+            .Add("A1", TestResources.Make("Medication", "fake", "A1", "theirs", OtherNhs))
+            .Add("A1", TestResources.Make("Medication", "fake", "A1", "unattributed", patientNhs: null));
+        var sut = CreateSut(adapter);
+
+        var result = await sut.SearchAsync(Search("MedicationStatement", "patient.identifier=https://fhir.nhs.uk/Id/nhs-number|" + Nhs + "&_include=MedicationStatement:medication"), CancellationToken.None);
+
+        result.Matches.Select(m => m.Source.NativeId).Should().Equal("statement");
+        result.Included.Select(i => i.Source.NativeId).Should().BeEquivalentTo("mine", "unattributed");
+        result.Issues.Should().ContainSingle(i => i.Code == PatientMismatch.Code)
+            .Which.Message.Should().StartWith("A Medication ").And.NotContain(OtherNhs);
+    }
+
+    [Fact]
     public async Task SearchAsync_WhenOneHolderFails_ReturnsTheRestWithAWarning()
     {
         var adapter = new FakeSupplierAdapter()
