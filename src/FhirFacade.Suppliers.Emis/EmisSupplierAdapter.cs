@@ -19,6 +19,9 @@ namespace FhirFacade.Suppliers.Emis;
 /// </summary>
 internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) : ISupplierAdapter
 {
+    /// <summary>The supplier as exception messages name it.</summary>
+    private const string Supplier = "EMIS";
+
     private static readonly IReadOnlySet<string> NoNativeParameters = new HashSet<string>();
 
     public string SupplierId => EmisCodeSystems.SupplierId;
@@ -60,7 +63,8 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
             return SupplierSearchResult.Empty;
         }
 
-        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, record.Patient?.NhsNumber))
+        UnnamedRecord.ThrowIfNamesNoPatient(Supplier, record.Patient?.NhsNumber);
+        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, record.Patient.NhsNumber))
         {
             return PatientMismatch.Search(this, organisation, query.ResourceType);
         }
@@ -129,7 +133,8 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
                     return SupplierReadResult.NotFound;
                 }
 
-                if (PatientMismatch.IsAboutAnotherPatient(nativeId, summary.Patient?.NhsNumber))
+                UnnamedRecord.ThrowIfNamesNoPatient(Supplier, summary.Patient?.NhsNumber);
+                if (PatientMismatch.IsAboutAnotherPatient(nativeId, summary.Patient.NhsNumber))
                 {
                     return PatientMismatch.Read(nativeId, summary.Patient.NhsNumber);
                 }
@@ -214,7 +219,8 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
             return SupplierReadResult.NotFound;
         }
 
-        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, record.Patient?.NhsNumber))
+        UnnamedRecord.ThrowIfNamesNoPatient(Supplier, record.Patient?.NhsNumber);
+        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, record.Patient.NhsNumber))
         {
             return PatientMismatch.Read(nhsNumber, record.Patient.NhsNumber);
         }

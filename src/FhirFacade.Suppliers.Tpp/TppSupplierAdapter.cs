@@ -24,6 +24,9 @@ namespace FhirFacade.Suppliers.Tpp;
 /// </summary>
 internal sealed class TppSupplierAdapter(TppClient client, SnomedConceptMap ctv3Map, IFhirModel model) : ISupplierAdapter
 {
+    /// <summary>The supplier as exception messages name it.</summary>
+    private const string Supplier = "TPP";
+
     private static readonly IReadOnlySet<string> NoNativeParameters = new HashSet<string>();
 
     public string SupplierId => TppCodeSystems.SupplierId;
@@ -69,7 +72,8 @@ internal sealed class TppSupplierAdapter(TppClient client, SnomedConceptMap ctv3
             return SupplierSearchResult.Empty;
         }
 
-        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, record.Patient?.NhsNumber))
+        UnnamedRecord.ThrowIfNamesNoPatient(Supplier, record.Patient?.NhsNumber);
+        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, record.Patient.NhsNumber))
         {
             return PatientMismatch.Search(this, organisation, query.ResourceType);
         }
@@ -147,7 +151,8 @@ internal sealed class TppSupplierAdapter(TppClient client, SnomedConceptMap ctv3
                 return SupplierReadResult.NotFound;
             }
 
-            if (PatientMismatch.IsAboutAnotherPatient(nativeId, record.Patient?.NhsNumber))
+            UnnamedRecord.ThrowIfNamesNoPatient(Supplier, record.Patient?.NhsNumber);
+            if (PatientMismatch.IsAboutAnotherPatient(nativeId, record.Patient.NhsNumber))
             {
                 return PatientMismatch.Read(nativeId, record.Patient.NhsNumber);
             }
@@ -266,7 +271,8 @@ internal sealed class TppSupplierAdapter(TppClient client, SnomedConceptMap ctv3
             return SupplierReadResult.NotFound;
         }
 
-        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, record.Patient?.NhsNumber))
+        UnnamedRecord.ThrowIfNamesNoPatient(Supplier, record.Patient?.NhsNumber);
+        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, record.Patient.NhsNumber))
         {
             return PatientMismatch.Read(nhsNumber, record.Patient.NhsNumber);
         }

@@ -14,7 +14,7 @@ internal static class TppPatientMapper
     public static Patient? Map(TppRecord record, TppMappingContext context)
     {
         var native = record.Patient;
-        if (native?.NhsNumber is null)
+        if (native is null || string.IsNullOrWhiteSpace(native.NhsNumber))
         {
             context.Unmappable("patient", "no NHS number");
             return null;
