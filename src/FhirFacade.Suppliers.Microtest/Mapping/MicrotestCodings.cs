@@ -1,3 +1,4 @@
+using FhirFacade.Core.Terminology;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 
@@ -18,7 +19,7 @@ internal static class MicrotestCodings
         }
 
         var concept = new CodeableConcept(FhirSystems.ReadV2, readCode, term, term);
-        if (MicrotestReadV2Map.Translate(readCode) is { } snomed)
+        if (ReadV2SnomedMap.Translate(readCode) is { } snomed)
         {
             concept.Coding.Add(new Coding { System = FhirSystems.Snomed, Code = snomed.Code, Display = snomed.Display });
         }

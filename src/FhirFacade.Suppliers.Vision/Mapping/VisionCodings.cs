@@ -1,3 +1,4 @@
+using FhirFacade.Core.Terminology;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Vision.Native;
@@ -21,7 +22,7 @@ internal static class VisionCodings
 
         var term = value.Text.Length == 0 ? null : value.Text;
         var concept = new CodeableConcept(FhirSystems.ReadV2, value.Code, term, term);
-        if (VisionReadV2Map.Translate(value.Code) is { } snomed)
+        if (ReadV2SnomedMap.Translate(value.Code) is { } snomed)
         {
             concept.Coding.Add(new Coding { System = FhirSystems.Snomed, Code = snomed.Code, Display = snomed.Display });
         }

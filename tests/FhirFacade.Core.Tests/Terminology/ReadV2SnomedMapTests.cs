@@ -1,9 +1,9 @@
-using FhirFacade.Suppliers.Microtest.Mapping;
+using FhirFacade.Core.Terminology;
 
-namespace FhirFacade.Suppliers.Microtest.Tests.Mapping;
+namespace FhirFacade.Core.Tests.Terminology;
 
 [Trait("Category", "Unit")]
-public sealed class MicrotestReadV2MapTests
+public sealed class ReadV2SnomedMapTests
 {
     public static TheoryData<string, string> Mapped => new()
     {
@@ -17,7 +17,7 @@ public sealed class MicrotestReadV2MapTests
     [MemberData(nameof(Mapped))]
     public void Translate_MappedCode_ReturnsSnomedConcept(string readCode, string snomed)
     {
-        var result = MicrotestReadV2Map.Translate(readCode);
+        var result = ReadV2SnomedMap.Translate(readCode);
 
         result!.Code.Should().Be(snomed);
     }
@@ -25,7 +25,7 @@ public sealed class MicrotestReadV2MapTests
     [Fact]
     public void Translate_UnknownCode_ReturnsNull()
     {
-        var result = MicrotestReadV2Map.Translate("ZZZZ9");
+        var result = ReadV2SnomedMap.Translate("ZZZZ9");
 
         result.Should().BeNull();
     }
