@@ -45,6 +45,9 @@ public sealed class SqliteAuditTrail : IAuditStore
     /// <summary>How many checkpoints the writer has run on its own connection (finishing background passes, or as the fallback).</summary>
     internal long WriterCheckpointCount => _checkpointer.WriterCheckpointCount;
 
+    /// <summary>How many background checkpoint passes were followed by an fsync of the database file.</summary>
+    internal long BackgroundSyncCount => _checkpointer.BackgroundSyncCount;
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         try

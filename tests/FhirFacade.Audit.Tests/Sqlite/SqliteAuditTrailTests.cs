@@ -128,6 +128,7 @@ public sealed class SqliteAuditTrailTests : IDisposable
         sut.BatchCount.Should().Be(producers * perProducer);
         walBytes.Should().BeLessThan(MaxWalBytes, "the WAL must restart after checkpoints instead of growing with every commit");
         sut.WriterCheckpointCount.Should().BeGreaterThan(0, "the writer finishes background passes on its own connection");
+        sut.BackgroundSyncCount.Should().BeGreaterThan(0, "background passes fsync the pages they wrote, so the writer's finishing pass need not");
         (await AuditChainVerifier.VerifyAsync(sut, CancellationToken.None)).IsValid.Should().BeTrue();
     }
 
