@@ -87,6 +87,93 @@ public sealed class SmartTokenValidatorTests : IDisposable
         after.Rejection.Should().Be(TokenRejection.Expired);
     }
 
+    [Fact]
+    public async Task ValidateAsync_SameTokenAgain_IsAcceptedFromMemoryWithTheSameCaller()
+    {
+        var token = _tokens.Mint();
+        var sut = CreateSut();
+
+        var first = await sut.ValidateAsync(token, TestTokens.Issuer, TestTokens.Audience, CancellationToken.None);
+        var second = await sut.ValidateAsync(token, TestTokens.Issuer, TestTokens.Audience, CancellationToken.None);
+
+        first.IsValid.Should().BeTrue();
+        second.Caller.Should().BeSameAs(first.Caller, "the second check is answered from the remembered acceptance");
+        sut.RememberedCount.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_RememberedTokenForAnotherAudienceOrIssuer_IsRejected()
+    {
+        var token = _tokens.Mint();
+        var sut = CreateSut();
+        await sut.ValidateAsync(token, TestTokens.Issuer, TestTokens.Audience, CancellationToken.None);
+
+        var otherAudience = await sut.ValidateAsync(token, TestTokens.Issuer, "https://other-server.test/fhir", CancellationToken.None);
+        var otherIssuer = await sut.ValidateAsync(token, "https://evil.test", TestTokens.Audience, CancellationToken.None);
+
+        otherAudience.Rejection.Should().Be(TokenRejection.WrongAudience);
+        otherIssuer.Rejection.Should().Be(TokenRejection.WrongIssuer);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_RememberedTokenAfterItsKeyIsWithdrawn_IsRejected()
+    {
+        var token = _tokens.Mint();
+        var keys = new MutableKeys(_tokens.PublicKey);
+        var sut = new SmartTokenValidator(Options.Create(new SmartOptions()), keys, _clock);
+        var before = await sut.ValidateAsync(token, TestTokens.Issuer, TestTokens.Audience, CancellationToken.None);
+
+        keys.Current = [];
+        var after = await sut.ValidateAsync(token, TestTokens.Issuer, TestTokens.Audience, CancellationToken.None);
+
+        before.IsValid.Should().BeTrue();
+        after.Rejection.Should().Be(TokenRejection.UnknownKey);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_RememberedTokenAfterItsKeyIsReplacedUnderTheSameKid_IsCheckedAgainstTheNewKey()
+    {
+        var token = _tokens.Mint();
+        var keys = new MutableKeys(_tokens.PublicKey);
+        var sut = new SmartTokenValidator(Options.Create(new SmartOptions()), keys, _clock);
+        var before = await sut.ValidateAsync(token, TestTokens.Issuer, TestTokens.Audience, CancellationToken.None);
+
+        // A re-fetched JWKS whose "test-key" is now a different key: the remembered acceptance must not stand.
+        keys.Current = [_tokens.OtherPublicKeySameKid];
+        var after = await sut.ValidateAsync(token, TestTokens.Issuer, TestTokens.Audience, CancellationToken.None);
+
+        before.IsValid.Should().BeTrue();
+        after.Rejection.Should().Be(TokenRejection.BadSignature);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_ClockMovedBackBeforeNotBefore_RejectsARememberedToken()
+    {
+        var token = _tokens.Mint(notBefore: _clock.GetUtcNow().AddMinutes(-1), expires: _clock.GetUtcNow().AddMinutes(30));
+        var sut = CreateSut();
+        var before = await sut.ValidateAsync(token, TestTokens.Issuer, TestTokens.Audience, CancellationToken.None);
+
+        _clock.Set(_clock.GetUtcNow().AddMinutes(-10));
+        var after = await sut.ValidateAsync(token, TestTokens.Issuer, TestTokens.Audience, CancellationToken.None);
+
+        before.IsValid.Should().BeTrue();
+        after.Rejection.Should().Be(TokenRejection.NotYetValid);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_ManyDistinctTokens_RemembersAtMostTheLimit()
+    {
+        var sut = CreateSut();
+
+        for (var i = 0; i < SmartTokenValidator.MaxRememberedTokens + 5; i++)
+        {
+            var token = _tokens.Mint(c => c["jti"] = "token-" + i);
+            (await sut.ValidateAsync(token, TestTokens.Issuer, TestTokens.Audience, CancellationToken.None)).IsValid.Should().BeTrue();
+        }
+
+        sut.RememberedCount.Should().BeInRange(1, SmartTokenValidator.MaxRememberedTokens);
+    }
+
     public void Dispose() => _tokens.Dispose();
 
     private string Token(string kind) => kind switch
@@ -113,5 +200,13 @@ public sealed class SmartTokenValidatorTests : IDisposable
     {
         public ValueTask<IReadOnlyList<SecurityKey>> GetKeysAsync(bool refresh, CancellationToken cancellationToken) =>
             ValueTask.FromResult<IReadOnlyList<SecurityKey>>([key]);
+    }
+
+    private sealed class MutableKeys(SecurityKey key) : ISigningKeySource
+    {
+        public IReadOnlyList<SecurityKey> Current { get; set; } = [key];
+
+        public ValueTask<IReadOnlyList<SecurityKey>> GetKeysAsync(bool refresh, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Current);
     }
 }

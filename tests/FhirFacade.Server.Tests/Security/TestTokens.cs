@@ -28,6 +28,9 @@ internal sealed class TestTokens : IDisposable
 
     public RsaSecurityKey PublicKey { get; }
 
+    /// <summary>Another key's public half, published under the known kid (a rotated or wrong JWKS entry).</summary>
+    public RsaSecurityKey OtherPublicKeySameKid => new(_otherRsa.ExportParameters(false)) { KeyId = "test-key" };
+
     public string Mint(Action<Dictionary<string, object>>? claims = null, string issuer = Issuer, string audience = Audience, DateTimeOffset? notBefore = null, DateTimeOffset? expires = null, SecurityKey? key = null)
     {
         var payload = new Dictionary<string, object>
