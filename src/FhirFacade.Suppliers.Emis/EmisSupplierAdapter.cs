@@ -142,7 +142,7 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
                 EnsureShareable(summary);
                 var patientContext = Context(organisation, summary);
                 var patient = EmisPatientMapper.Map(summary, patientContext);
-                return (patient is null ? new SupplierReadResult(null, patientContext.Issues) : Single(patient, nativeId, summary, patientContext)) with { AskedAbout = PatientSelector.ForNativeId(nativeId), RecordNhsNumber = summary.Patient?.NhsNumber };
+                return (patient is null ? new SupplierReadResult(null, patientContext.Issues) : Single(patient, nativeId, summary, patientContext)) with { AskedAbout = PatientSelector.ForNativeId(nativeId), RecordNhsNumber = summary.Patient.NhsNumber };
             default:
                 return await ReadEventAsync(organisation, resourceType, nativeId, cancellationToken);
         }
@@ -236,7 +236,7 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
             T.Medication => record.Medications.FirstOrDefault(m => m.Id == eventId && !m.Confidential) is { } m ? EmisMedicationMapper.Map(m, context) : null,
             _ => null,
         };
-        return (resource is null ? new SupplierReadResult(null, context.Issues) : Single(resource, nativeId, record, context)) with { AskedAbout = PatientSelector.ForNativeId(nhsNumber), RecordNhsNumber = record.Patient?.NhsNumber };
+        return (resource is null ? new SupplierReadResult(null, context.Issues) : Single(resource, nativeId, record, context)) with { AskedAbout = PatientSelector.ForNativeId(nhsNumber), RecordNhsNumber = record.Patient.NhsNumber };
     }
 
     private SupplierReadResult Single(Resource resource, string nativeId, EmisPatientRecord? record, EmisMappingContext? context) =>

@@ -160,7 +160,7 @@ internal sealed class TppSupplierAdapter(TppClient client, SnomedConceptMap ctv3
             EnsureShareable(record);
             var context = Context(organisation, record);
             ThrowIfWithheld(organisation, record, TppCodeSystems.AreaDemographics);
-            return Single(TppPatientMapper.Map(record, context), nativeId, record, context) with { AskedAbout = PatientSelector.ForNativeId(nativeId), RecordNhsNumber = record.Patient?.NhsNumber };
+            return Single(TppPatientMapper.Map(record, context), nativeId, record, context) with { AskedAbout = PatientSelector.ForNativeId(nativeId), RecordNhsNumber = record.Patient.NhsNumber };
         }
 
         return await ReadRowAsync(organisation, resourceType, nativeId, cancellationToken);
@@ -288,10 +288,10 @@ internal sealed class TppSupplierAdapter(TppClient client, SnomedConceptMap ctv3
                 : record.NoKnownAllergies is { } nka && nka.RowId == rowId ? TppAllergyIntoleranceMapper.Map(nka, context) : null,
             T.MedicationStatement => record.Medications?.FirstOrDefault(m => m.RowId == rowId && !m.Private) is { } m ? TppMedicationStatementMapper.Map(m, context) : null,
             T.Medication => record.Medications?.FirstOrDefault(m => m.RowId == rowId && !m.Private) is { } m ? TppMedicationMapper.Map(m, context) : null,
-            T.Practitioner => record.Patient?.Registration?.UsualGp is { } gp && gp.StaffRowId == rowId ? TppPractitionerMapper.Map(gp, context) : null,
+            T.Practitioner => record.Patient.Registration?.UsualGp is { } gp && gp.StaffRowId == rowId ? TppPractitionerMapper.Map(gp, context) : null,
             _ => null,
         };
-        return Single(resource, nativeId, record, context) with { AskedAbout = PatientSelector.ForNativeId(nhsNumber), RecordNhsNumber = record.Patient?.NhsNumber };
+        return Single(resource, nativeId, record, context) with { AskedAbout = PatientSelector.ForNativeId(nhsNumber), RecordNhsNumber = record.Patient.NhsNumber };
     }
 
     private SupplierReadResult Single(Resource? resource, string nativeId, TppRecord? record, TppMappingContext context) =>

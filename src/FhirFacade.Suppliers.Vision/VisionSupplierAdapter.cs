@@ -152,6 +152,8 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
     /// A Patient search by family name (+ birth date): the demographic query (VDQ), then each match's exists query, mapped
     /// as the NHS-number search maps it. Patients held elsewhere, who dissented or are flagged sensitive are left out
     /// without a word, so a name search cannot reveal them; the gateway applies the other criteria (given, gender, date prefixes).
+    /// A match whose record names no NHS number is left out with a <c>VISION-UNMAPPABLE</c> warning (as EMIS and TPP do),
+    /// not refused as malformed: that would fail the whole answer and hide every other match.
     /// </summary>
     private async Task<SupplierSearchResult> SearchByDemographicsAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
     {
@@ -164,7 +166,7 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
         var found = await client.SearchPatientsAsync(organisation, family, ExactBirthDate(query.Request), cancellationToken);
         return await DemographicSearch.CollectAsync(
             found.NhsNumbers,
-            (nhsNumber, token) => client.GetRecordAsync(organisation, nhsNumber, null, token),
+            (nhsNumber, token) => client.GetMatchAsync(organisation, nhsNumber, token),
             record => IsAt(record, organisation) && record.Patient is { Sensitive: false, Dissent: false },
             record =>
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FhirFacade.Suppliers.Vision.Hl7;
 using FhirFacade.Suppliers.Vision.Native;
 
@@ -57,6 +58,19 @@ internal static class VisionMessages
             pd1,
             zsh,
         }.Concat(items ?? Items)) + "\r";
+
+    /// <summary>An accepted answer to the demographic query (VDQ) with control id <paramref name="controlId"/>: one PID per match, none left out.</summary>
+    public static string Demographic(string controlId, IReadOnlyList<string> pids)
+    {
+        var count = pids.Count.ToString(CultureInfo.InvariantCulture);
+        return string.Join('\r', new[]
+        {
+            "MSH|^~\\&|VISION|C83001|FHIRFACADE|FACADE|20261122084921+0000||RSP^K11^RSP_K11|R" + controlId + "|P|2.5",
+            "MSA|AA|" + controlId,
+            "QAK|Q-" + controlId + "|" + (pids.Count == 0 ? "NF" : "OK") + "|VDQ^Vision Demographic Query^L|" + count + "|" + count + "|0",
+            "QPD|VDQ^Vision Demographic Query^L|Q-" + controlId + "|Ell|",
+        }.Concat(pids)) + "\r";
+    }
 
     /// <summary>A negative acknowledgement.</summary>
     public static string Negative(string controlId, string acknowledgement, string errorCode, string userMessage, bool notFound = false) =>

@@ -26,8 +26,23 @@ internal sealed class VisionClient(MllpConnectionPool pool, IOptions<VisionOptio
     private readonly string _controlIdPrefix = "FF" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3));
     private long _sequence;
 
-    /// <summary>The record areas of the full record query; <see langword="null"/> asks the exists query (PID, PD1, ZSH only).</summary>
-    public async Task<VisionRecord?> GetRecordAsync(OrganisationEndpoint organisation, string nhsNumber, string? area, CancellationToken cancellationToken)
+    /// <summary>
+    /// The record of the patient <paramref name="nhsNumber"/>: the record areas of the full record query;
+    /// <see langword="null"/> <paramref name="area"/> asks the exists query (PID, PD1, ZSH only). A record whose PID-3
+    /// names no NHS number is malformed.
+    /// </summary>
+    public Task<VisionRecord?> GetRecordAsync(OrganisationEndpoint organisation, string nhsNumber, string? area, CancellationToken cancellationToken) =>
+        GetRecordAsync(organisation, nhsNumber, area, VisionRecordReader.Read, cancellationToken);
+
+    /// <summary>
+    /// The exists query for one match of a name search: as <see cref="GetRecordAsync(OrganisationEndpoint, string, string?, CancellationToken)"/>,
+    /// except that a record whose PID-3 names no NHS number comes back with an empty one, for the search to leave out
+    /// with a warning (<see cref="VisionRecordReader.ReadMatch"/>).
+    /// </summary>
+    public Task<VisionRecord?> GetMatchAsync(OrganisationEndpoint organisation, string nhsNumber, CancellationToken cancellationToken) =>
+        GetRecordAsync(organisation, nhsNumber, null, VisionRecordReader.ReadMatch, cancellationToken);
+
+    private async Task<VisionRecord?> GetRecordAsync(OrganisationEndpoint organisation, string nhsNumber, string? area, Func<Hl7Message, VisionRecord> read, CancellationToken cancellationToken)
     {
         var message = await QueryAsync(organisation, controlId => BuildQuery(organisation, nhsNumber, area, controlId), cancellationToken);
         if (message is null)
@@ -37,7 +52,7 @@ internal sealed class VisionClient(MllpConnectionPool pool, IOptions<VisionOptio
 
         try
         {
-            return VisionRecordReader.Read(message);
+            return read(message);
         }
         catch (SupplierException exception)
         {

@@ -3,6 +3,7 @@ namespace FhirFacade.Suppliers.Vision.Native;
 /// <summary>PID, PD1 and ZSH of an RSP^K11.</summary>
 internal sealed record VisionPatient
 {
+    /// <summary>PID-3's NHS number; empty only in a name-search match that names none (<see cref="VisionRecordReader.ReadMatch"/>).</summary>
     public required string NhsNumber { get; init; }
 
     public string? LocalId { get; init; }

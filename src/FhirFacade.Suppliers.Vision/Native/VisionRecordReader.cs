@@ -6,14 +6,25 @@ namespace FhirFacade.Suppliers.Vision.Native;
 /// <summary>
 /// Reads an accepted RSP^K11 into a <see cref="VisionRecord"/>: PID/PD1/ZSH, then the item groups in order
 /// (PRB [ZCF] [NTE], AL1 ZAL [ZCF] [NTE], ORC RXE [ZCF] RXD*). ZCF and NTE apply to the item before them.
-/// A record without a PID carrying an NHS number is malformed; unknown segments are skipped.
+/// A record without a PID is malformed; unknown segments are skipped.
 /// </summary>
 internal static class VisionRecordReader
 {
-    public static VisionRecord Read(Hl7Message message)
+    /// <summary>Reads an answer about the patient asked for: a PID-3 carrying no NHS number makes it malformed.</summary>
+    public static VisionRecord Read(Hl7Message message) => Read(message, requireNhsNumber: true);
+
+    /// <summary>
+    /// Reads the answer about one match of a name search: a PID-3 carrying no NHS number reads as an empty
+    /// <see cref="VisionPatient.NhsNumber"/> instead of failing, so that the search leaves out that one match with a
+    /// warning rather than losing every other match with it. Only the name search may use this: an answer to a
+    /// question about one patient that names no patient stays malformed (<see cref="Read(Hl7Message)"/>).
+    /// </summary>
+    public static VisionRecord ReadMatch(Hl7Message message) => Read(message, requireNhsNumber: false);
+
+    private static VisionRecord Read(Hl7Message message, bool requireNhsNumber)
     {
         var pid = message.First("PID") ?? throw Malformed("the answer has no PID segment");
-        var patient = ReadPatient(pid, message.First("PD1"), message.First("ZSH"));
+        var patient = ReadPatient(pid, message.First("PD1"), message.First("ZSH"), requireNhsNumber);
         var problems = new List<VisionProblem>();
         var allergies = new List<VisionAllergy>();
         var medications = new List<VisionMedication>();
@@ -66,11 +77,11 @@ internal static class VisionRecordReader
         return new VisionRecord(patient, problems, allergies, medications);
     }
 
-    private static VisionPatient ReadPatient(Hl7Segment pid, Hl7Segment? pd1, Hl7Segment? zsh)
+    private static VisionPatient ReadPatient(Hl7Segment pid, Hl7Segment? pd1, Hl7Segment? zsh, bool requireNhsNumber)
     {
         var identifiers = pid.Repetitions(3);
-        var nhs = identifiers.FirstOrDefault(r => r.Component(4) == VisionCodeSystems.NhsAuthority)?.Component(1);
-        if (string.IsNullOrEmpty(nhs))
+        var nhs = identifiers.FirstOrDefault(r => r.Component(4) == VisionCodeSystems.NhsAuthority)?.Component(1) ?? string.Empty;
+        if (nhs.Length == 0 && requireNhsNumber)
         {
             throw Malformed("PID-3 carries no NHS number");
         }

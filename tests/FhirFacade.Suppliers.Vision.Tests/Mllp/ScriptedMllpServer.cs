@@ -8,8 +8,8 @@ namespace FhirFacade.Suppliers.Vision.Tests.Mllp;
 
 /// <summary>
 /// A loopback MLLP listener whose answers a test scripts: for each query it is given the connection number, the
-/// query's number on that connection and its MSH-10, and returns the raw bytes to send back, or <see langword="null"/>
-/// to close the connection without answering. Counts connections and queries.
+/// query's number on that connection, its MSH-10 and what it asked (QPD-1, QPD-3), and returns the raw bytes to send
+/// back, or <see langword="null"/> to close the connection without answering. Counts connections and queries.
 /// </summary>
 internal sealed class ScriptedMllpServer : IAsyncDisposable
 {
@@ -94,8 +94,9 @@ internal sealed class ScriptedMllpServer : IAsyncDisposable
                     }
 
                     Interlocked.Increment(ref _queryCount);
-                    var controlId = Hl7Message.TryParse(Encoding.UTF8.GetString(bytes), out var message, out _) ? message!.Header.Value(10) : string.Empty;
-                    var answer = _answer(new ScriptedQuery(connection, query, controlId));
+                    var parsed = Hl7Message.TryParse(Encoding.UTF8.GetString(bytes), out var message, out _);
+                    var qpd = parsed ? message!.First("QPD") : null;
+                    var answer = _answer(new ScriptedQuery(connection, query, parsed ? message!.Header.Value(10) : string.Empty, qpd?.Value(1) ?? string.Empty, qpd?.Value(3) ?? string.Empty));
                     if (answer is null)
                     {
                         return;

@@ -74,6 +74,29 @@ public sealed class VisionRecordReaderTests
         act.Should().Throw<SupplierException>().Which.Kind.Should().Be(SupplierFailureKind.Malformed);
     }
 
+    [Theory]
+    [InlineData("PID|1||V0000034^^^VISION^PI||Ellwood^Catherine")]
+    [InlineData("PID|1||^^^NHS^NH~V0000034^^^VISION^PI||Ellwood^Catherine")]
+    public void ReadMatch_PidWithoutNhsNumber_ReadsAnEmptyNhsNumber(string pid)
+    {
+        Hl7Message.TryParse(VisionMessages.Accepted("C1", [], pid: pid), out var message, out _).Should().BeTrue();
+
+        var record = VisionRecordReader.ReadMatch(message!);
+
+        record.Patient.NhsNumber.Should().BeEmpty();
+        record.Patient.Practice!.OdsCode.Should().Be("C83001");
+    }
+
+    [Fact]
+    public void ReadMatch_NoPid_ThrowsMalformed()
+    {
+        Hl7Message.TryParse("MSH|^~\\&|VISION\rMSA|AA|C1\r", out var message, out _).Should().BeTrue();
+
+        var act = () => VisionRecordReader.ReadMatch(message!);
+
+        act.Should().Throw<SupplierException>().Which.Kind.Should().Be(SupplierFailureKind.Malformed);
+    }
+
     [Fact]
     public void Read_RxeOutsideAnOrder_ThrowsMalformed()
     {
