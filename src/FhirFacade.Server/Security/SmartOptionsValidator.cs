@@ -3,25 +3,43 @@ using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Server.Security;
 
-/// <summary>Fails start-up when production security is not configured (no silent open server).</summary>
-internal sealed class SmartOptionsValidator(IOptions<DevAuthorizationOptions> dev) : IValidateOptions<SmartOptions>
+/// <summary>
+/// Checks the SMART settings at start-up. Without the development issuer, a real issuer and its keys
+/// must be configured. With it, it must be the only issuer and may only front the embedded simulated
+/// suppliers: the development issuer mints a token for anyone who knows its demo secrets, so a
+/// configuration that reaches real GP systems or names a real issuer but leaves it switched on (it is
+/// on in the base <c>appsettings.json</c>) refuses to start instead of failing open.
+/// </summary>
+internal sealed class SmartOptionsValidator(IOptions<DevAuthorizationOptions> dev, bool embeddedSimulatorsEnabled) : IValidateOptions<SmartOptions>
 {
     public ValidateOptionsResult Validate(string? name, SmartOptions options)
     {
+        var failures = new List<string>();
         if (dev.Value.Enabled)
         {
-            return ValidateOptionsResult.Success;
-        }
+            if (!string.IsNullOrWhiteSpace(options.Issuer) || options.JwksFile is not null || options.JwksUrl is not null)
+            {
+                failures.Add("DevAuthorization:Enabled is true while Smart:Issuer, Smart:JwksFile or Smart:JwksUrl names a real issuer: "
+                    + "set DevAuthorization:Enabled=false wherever a real issuer is configured.");
+            }
 
-        var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.Issuer))
-        {
-            failures.Add("Smart:Issuer must name the token issuer (or enable DevAuthorization for local use).");
+            if (!embeddedSimulatorsEnabled)
+            {
+                failures.Add("DevAuthorization:Enabled is true while Facade:EmbeddedSimulators:Enabled is false: the development issuer "
+                    + "may only front the simulated suppliers. Set DevAuthorization:Enabled=false and configure Smart:Issuer and Smart:JwksUrl.");
+            }
         }
-
-        if (options.JwksFile is null && options.JwksUrl is null)
+        else
         {
-            failures.Add("Smart:JwksFile or Smart:JwksUrl must give the issuer's signing keys.");
+            if (string.IsNullOrWhiteSpace(options.Issuer))
+            {
+                failures.Add("Smart:Issuer must name the token issuer (or enable DevAuthorization for local use).");
+            }
+
+            if (options.JwksFile is null && options.JwksUrl is null)
+            {
+                failures.Add("Smart:JwksFile or Smart:JwksUrl must give the issuer's signing keys.");
+            }
         }
 
         if (options.AllowedAlgorithms.Any(a => a is not ("RS256" or "ES256")))

@@ -1,6 +1,7 @@
 using FhirFacade.Core.Access;
 using FhirFacade.Core.Sharing;
 using FhirFacade.Server.DevAuthorization;
+using FhirFacade.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,9 @@ public static class SmartSecurityServiceCollectionExtensions
     {
         services.AddOptions<SmartOptions>().BindConfiguration(SmartOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DevAuthorizationOptions>().BindConfiguration(DevAuthorizationOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SmartOptions>>(sp => new SmartOptionsValidator(sp.GetRequiredService<IOptions<DevAuthorizationOptions>>()));
+        services.AddSingleton<IValidateOptions<SmartOptions>>(sp => new SmartOptionsValidator(
+            sp.GetRequiredService<IOptions<DevAuthorizationOptions>>(),
+            embeddedSimulatorsEnabled: sp.GetService<EmbeddedSimulators>() is not null));
 
         var devEnabled = configuration.GetValue<bool>($"{DevAuthorizationOptions.SectionName}:Enabled");
         services.AddSingleton(sp => new SmartEndpoints(sp.GetRequiredService<IOptions<SmartOptions>>(), fhirBasePath, devEnabled));

@@ -11,7 +11,9 @@ namespace FhirFacade.Server.IntegrationTests.Auditing;
 /// </summary>
 internal sealed class FacadeServerProcess : IAsyncDisposable
 {
+    private const int KeptLines = 200;
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private FacadeServerProcess(Process process, Uri baseAddress)
     {
@@ -20,6 +22,9 @@ internal sealed class FacadeServerProcess : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The last lines the process wrote (standard output and error), for a start-up failure.</summary>
+    public string Output => string.Join(Environment.NewLine, _output);
 
     public static async Task<FacadeServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
@@ -41,11 +46,11 @@ internal sealed class FacadeServerProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var server = new FacadeServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, line) => server.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => server.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new FacadeServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
         await server.WaitUntilReadyAsync(cancellationToken);
         return server;
     }
@@ -90,7 +95,8 @@ internal sealed class FacadeServerProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"the server exited during start-up with code {_process.ExitCode}");
+                _process.WaitForExit();
+                throw new InvalidOperationException($"the server exited during start-up with code {_process.ExitCode}:{Environment.NewLine}{Output}");
             }
 
             try
@@ -112,6 +118,19 @@ internal sealed class FacadeServerProcess : IAsyncDisposable
         }
 
         throw new TimeoutException("the server did not become ready within 90 s");
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > KeptLines && _output.TryDequeue(out _))
+        {
+        }
     }
 
     private static int FreePort()
