@@ -1,5 +1,4 @@
 using FhirFacade.Core.Suppliers;
-using FhirFacade.Fhir.Issues;
 using FhirFacade.Simulators.Faults;
 using FhirFacade.TestKit.Suppliers;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
@@ -9,51 +8,25 @@ namespace FhirFacade.Suppliers.Emis.Tests;
 /// <summary>
 /// The adapter over the real EMIS simulator when EMIS answers a question about one patient with a restricted patient's
 /// record (the wrong-patient fault naming the dissenting or the sensitive demo patient): that patient's flags must not
-/// become a 403/404 about the patient asked for, and their record is not mapped.
+/// become a 403/404 about the patient asked for, and their record is not mapped. The shared theories are in
+/// <see cref="SupplierAdapterPatientMismatchTests"/>; here, EMIS's hooks and its own refusals of the dissenting patient.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class EmisSupplierAdapterPatientMismatchTests(EmisAdapterFixture fixture) : IClassFixture<EmisAdapterFixture>, IAsyncLifetime
+public sealed class EmisSupplierAdapterPatientMismatchTests(EmisAdapterFixture fixture) : SupplierAdapterPatientMismatchTests, IClassFixture<EmisAdapterFixture>
 {
-    private const string Asked = "9990000018";
+    protected override ISupplierAdapter Adapter => fixture.Adapter;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    protected override OrganisationEndpoint Organisation => fixture.Organisation;
 
-    public Task DisposeAsync()
-    {
-        fixture.Simulator.Faults.Clear();
-        return Task.CompletedTask;
-    }
+    protected override string Asked => "9990000018";
 
-    [Theory]
-    [MemberData(nameof(PatientMismatchCases.Reads), MemberType = typeof(PatientMismatchCases))]
-    public async Task ReadAsync_AnsweredWithARestrictedPatientsRecord_ReturnsNoResourceNamingBothPatients(string restricted, string resourceType)
-    {
-        var nativeId = await NativeIdAsync(resourceType);
-        fixture.Simulator.Faults.Set(FaultSpec.WrongPatient(Asked, restricted));
+    protected override string SupplierLabel => "EMIS Web (emis)";
 
-        var read = await fixture.Adapter.ReadAsync(fixture.Organisation, resourceType, nativeId, CancellationToken.None);
+    protected override SupplierQuery Query(string resourceType, string nhsNumber) => EmisAdapterFixture.Query(resourceType, nhsNumber);
 
-        read.Resource.Should().BeNull();
-        read.Issues.Should().BeEmpty();
-        read.AskedAbout.Should().Be(PatientSelector.ForNativeId(Asked));
-        read.RecordNhsNumber.Should().Be(restricted);
-    }
+    protected override void AnswerWithTheRecordOf(string nhsNumber) => fixture.Simulator.Faults.Set(FaultSpec.WrongPatient(Asked, nhsNumber));
 
-    [Theory]
-    [MemberData(nameof(PatientMismatchCases.Searches), MemberType = typeof(PatientMismatchCases))]
-    public async Task SearchAsync_AnsweredWithARestrictedPatientsRecord_WithholdsItWithAPatientMismatchWarning(string restricted, string resourceType)
-    {
-        fixture.Simulator.Faults.Set(FaultSpec.WrongPatient(Asked, restricted));
-
-        var result = await fixture.Adapter.SearchAsync(fixture.Organisation, EmisAdapterFixture.Query(resourceType, Asked), CancellationToken.None);
-
-        result.Matches.Should().BeEmpty();
-        result.Included.Should().BeEmpty();
-        var issue = result.Issues.Should().ContainSingle().Subject;
-        issue.Code.Should().Be(PatientMismatch.Code);
-        issue.Severity.Should().Be(IssueSeverity.Warning);
-        issue.Message.Should().Contain("EMIS Web (emis)").And.Contain("A81001").And.NotContain(restricted);
-    }
+    protected override void ClearFaults() => fixture.Simulator.Faults.Clear();
 
     [Fact]
     public async Task ReadAsync_TheAskedPatientDissented_RefusesAsNoPatientConsent()
@@ -69,18 +42,5 @@ public sealed class EmisSupplierAdapterPatientMismatchTests(EmisAdapterFixture f
         var search = () => fixture.Adapter.SearchAsync(fixture.Organisation, EmisAdapterFixture.Query(T.Condition, PatientMismatchCases.Dissenting), CancellationToken.None);
 
         (await search.Should().ThrowAsync<PatientRestrictedException>()).Which.StatusCode.Should().Be(403);
-    }
-
-    /// <summary>The native id of one of the asked patient's records of the type, found before any fault is set.</summary>
-    private async Task<string> NativeIdAsync(string resourceType)
-    {
-        if (resourceType == T.Patient)
-        {
-            return Asked;
-        }
-
-        var searched = resourceType == T.Medication ? T.MedicationStatement : resourceType;
-        var result = await fixture.Adapter.SearchAsync(fixture.Organisation, EmisAdapterFixture.Query(searched, Asked), CancellationToken.None);
-        return result.Matches.Should().NotBeEmpty().And.Subject.First().NativeId;
     }
 }
