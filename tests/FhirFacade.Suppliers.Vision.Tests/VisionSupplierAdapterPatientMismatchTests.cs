@@ -1,5 +1,4 @@
 using FhirFacade.Core.Suppliers;
-using FhirFacade.Fhir.Issues;
 using FhirFacade.Simulators.Faults;
 using FhirFacade.Suppliers.Vision.Tests.Mllp;
 using FhirFacade.TestKit.Suppliers;
@@ -11,51 +10,26 @@ namespace FhirFacade.Suppliers.Vision.Tests;
 /// <summary>
 /// The adapter over the real Vision simulator (MLLP) when Vision answers a question about one patient with a restricted patient's
 /// record (the wrong-patient fault naming the dissenting or the sensitive demo patient): that patient's flags must not
-/// become a 403/404 about the patient asked for, and their record is not mapped.
+/// become a 403/404 about the patient asked for, and their record is not mapped. The shared theories are in
+/// <see cref="SupplierAdapterPatientMismatchTests"/>; here, Vision's hooks and its own refusals of a restricted asked
+/// patient (a scripted MLLP server answering with the restricting ZSH segment).
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class VisionSupplierAdapterPatientMismatchTests(VisionAdapterFixture fixture) : IClassFixture<VisionAdapterFixture>, IAsyncLifetime
+public sealed class VisionSupplierAdapterPatientMismatchTests(VisionAdapterFixture fixture) : SupplierAdapterPatientMismatchTests, IClassFixture<VisionAdapterFixture>
 {
-    private const string Asked = VisionTestPatients.Rich;
+    protected override ISupplierAdapter Adapter => fixture.Adapter;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    protected override OrganisationEndpoint Organisation => fixture.Oakfield;
 
-    public Task DisposeAsync()
-    {
-        fixture.Simulator.Faults.Clear();
-        return Task.CompletedTask;
-    }
+    protected override string Asked => VisionTestPatients.Rich;
 
-    [Theory]
-    [MemberData(nameof(PatientMismatchCases.Reads), MemberType = typeof(PatientMismatchCases))]
-    public async Task ReadAsync_AnsweredWithARestrictedPatientsRecord_ReturnsNoResourceNamingBothPatients(string restricted, string resourceType)
-    {
-        var nativeId = await NativeIdAsync(resourceType);
-        fixture.Simulator.Faults.Set(FaultSpec.WrongPatient(Asked, restricted));
+    protected override string SupplierLabel => "INPS Vision (vision)";
 
-        var read = await fixture.Adapter.ReadAsync(fixture.Oakfield, resourceType, nativeId, CancellationToken.None);
+    protected override SupplierQuery Query(string resourceType, string nhsNumber) => VisionAdapterFixture.Query(resourceType, nhsNumber);
 
-        read.Resource.Should().BeNull();
-        read.Issues.Should().BeEmpty();
-        read.AskedAbout.Should().Be(PatientSelector.ForNativeId(Asked));
-        read.RecordNhsNumber.Should().Be(restricted);
-    }
+    protected override void AnswerWithTheRecordOf(string nhsNumber) => fixture.Simulator.Faults.Set(FaultSpec.WrongPatient(Asked, nhsNumber));
 
-    [Theory]
-    [MemberData(nameof(PatientMismatchCases.Searches), MemberType = typeof(PatientMismatchCases))]
-    public async Task SearchAsync_AnsweredWithARestrictedPatientsRecord_WithholdsItWithAPatientMismatchWarning(string restricted, string resourceType)
-    {
-        fixture.Simulator.Faults.Set(FaultSpec.WrongPatient(Asked, restricted));
-
-        var result = await fixture.Adapter.SearchAsync(fixture.Oakfield, VisionAdapterFixture.Query(resourceType, Asked), CancellationToken.None);
-
-        result.Matches.Should().BeEmpty();
-        result.Included.Should().BeEmpty();
-        var issue = result.Issues.Should().ContainSingle().Subject;
-        issue.Code.Should().Be(PatientMismatch.Code);
-        issue.Severity.Should().Be(IssueSeverity.Warning);
-        issue.Message.Should().Contain("INPS Vision (vision)").And.Contain("C83001").And.NotContain(restricted);
-    }
+    protected override void ClearFaults() => fixture.Simulator.Faults.Clear();
 
     public static TheoryData<string, int> AskedPatientRestricted => new()
     {
@@ -87,18 +61,5 @@ public sealed class VisionSupplierAdapterPatientMismatchTests(VisionAdapterFixtu
         var search = () => sut.SearchAsync(VisionAdapterFixture.Organisation("C83001", "Oakfield Surgery", server.Endpoint), VisionAdapterFixture.Query(T.Condition, VisionMessages.Nhs), CancellationToken.None);
 
         (await search.Should().ThrowAsync<PatientRestrictedException>()).Which.StatusCode.Should().Be(status);
-    }
-
-    /// <summary>The native id of one of the asked patient's records of the type, found before any fault is set.</summary>
-    private async Task<string> NativeIdAsync(string resourceType)
-    {
-        if (resourceType == T.Patient)
-        {
-            return Asked;
-        }
-
-        var searched = resourceType == T.Medication ? T.MedicationStatement : resourceType;
-        var result = await fixture.Adapter.SearchAsync(fixture.Oakfield, VisionAdapterFixture.Query(searched, Asked), CancellationToken.None);
-        return result.Matches.Should().NotBeEmpty().And.Subject.First().NativeId;
     }
 }
