@@ -1,5 +1,4 @@
 using FhirFacade.Core.Suppliers;
-using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Model;
 using FhirFacade.Simulators.Faults;
 using FhirFacade.Suppliers.Microtest.Http;
@@ -14,51 +13,26 @@ namespace FhirFacade.Suppliers.Microtest.Tests;
 /// <summary>
 /// The adapter over the real Evolution simulator when Evolution answers a question about one patient with a restricted patient's
 /// record (the wrong-patient fault naming the dissenting or the sensitive demo patient): that patient's flags must not
-/// become a 403/404 about the patient asked for, and their record is not mapped.
+/// become a 403/404 about the patient asked for, and their record is not mapped. The shared theories are in
+/// <see cref="SupplierAdapterPatientMismatchTests"/>; here, Evolution's hooks and its own refusals of a restricted asked
+/// patient (every answer carrying the restricting flag).
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class MicrotestSupplierAdapterPatientMismatchTests(MicrotestAdapterFixture fixture) : IClassFixture<MicrotestAdapterFixture>, IAsyncLifetime
+public sealed class MicrotestSupplierAdapterPatientMismatchTests(MicrotestAdapterFixture fixture) : SupplierAdapterPatientMismatchTests, IClassFixture<MicrotestAdapterFixture>
 {
-    private const string Asked = "9990000042";
+    protected override ISupplierAdapter Adapter => fixture.Adapter;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    protected override OrganisationEndpoint Organisation => fixture.Organisation;
 
-    public Task DisposeAsync()
-    {
-        fixture.Simulator.Faults.Clear();
-        return Task.CompletedTask;
-    }
+    protected override string Asked => "9990000042";
 
-    [Theory]
-    [MemberData(nameof(PatientMismatchCases.Reads), MemberType = typeof(PatientMismatchCases))]
-    public async Task ReadAsync_AnsweredWithARestrictedPatientsRecord_ReturnsNoResourceNamingBothPatients(string restricted, string resourceType)
-    {
-        var nativeId = await NativeIdAsync(resourceType);
-        fixture.Simulator.Faults.Set(FaultSpec.WrongPatient(Asked, restricted));
+    protected override string SupplierLabel => "Microtest Evolution (microtest)";
 
-        var read = await fixture.Adapter.ReadAsync(fixture.Organisation, resourceType, nativeId, CancellationToken.None);
+    protected override SupplierQuery Query(string resourceType, string nhsNumber) => MicrotestAdapterFixture.Query(resourceType, nhsNumber);
 
-        read.Resource.Should().BeNull();
-        read.Issues.Should().BeEmpty();
-        read.AskedAbout.Should().Be(PatientSelector.ForNativeId(Asked));
-        read.RecordNhsNumber.Should().Be(restricted);
-    }
+    protected override void AnswerWithTheRecordOf(string nhsNumber) => fixture.Simulator.Faults.Set(FaultSpec.WrongPatient(Asked, nhsNumber));
 
-    [Theory]
-    [MemberData(nameof(PatientMismatchCases.Searches), MemberType = typeof(PatientMismatchCases))]
-    public async Task SearchAsync_AnsweredWithARestrictedPatientsRecord_WithholdsItWithAPatientMismatchWarning(string restricted, string resourceType)
-    {
-        fixture.Simulator.Faults.Set(FaultSpec.WrongPatient(Asked, restricted));
-
-        var result = await fixture.Adapter.SearchAsync(fixture.Organisation, MicrotestAdapterFixture.Query(resourceType, Asked), CancellationToken.None);
-
-        result.Matches.Should().BeEmpty();
-        result.Included.Should().BeEmpty();
-        var issue = result.Issues.Should().ContainSingle().Subject;
-        issue.Code.Should().Be(PatientMismatch.Code);
-        issue.Severity.Should().Be(IssueSeverity.Warning);
-        issue.Message.Should().Contain("Microtest Evolution (microtest)").And.Contain("L83100").And.NotContain(restricted);
-    }
+    protected override void ClearFaults() => fixture.Simulator.Faults.Clear();
 
     public static TheoryData<string, int> AskedPatientRestricted => new()
     {
@@ -88,19 +62,6 @@ public sealed class MicrotestSupplierAdapterPatientMismatchTests(MicrotestAdapte
         var search = () => sut.SearchAsync(fixture.Organisation, MicrotestAdapterFixture.Query(T.Condition, Asked), CancellationToken.None);
 
         (await search.Should().ThrowAsync<PatientRestrictedException>()).Which.StatusCode.Should().Be(status);
-    }
-
-    /// <summary>The native id of one of the asked patient's records of the type, found before any fault is set.</summary>
-    private async Task<string> NativeIdAsync(string resourceType)
-    {
-        if (resourceType == T.Patient)
-        {
-            return Asked;
-        }
-
-        var searched = resourceType == T.Medication ? T.MedicationStatement : resourceType;
-        var result = await fixture.Adapter.SearchAsync(fixture.Organisation, MicrotestAdapterFixture.Query(searched, Asked), CancellationToken.None);
-        return result.Matches.Should().NotBeEmpty().And.Subject.First().NativeId;
     }
 
     /// <summary>The adapter over the simulator, with every patient it answers with carrying <paramref name="flag"/>.</summary>
