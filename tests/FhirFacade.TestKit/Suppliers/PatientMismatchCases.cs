@@ -1,3 +1,4 @@
+using Xunit;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
 
 namespace FhirFacade.TestKit.Suppliers;
@@ -5,13 +6,10 @@ namespace FhirFacade.TestKit.Suppliers;
 /// <summary>
 /// The rows every supplier adapter's patient-mismatch tests share: the supplier answers a question about one patient
 /// with the record of a restricted demo patient (the dissenting or the sensitive one), once per resource type. Each row
-/// is <c>(string restricted, string resourceType)</c>. The asked patient, the fixture and each supplier's own
-/// restriction flags stay in the supplier's test class.
+/// is <c>(string restricted, string resourceType)</c>. The theories that use them are in
+/// <see cref="SupplierAdapterPatientMismatchTests"/>; the asked patient, the fixture and each supplier's own restriction
+/// flags stay in the supplier's subclass.
 /// </summary>
-/// <remarks>
-/// Plain <c>object[]</c> rows rather than <c>TheoryData</c>: TestKit is a library, and the xunit package would make it
-/// a test project (its build props set <c>IsTestProject</c>).
-/// </remarks>
 public static class PatientMismatchCases
 {
     /// <summary>The demo patient who dissented from sharing: asked about directly, a 403 <c>NO_PATIENT_CONSENT</c>.</summary>
@@ -23,19 +21,22 @@ public static class PatientMismatchCases
     private static readonly string[] Restricted = [Dissenting, Sensitive];
 
     /// <summary>Reads: every resource type, Medication included (read by the id a MedicationStatement search found).</summary>
-    public static IEnumerable<object[]> Reads => Rows(T.Patient, T.Condition, T.AllergyIntolerance, T.MedicationStatement, T.Medication);
+    public static TheoryData<string, string> Reads => Rows(T.Patient, T.Condition, T.AllergyIntolerance, T.MedicationStatement, T.Medication);
 
     /// <summary>Searches: every patient-scoped resource type (Medication is not searched on its own).</summary>
-    public static IEnumerable<object[]> Searches => Rows(T.Patient, T.Condition, T.AllergyIntolerance, T.MedicationStatement);
+    public static TheoryData<string, string> Searches => Rows(T.Patient, T.Condition, T.AllergyIntolerance, T.MedicationStatement);
 
-    private static IEnumerable<object[]> Rows(params string[] resourceTypes)
+    private static TheoryData<string, string> Rows(params string[] resourceTypes)
     {
+        var rows = new TheoryData<string, string>();
         foreach (var restricted in Restricted)
         {
             foreach (var resourceType in resourceTypes)
             {
-                yield return [restricted, resourceType];
+                rows.Add(restricted, resourceType);
             }
         }
+
+        return rows;
     }
 }
