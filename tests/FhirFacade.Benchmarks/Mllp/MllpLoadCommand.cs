@@ -4,7 +4,6 @@ using System.Net;
 using FhirFacade.Cli.Commands.Bench;
 using FhirFacade.Suppliers.Vision;
 using FhirFacade.Suppliers.Vision.Mllp;
-using MllpConnection = FhirFacade.Suppliers.Vision.Mllp.MllpConnection;
 
 namespace FhirFacade.Benchmarks.Mllp;
 
