@@ -5,7 +5,8 @@
 # (9990000050) measures, in one run:
 #   1. each supplier's native request(s) straight to its simulator — the same requests the adapter
 #      makes for a MedicationStatement search — with wrk (EMIS, TPP, Microtest over HTTP) and with
-#      `fhirfacade bench mllp` (Vision: HL7 v2 QBP^Q11 over MLLP, which wrk cannot speak);
+#      the Benchmarks project's `mllp` mode (Vision: HL7 v2 QBP^Q11 over MLLP, which wrk cannot speak;
+#      the query is built and framed by the Vision adapter's own code);
 #   2. the facade search GET /fhir/MedicationStatement?patient.identifier=…|9990000050, p50/p99;
 #   and prints "facade p99 vs slowest supplier p99 + 10 ms: met/not met".
 #   3. Validation share: a second server, started alongside with Facade:Validation:Policy=Off, serves
@@ -37,8 +38,8 @@ command -v wrk >/dev/null || { echo "wrk is required (apt-get install -y wrk)" >
 load() { printf 'load average: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >&2; }
 
 dotnet build src/FhirFacade.Server -c Release -nologo -v q -p:RunAnalyzers=false >/dev/null
-dotnet build src/FhirFacade.Cli -c Release -nologo -v q -p:RunAnalyzers=false >/dev/null
-CLI=(dotnet src/FhirFacade.Cli/bin/Release/net10.0/fhirfacade.dll)
+dotnet build tests/FhirFacade.Benchmarks -c Release -nologo -v q -p:RunAnalyzers=false >/dev/null
+MLLP_LOAD=(dotnet tests/FhirFacade.Benchmarks/bin/Release/net10.0/FhirFacade.Benchmarks.dll mllp)
 
 work="$(mktemp -d)"
 servers=""
@@ -98,7 +99,7 @@ measure_mllp() {
   load
   local before after line
   before="$(cpu_ticks)"
-  line="$("${CLI[@]}" bench mllp --port "$port" --nhs "$NHS" --facility C83002 --areas MEDICATIONS \
+  line="$("${MLLP_LOAD[@]}" --port "$port" --nhs "$NHS" --facility C83002 --areas MEDICATIONS \
     --connections "$CONNECTIONS" --seconds "${DURATION%s}")"
   after="$(cpu_ticks)"
   awk -v ticks="$((after - before))" -v hz="$CLK_TCK" -v line="$line" 'BEGIN {

@@ -1,78 +1,58 @@
 using System.CommandLine;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
-using FhirFacade.Cli.Commands.Bench;
+using System.Globalization;
+using FhirFacade.Benchmarks.Mllp;
+using FhirFacade.Simulators.Vision;
 
 namespace FhirFacade.Cli.Tests.Bench;
 
+/// <summary>
+/// The Vision MLLP load (the Benchmarks project's <c>mllp</c> mode, once <c>fhirfacade bench mllp</c>) against the
+/// real Vision simulator on a loopback port, bounded by count.
+/// </summary>
 [Trait("Category", "Integration")]
-public sealed class MllpLoadCommandTests
+public sealed class MllpLoadCommandTests : IAsyncLifetime
 {
-    [Fact]
-    public async Task Invoke_AgainstALoopbackResponder_CountsEveryAcceptedQueryUpToTheBound()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var responder = RespondAsync(listener, connections: 2, stop.Token);
+    private VisionSimulator _simulator = null!;
 
-        var (exit, output) = await RunAsync("bench", "mllp", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--connections", "2", "--warm-up", "1", "--max-requests", "25", "--seconds", "30");
-        await stop.CancelAsync();
-        var received = await responder;
+    public async Task InitializeAsync() =>
+        _simulator = await VisionSimulator.StartAsync(new VisionSimulatorOptions { MaxHang = TimeSpan.FromSeconds(2) }, CancellationToken.None);
+
+    public async Task DisposeAsync() => await _simulator.DisposeAsync();
+
+    [Fact]
+    public async Task RunAsync_AgainstTheVisionSimulator_CountsEveryAcceptedQueryUpToTheBound()
+    {
+        var (exit, output) = await RunAsync("--connections", "2", "--warm-up", "1", "--max-requests", "25", "--seconds", "30");
 
         exit.Should().Be(0);
-        output.Should().StartWith("mllp requests=25 ").And.Contain(" errors=0");
-        received.Should().Be(25 + 2, "25 measured queries plus one warm-up query per connection");
+        output.Should().MatchRegex(@"^mllp requests=25 rps=\d+\.\d{2} p50_ms=\d+\.\d{3} p99_ms=\d+\.\d{3} errors=0\r?\n$");
     }
 
-    // Answers every framed query with an accepting RSP (MSA|AA) split over two writes, until cancelled.
-    private static async Task<int> RespondAsync(TcpListener listener, int connections, CancellationToken cancellationToken)
+    [Fact]
+    public async Task RunAsync_WithAWrongAccessKey_CountsEveryRejectedQueryAsAnError()
     {
-        var counts = await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
-        {
-            using var client = await listener.AcceptTcpClientAsync(cancellationToken);
-            var stream = client.GetStream();
-            var buffer = new byte[4096];
-            var answered = 0;
-            try
-            {
-                while (true)
-                {
-                    var read = await stream.ReadAsync(buffer, cancellationToken);
-                    if (read == 0)
-                    {
-                        return answered;
-                    }
+        var (exit, output) = await RunAsync("--access-key", "not-the-key", "--connections", "1", "--warm-up", "0", "--max-requests", "5", "--seconds", "30");
 
-                    for (var i = 0; i < read; i++)
-                    {
-                        if (buffer[i] == 0x1C)
-                        {
-                            var answer = Encoding.UTF8.GetBytes("MSH|^~\\&|VISION|C83002|FHIRFACADE|FACADE|x||RSP^K11^RSP_K11|R|P|2.5\rMSA|AA|B\r");
-                            await stream.WriteAsync(new byte[] { 0x0B }.Concat(answer[..10]).ToArray(), cancellationToken);
-                            await stream.WriteAsync(answer[10..].Concat(new byte[] { 0x1C, 0x0D }).ToArray(), cancellationToken);
-                            answered++;
-                        }
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or IOException)
-            {
-                return answered;
-            }
-        }));
-        return counts.Sum();
+        exit.Should().Be(0);
+        output.Should().StartWith("mllp requests=0 ").And.Contain(" errors=5");
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    [Fact]
+    public async Task RunAsync_WithSeveralAreas_ExitsWithTwoBeforeConnecting()
     {
-        var root = new RootCommand { BenchCommand.Create() };
+        var (exit, output) = await RunAsync("--areas", "PROBLEMS~MEDICATIONS", "--max-requests", "1");
+
+        exit.Should().Be(2);
+        output.Should().Contain("--areas takes one record area");
+    }
+
+    private async Task<(int Exit, string Output)> RunAsync(params string[] options)
+    {
         using var output = new StringWriter();
         using var error = new StringWriter();
+        string[] args = [MllpLoadCommand.Name, "--port", _simulator.EndPoint.Port.ToString(CultureInfo.InvariantCulture), .. options];
 
-        var exit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exit = await MllpLoadCommand.RunAsync(args, new InvocationConfiguration { Output = output, Error = error });
 
         return (exit, output.ToString() + error);
     }

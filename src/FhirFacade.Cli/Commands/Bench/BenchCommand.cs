@@ -14,7 +14,6 @@ internal static class BenchCommand
         Subcommands =
         {
             AuditThroughputCommand.Create(),
-            MllpLoadCommand.Create(),
         },
     };
 }
