@@ -3,6 +3,12 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using FhirFacade.Core.Suppliers;
+using FhirFacade.Fhir.Model;
+using FhirFacade.Suppliers.Microtest.Http;
+using FhirFacade.TestKit.Fhir;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FhirFacade.Suppliers.Microtest.Tests;
 
@@ -22,6 +28,30 @@ internal sealed class EvolutionStubHandler(
     private const string CursorPrefix = "page-";
 
     private readonly ConcurrentQueue<string> _paths = new();
+
+    /// <summary>The Microtest practice the scripted API stands for (nothing listens at its endpoint: the handler answers).</summary>
+    public static OrganisationEndpoint Practice { get; } = new() { OdsCode = MicrotestAdapterFixture.OdsCode, Name = "Harbour Lane Practice", Supplier = "microtest", Endpoint = new Uri("http://127.0.0.1:9/") };
+
+    /// <summary>
+    /// The adapter built as production builds it (<see cref="MicrotestServiceCollectionExtensions.AddMicrotestSupplier"/>),
+    /// talking to this scripted API only. The caller disposes the provider.
+    /// </summary>
+    public ServiceProvider CreateAdapterServices(int maxPages = 50)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Suppliers:Microtest:ClientId"] = "fhirfacade",
+            ["Suppliers:Microtest:ClientSecret"] = "microtest-dev-secret",
+            ["Suppliers:Microtest:MaxPages"] = maxPages.ToString(CultureInfo.InvariantCulture),
+            ["Suppliers:Microtest:RetryDelay"] = "00:00:00",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IFhirModel>(TestFhir.Model);
+        services.AddMicrotestSupplier(configuration);
+        services.AddHttpClient(MicrotestClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => this);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
 
     /// <summary>Every request's path (without query), in the order received.</summary>
     public IReadOnlyList<string> Paths => [.. _paths];

@@ -2,10 +2,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Issues;
-using FhirFacade.Fhir.Model;
 using FhirFacade.Suppliers.Microtest.Http;
 using FhirFacade.TestKit.Fhir;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
 
@@ -22,8 +20,6 @@ public sealed class MicrotestSupplierAdapterListMismatchTests : IDisposable
 {
     private const string Asked = "9990000301";
     private const string Other = "9990000344";
-
-    private static readonly OrganisationEndpoint HarbourLane = new() { OdsCode = MicrotestAdapterFixture.OdsCode, Name = "Harbour Lane Practice", Supplier = "microtest", Endpoint = new Uri("http://127.0.0.1:9/") };
 
     private static readonly Dictionary<string, JsonObject> Patients = new()
     {
@@ -55,12 +51,12 @@ public sealed class MicrotestSupplierAdapterListMismatchTests : IDisposable
     {
         var (sut, evolution) = CreateSut(listNhsNumber: Other);
 
-        var result = await sut.SearchAsync(HarbourLane, MicrotestAdapterFixture.Query(resourceType, Asked, includeMedication: true), CancellationToken.None);
+        var result = await sut.SearchAsync(EvolutionStubHandler.Practice, MicrotestAdapterFixture.Query(resourceType, Asked, includeMedication: true), CancellationToken.None);
 
         evolution.Paths.Should().Contain(EvolutionStubHandler.ListPath(Asked, list));
         result.Matches.Should().BeEmpty();
         result.Included.Should().BeEmpty();
-        result.Issues.Should().ContainSingle().Which.Should().Be(PatientMismatch.Withheld(sut, HarbourLane, resourceType));
+        result.Issues.Should().ContainSingle().Which.Should().Be(PatientMismatch.Withheld(sut, EvolutionStubHandler.Practice, resourceType));
         ShouldNotMention(Text(result), itemId, term, Other);
     }
 
@@ -70,7 +66,7 @@ public sealed class MicrotestSupplierAdapterListMismatchTests : IDisposable
     {
         var (sut, evolution) = CreateSut(listNhsNumber: Other);
 
-        var read = await sut.ReadAsync(HarbourLane, resourceType, Asked + "/" + itemId, CancellationToken.None);
+        var read = await sut.ReadAsync(EvolutionStubHandler.Practice, resourceType, Asked + "/" + itemId, CancellationToken.None);
 
         evolution.Paths.Should().Contain(EvolutionStubHandler.ListPath(Asked, list));
         read.Should().BeEquivalentTo(PatientMismatch.Read(Asked, Other));
@@ -85,7 +81,7 @@ public sealed class MicrotestSupplierAdapterListMismatchTests : IDisposable
     {
         var (sut, evolution) = CreateSut(listNhsNumber: Asked);
 
-        var result = await sut.SearchAsync(HarbourLane, MicrotestAdapterFixture.Query(resourceType, Asked), CancellationToken.None);
+        var result = await sut.SearchAsync(EvolutionStubHandler.Practice, MicrotestAdapterFixture.Query(resourceType, Asked), CancellationToken.None);
 
         evolution.Paths.Should().Contain(EvolutionStubHandler.ListPath(Asked, list));
         var match = result.Matches.Should().ContainSingle().Subject;
@@ -101,7 +97,7 @@ public sealed class MicrotestSupplierAdapterListMismatchTests : IDisposable
     {
         var (sut, evolution) = CreateSut(listNhsNumber: Asked);
 
-        var read = await sut.ReadAsync(HarbourLane, resourceType, Asked + "/" + itemId, CancellationToken.None);
+        var read = await sut.ReadAsync(EvolutionStubHandler.Practice, resourceType, Asked + "/" + itemId, CancellationToken.None);
 
         evolution.Paths.Should().Contain(EvolutionStubHandler.ListPath(Asked, list));
         read.Resource.Should().NotBeNull();
@@ -117,7 +113,7 @@ public sealed class MicrotestSupplierAdapterListMismatchTests : IDisposable
     {
         var (sut, evolution) = CreateSut(listNhsNumber: null);
 
-        var search = async () => await sut.SearchAsync(HarbourLane, MicrotestAdapterFixture.Query(resourceType, Asked, includeMedication: true), CancellationToken.None);
+        var search = async () => await sut.SearchAsync(EvolutionStubHandler.Practice, MicrotestAdapterFixture.Query(resourceType, Asked, includeMedication: true), CancellationToken.None);
 
         var failure = (await search.Should().ThrowAsync<SupplierException>()).Which;
         failure.Kind.Should().Be(SupplierFailureKind.Malformed);
@@ -131,7 +127,7 @@ public sealed class MicrotestSupplierAdapterListMismatchTests : IDisposable
     {
         var (sut, evolution) = CreateSut(listNhsNumber: null);
 
-        var read = async () => await sut.ReadAsync(HarbourLane, resourceType, Asked + "/" + itemId, CancellationToken.None);
+        var read = async () => await sut.ReadAsync(EvolutionStubHandler.Practice, resourceType, Asked + "/" + itemId, CancellationToken.None);
 
         var failure = (await read.Should().ThrowAsync<SupplierException>()).Which;
         failure.Kind.Should().Be(SupplierFailureKind.Malformed);
@@ -152,7 +148,7 @@ public sealed class MicrotestSupplierAdapterListMismatchTests : IDisposable
         };
         var (sut, evolution) = CreateSut(lists);
 
-        var search = async () => await sut.SearchAsync(HarbourLane, MicrotestAdapterFixture.Query(resourceType, Asked, includeMedication: true), CancellationToken.None);
+        var search = async () => await sut.SearchAsync(EvolutionStubHandler.Practice, MicrotestAdapterFixture.Query(resourceType, Asked, includeMedication: true), CancellationToken.None);
 
         var failure = (await search.Should().ThrowAsync<SupplierException>()).Which;
         failure.Kind.Should().Be(SupplierFailureKind.Malformed);
@@ -180,18 +176,7 @@ public sealed class MicrotestSupplierAdapterListMismatchTests : IDisposable
     private (ISupplierAdapter Sut, EvolutionStubHandler Evolution) CreateSut(Dictionary<string, JsonObject> lists)
     {
         var evolution = new EvolutionStubHandler([], Patients, lists);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Suppliers:Microtest:ClientId"] = "fhirfacade",
-            ["Suppliers:Microtest:ClientSecret"] = "microtest-dev-secret",
-            ["Suppliers:Microtest:RetryDelay"] = "00:00:00",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton<IFhirModel>(TestFhir.Model);
-        services.AddMicrotestSupplier(configuration);
-        services.AddHttpClient(MicrotestClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => evolution);
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        _services = evolution.CreateAdapterServices();
         return (_services.GetRequiredService<ISupplierAdapter>(), evolution);
     }
 

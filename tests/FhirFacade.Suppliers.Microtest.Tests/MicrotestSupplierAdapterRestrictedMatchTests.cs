@@ -2,10 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Issues;
-using FhirFacade.Fhir.Model;
-using FhirFacade.Suppliers.Microtest.Http;
 using FhirFacade.TestKit.Fhir;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
 
@@ -25,8 +22,6 @@ public sealed class MicrotestSupplierAdapterRestrictedMatchTests : IDisposable
     private const string Sensitive = "9990000336";
     private const string DissentAndSensitive = "9990000352";
     private const string Search = "family=Mellor&birthdate=1966-02-14";
-
-    private static readonly OrganisationEndpoint HarbourLane = new() { OdsCode = MicrotestAdapterFixture.OdsCode, Name = "Harbour Lane Practice", Supplier = "microtest", Endpoint = new Uri("http://127.0.0.1:9/") };
 
     private static readonly Dictionary<string, JsonObject> Patients = new()
     {
@@ -60,7 +55,7 @@ public sealed class MicrotestSupplierAdapterRestrictedMatchTests : IDisposable
     {
         var (sut, evolution) = CreateSut([found]);
 
-        var result = await sut.SearchAsync(HarbourLane, MicrotestAdapterFixture.DemographicQuery(T.Patient, Search), CancellationToken.None);
+        var result = await sut.SearchAsync(EvolutionStubHandler.Practice, MicrotestAdapterFixture.DemographicQuery(T.Patient, Search), CancellationToken.None);
 
         result.Matches.Should().ContainSingle();
         result.Matches[0].PatientNhsNumber.Should().Be(Ordinary);
@@ -85,7 +80,7 @@ public sealed class MicrotestSupplierAdapterRestrictedMatchTests : IDisposable
     {
         var (sut, evolution) = CreateSut([found]);
 
-        var result = await sut.SearchAsync(HarbourLane, MicrotestAdapterFixture.DemographicQuery(T.Patient, Search), CancellationToken.None);
+        var result = await sut.SearchAsync(EvolutionStubHandler.Practice, MicrotestAdapterFixture.DemographicQuery(T.Patient, Search), CancellationToken.None);
 
         result.Matches.Should().BeEmpty();
         result.Included.Should().BeEmpty();
@@ -107,7 +102,7 @@ public sealed class MicrotestSupplierAdapterRestrictedMatchTests : IDisposable
     {
         var (sut, evolution) = CreateSut(pages);
 
-        var result = await sut.SearchAsync(HarbourLane, MicrotestAdapterFixture.DemographicQuery(T.Patient, Search), CancellationToken.None);
+        var result = await sut.SearchAsync(EvolutionStubHandler.Practice, MicrotestAdapterFixture.DemographicQuery(T.Patient, Search), CancellationToken.None);
 
         evolution.SearchRequests.Should().Be(pages.Length);
         result.Matches.Select(m => m.PatientNhsNumber).Should().Equal(expected);
@@ -120,7 +115,7 @@ public sealed class MicrotestSupplierAdapterRestrictedMatchTests : IDisposable
     {
         var (sut, evolution) = CreateSut([[Ordinary], [Sensitive, Dissent], [OtherOrdinary]], maxPages: 2);
 
-        var result = await sut.SearchAsync(HarbourLane, MicrotestAdapterFixture.DemographicQuery(T.Patient, Search), CancellationToken.None);
+        var result = await sut.SearchAsync(EvolutionStubHandler.Practice, MicrotestAdapterFixture.DemographicQuery(T.Patient, Search), CancellationToken.None);
 
         evolution.SearchRequests.Should().Be(2);
         evolution.Paths.Should().Contain([EvolutionStubHandler.PatientPath(Sensitive), EvolutionStubHandler.PatientPath(Dissent)]);
@@ -134,19 +129,7 @@ public sealed class MicrotestSupplierAdapterRestrictedMatchTests : IDisposable
     private (ISupplierAdapter Sut, EvolutionStubHandler Evolution) CreateSut(string[][] searchPages, int maxPages = 50)
     {
         var evolution = new EvolutionStubHandler(searchPages, Patients);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Suppliers:Microtest:ClientId"] = "fhirfacade",
-            ["Suppliers:Microtest:ClientSecret"] = "microtest-dev-secret",
-            ["Suppliers:Microtest:MaxPages"] = maxPages.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Suppliers:Microtest:RetryDelay"] = "00:00:00",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton<IFhirModel>(TestFhir.Model);
-        services.AddMicrotestSupplier(configuration);
-        services.AddHttpClient(MicrotestClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => evolution);
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        _services = evolution.CreateAdapterServices(maxPages);
         return (_services.GetRequiredService<ISupplierAdapter>(), evolution);
     }
 
