@@ -304,7 +304,7 @@ internal static class AssertEvaluator
         }
 
         var (passed, message) = AssertOperators.Apply(op, actual, expected, comparison);
-        return passed ? Pass() : Fail(prefix + message);
+        return passed ? (ActionOutcome.Pass, $"{prefix}{AssertOperators.Describe(actual)} ({op}{(expected is null ? string.Empty : $" '{expected}'")})") : Fail(prefix + message);
     }
 
     private static string[] Split(string list) => list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

@@ -33,7 +33,7 @@ internal sealed class OperationRunner(HttpClient http, string baseUrl, IReadOnly
             state.SetFixture(operation.RequestId, requestFixture);
         }
 
-        var detail = $"{request.Method.Method} {request.RequestUri}";
+        var detail = $"{request.Method.Method} {request.RequestUri!.OriginalString}";
         Fixture response;
         try
         {
@@ -90,7 +90,7 @@ internal sealed class OperationRunner(HttpClient http, string baseUrl, IReadOnly
                 return (null, error);
             }
 
-            url = BaseUrl + (operation.Resource is null ? string.Empty : "/" + operation.Resource) + (postSearch ? "/_search" + QueryOf(value) : value);
+            url = BaseUrl + (operation.Resource is null ? string.Empty : "/" + operation.Resource) + (postSearch ? "/_search" : value);
         }
         else if (operation.TargetId is not null)
         {
