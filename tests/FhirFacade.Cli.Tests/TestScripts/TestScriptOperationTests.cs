@@ -21,6 +21,7 @@ public sealed class TestScriptOperationTests : IAsyncLifetime
         { """ "type":{"code":"search"},"resource":"Patient","params":"?family=Thornton&gender=female" """, "GET", "/Patient?family=Thornton&gender=female" },
         { """ "type":{"code":"search"},"resource":"Patient" """, "GET", "/Patient" },
         { """ "type":{"code":"capabilities"} """, "GET", "/metadata" },
+        { """ "type":{"code":"capabilities"},"params":"?mode=terse" """, "GET", "/metadata?mode=terse" },
         { """ "type":{"code":"search"},"resource":"Patient","method":"post","params":"?family=Thornton" """, "POST", "/Patient/_search" },
         { """ "method":"delete","url":"Patient/p1" """, "DELETE", "/Patient/p1" },
         { """ "method":"head","url":"/Patient/p1" """, "HEAD", "/Patient/p1" },

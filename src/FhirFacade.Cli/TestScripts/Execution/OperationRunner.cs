@@ -90,7 +90,9 @@ internal sealed class OperationRunner(HttpClient http, string baseUrl, IReadOnly
                 return (null, error);
             }
 
-            url = BaseUrl + (operation.Resource is null ? string.Empty : "/" + operation.Resource) + (postSearch ? "/_search" : value);
+            // params follow [type]; a capabilities operation has no type, so they follow metadata (?mode=terse).
+            var prefix = operation.Resource is not null ? "/" + operation.Resource : type == "capabilities" ? "/metadata" : string.Empty;
+            url = BaseUrl + prefix + (postSearch ? "/_search" : value);
         }
         else if (operation.TargetId is not null)
         {
