@@ -47,6 +47,15 @@ public sealed class ConformanceServer : IAsyncLifetime
         start.Environment["Urls"] = Root;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Audit__SqlitePath"] = Path.Combine(_auditFolder, "audit.db");
+
+        // CI shares two cores with other builds: a demographic search fans out to every practice, and the
+        // default 2 s per supplier would turn a slow machine into 504s. The suite checks behaviour, not speed.
+        start.Environment["Facade__Gateway__SupplierTimeout"] = "00:00:20";
+        start.Environment["Facade__Gateway__OverallBudget"] = "00:00:25";
+        foreach (var supplier in new[] { "Emis", "Tpp", "Vision", "Microtest" })
+        {
+            start.Environment[$"Suppliers__{supplier}__AttemptTimeout"] = "00:00:10";
+        }
         _process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
         _process.OutputDataReceived += (_, line) => Keep(line.Data);
         _process.ErrorDataReceived += (_, line) => Keep(line.Data);

@@ -33,6 +33,7 @@ public sealed class TestScriptAssertTests : IAsyncLifetime
         { "expression value wrong", """ "expression":"Patient.name.family","value":"Smith" """, "fail" },
         { "expression eval", """ "expression":"Patient.birthDate < @2000-01-01","operator":"eval" """, "pass" },
         { "expression syntax error", """ "expression":"Patient.name.(" """, "error" },
+        { "expression for another type", """ "expression":"Bundle.total","value":"1" """, "fail" },
         { "path dotted", """ "path":"Patient.identifier[0].value","value":"9990000018" """, "pass" },
         { "path XPath", """ "path":"fhir:Patient/fhir:name/fhir:family/@value","value":"Thornton" """, "pass" },
         { "path XPath wrong", """ "path":"fhir:Patient/fhir:name/fhir:family/@value","value":"Smith" """, "fail" },

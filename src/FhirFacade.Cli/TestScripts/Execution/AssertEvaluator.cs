@@ -146,10 +146,10 @@ internal static class AssertEvaluator
         string expressionText;
         if (assertion.Expression is not null)
         {
-            var (substituted, error) = state.Substitute(assertion.Expression);
+            var (substituted, substitutionError) = state.Substitute(assertion.Expression);
             if (substituted is null)
             {
-                return Error(error!);
+                return Error(substitutionError!);
             }
 
             expressionText = substituted;
@@ -175,13 +175,14 @@ internal static class AssertEvaluator
             expressionText = converted;
         }
 
+        var (items, error, scriptFault) = state.EvaluateChecked(target, expressionText);
+        if (error is not null)
+        {
+            return scriptFault ? Error(error) : Fail($"{expressionText}: {error}");
+        }
+
         if (op == "eval")
         {
-            var (items, error) = state.EvaluateItems(target, expressionText);
-            if (error is not null)
-            {
-                return target.Resource is null ? Fail($"{expressionText}: {error}") : Error(error);
-            }
 
             var passed = items!.Count == 1 && items[0].Value is true;
             return passed
@@ -192,7 +193,7 @@ internal static class AssertEvaluator
         var (values, evaluationError) = state.EvaluateExpression(target, expressionText);
         if (evaluationError is not null)
         {
-            return target.Resource is null ? Fail($"{expressionText}: {evaluationError}") : Error(evaluationError);
+            return Error(evaluationError);
         }
 
         if (assertion.CompareToSourceId is not null && value is null)

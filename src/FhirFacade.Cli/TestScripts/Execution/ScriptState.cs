@@ -126,22 +126,32 @@ internal sealed partial class ScriptState
     /// <summary>Evaluates FHIRPath on a fixture's body, keeping the items (for boolean evaluation).</summary>
     public (IReadOnlyList<FhirPathItem>? Items, string? Error) EvaluateItems(Fixture fixture, string expression)
     {
+        var (items, error, _) = EvaluateChecked(fixture, expression);
+        return (items, error);
+    }
+
+    /// <summary>
+    /// Evaluates FHIRPath on a fixture's body. <c>ScriptFault</c> tells an expression that cannot be
+    /// compiled (the script's mistake) from one the body cannot answer (no resource, another type: the server's).
+    /// </summary>
+    public (IReadOnlyList<FhirPathItem>? Items, string? Error, bool ScriptFault) EvaluateChecked(Fixture fixture, string expression)
+    {
         if (fixture.Resource is null)
         {
-            return (null, "the body is not a FHIR resource");
+            return (null, "the body is not a FHIR resource", false);
         }
 
         try
         {
-            return (FhirPathEngine.Default.Evaluate(fixture.Resource, expression, PathContext), null);
+            return (FhirPathEngine.Default.Evaluate(fixture.Resource, expression, PathContext), null, false);
         }
         catch (FhirPathSyntaxException exception)
         {
-            return (null, $"the FHIRPath expression '{expression}' cannot be compiled: {exception.Message}");
+            return (null, $"the FHIRPath expression '{expression}' cannot be compiled: {exception.Message}", true);
         }
         catch (FhirPathEvaluationException exception)
         {
-            return (null, $"the FHIRPath expression '{expression}' failed: {exception.Message}");
+            return (null, $"the FHIRPath expression '{expression}' cannot be evaluated on this {fixture.Resource.InstanceType}: {exception.Message}", false);
         }
     }
 
