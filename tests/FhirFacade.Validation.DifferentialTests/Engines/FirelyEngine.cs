@@ -21,6 +21,9 @@ internal sealed class FirelyEngine
 
     private static readonly Lazy<FirelyEngine> SharedEngine = new(() => new FirelyEngine());
 
+    // Firely's snapshot generator is not safe to use from several threads at once (it reports
+    // "Invalid snapshot generator state"), and xunit runs test classes in parallel: one call at a time.
+    private readonly Lock _gate = new();
     private readonly Validator _validator;
     private readonly FhirJsonDeserializer _json = new(new DeserializerSettings().UsingMode(DeserializationMode.Recoverable));
     private readonly FhirXmlDeserializer _xml = new(new DeserializerSettings().UsingMode(DeserializationMode.Recoverable));
@@ -52,7 +55,13 @@ internal sealed class FirelyEngine
     }
 
     /// <summary>Validates an already parsed resource (the benchmark's path: parsing is measured apart).</summary>
-    public OperationOutcome Validate(Resource resource, string? profile) => _validator.Validate(resource, profile);
+    public OperationOutcome Validate(Resource resource, string? profile)
+    {
+        lock (_gate)
+        {
+            return _validator.Validate(resource, profile);
+        }
+    }
 
     public Resource ParseJson(string json)
     {
@@ -69,7 +78,7 @@ internal sealed class FirelyEngine
             return new EngineVerdict(Name, errors.Count > 0 ? errors : ["(parser): no resource"]);
         }
 
-        var outcome = _validator.Validate(resource, profile);
+        var outcome = Validate(resource, profile);
         errors.AddRange(outcome.Issue
             .Where(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal)
             .Select(i => $"{i.Details?.Coding.FirstOrDefault()?.Code} {string.Join(",", i.Expression)}: {i.Details?.Text ?? i.Diagnostics}"));
