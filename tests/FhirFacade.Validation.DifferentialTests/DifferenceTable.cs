@@ -12,6 +12,9 @@ internal static class DifferenceTable
 {
     public const string DocumentPath = "docs/validation-differences.md";
 
+    /// <summary>The Firely column of a row whose Firely verdict varies between runs.</summary>
+    public const string EitherVerdict = "error or valid";
+
     private static readonly Lazy<IReadOnlyDictionary<string, Row>> Rows = new(Load);
 
     public static IReadOnlyDictionary<string, Row> All => Rows.Value;
@@ -20,6 +23,14 @@ internal static class DifferenceTable
     public static void Check(string caseId, EngineVerdict kernel, EngineVerdict firely)
     {
         var listed = All.TryGetValue(caseId, out var row);
+        if (listed && row!.Firely == EitherVerdict)
+        {
+            // Firely's verdict on this case was seen to change from run to run; the kernel's must not.
+            row.Kernel.Should().Be(Word(kernel), $"the {DocumentPath} row for '{caseId}' must say what the kernel says");
+            row.Rule.Should().Contain("http", $"the {DocumentPath} row for '{caseId}' must cite the spec rule");
+            return;
+        }
+
         if (kernel.IsValid == firely.IsValid)
         {
             listed.Should().BeFalse($"'{caseId}' is listed in {DocumentPath} but the engines now agree; remove the row");
