@@ -35,6 +35,7 @@ public static class FhirEndpoints
         fhir.MapGet("/" + TypePattern + "/_search", (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString)));
         fhir.MapPost("/" + TypePattern + "/_search", PostSearchAsync);
         fhir.MapGet("/" + TypePattern + "/{id}", ReadAsync);
+        fhir.MapValidate();
         fhir.MapMethods("/", WriteMethods, WriteNotAllowed);
         fhir.MapMethods("/" + TypePattern, WriteMethods, WriteNotAllowed);
         fhir.MapMethods("/" + TypePattern + "/{id}", WriteMethods, WriteNotAllowed);

@@ -53,10 +53,11 @@ internal static class EmisAllergyIntoleranceMapper
 
         if (resolved && allergy.EndDate is not null)
         {
-            // UK Core carries the end of a resolved allergy in Extension-UKCore-AllergyIntoleranceEnd.
+            // UK Core carries the end of a resolved allergy in Extension-UKCore-AllergyIntoleranceEnd, whose
+            // context is AllergyIntolerance.clinicalStatus: it sits on the status it qualifies, not on the resource.
             var end = new Extension(UkCoreExtensions.AllergyIntoleranceEnd);
             end.Extension.Add(new Extension(EndDateExtension, new FhirDateTime(allergy.EndDate)));
-            resource.Extension.Add(end);
+            resource.ClinicalStatus!.Extension.Add(end);
         }
 
         if (allergy.Note is not null)

@@ -56,10 +56,11 @@ internal static class VisionAllergyIntoleranceMapper
 
         if (resolved && VisionDates.Full(allergy.EndDate) is { } endDate)
         {
-            // UK Core carries the end of a resolved allergy in Extension-UKCore-AllergyIntoleranceEnd.
+            // UK Core carries the end of a resolved allergy in Extension-UKCore-AllergyIntoleranceEnd, whose
+            // context is AllergyIntolerance.clinicalStatus: it sits on the status it qualifies, not on the resource.
             var end = new Extension(UkCoreExtensions.AllergyIntoleranceEnd);
             end.Extension.Add(new Extension(EndDateExtension, new FhirDateTime(endDate)));
-            resource.Extension.Add(end);
+            resource.ClinicalStatus!.Extension.Add(end);
         }
 
         if (!string.IsNullOrEmpty(allergy.Note))

@@ -81,8 +81,9 @@ public sealed class VisionClinicalMapperTests
 
         json["clinicalStatus"]!["coding"]![0]!["code"]!.GetValue<string>().Should().Be("resolved");
         json["category"]![0]!.GetValue<string>().Should().Be("medication");
-        json["extension"]![0]!["url"]!.GetValue<string>().Should().Be(UkCoreExtensions.AllergyIntoleranceEnd);
-        json["extension"]![0]!["extension"]![0]!["valueDateTime"]!.GetValue<string>().Should().Be("2015-01-01");
+        json["extension"].Should().BeNull("the end extension's context is AllergyIntolerance.clinicalStatus");
+        json["clinicalStatus"]!["extension"]![0]!["url"]!.GetValue<string>().Should().Be(UkCoreExtensions.AllergyIntoleranceEnd);
+        json["clinicalStatus"]!["extension"]![0]!["extension"]![0]!["valueDateTime"]!.GetValue<string>().Should().Be("2015-01-01");
         json["onsetDateTime"]!.GetValue<string>().Should().Be("2005-03");
     }
 
