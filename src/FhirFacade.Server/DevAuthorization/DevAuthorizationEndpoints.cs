@@ -10,7 +10,8 @@ public static class DevAuthorizationEndpoints
 {
     public static IEndpointRouteBuilder MapDevAuthorizationServer(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup(SmartEndpoints.DevIssuerPath).ExcludeFromDescription();
+        // The issuer is how a client gets a token, so it answers without one.
+        var group = endpoints.MapGroup(SmartEndpoints.DevIssuerPath).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous);
         group.MapGet("/jwks.json", (DevSigningKey key) => Results.Json(new { keys = new[] { key.PublicJwk } }));
         group.MapPost("/token", TokenAsync).DisableAntiforgery();
         group.MapGet("/authorize", Authorize);

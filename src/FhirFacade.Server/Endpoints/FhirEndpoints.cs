@@ -30,15 +30,18 @@ public static class FhirEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         var basePath = endpoints.ServiceProvider.GetRequiredService<BaseUrl>().BasePath;
         var fhir = endpoints.MapGroup(basePath);
-        fhir.MapGet("/metadata", MetadataAsync);
-        fhir.MapGet("/" + TypePattern, (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString)));
-        fhir.MapGet("/" + TypePattern + "/_search", (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString)));
-        fhir.MapPost("/" + TypePattern + "/_search", PostSearchAsync);
-        fhir.MapGet("/" + TypePattern + "/{id}", ReadAsync);
-        fhir.MapMethods("/", WriteMethods, WriteNotAllowed);
-        fhir.MapMethods("/" + TypePattern, WriteMethods, WriteNotAllowed);
-        fhir.MapMethods("/" + TypePattern + "/{id}", WriteMethods, WriteNotAllowed);
-        fhir.Map("/{**path}", NotFound);
+        var search = EndpointAccess.ScopeOnRouteType(ScopeAccess.Search);
+        fhir.MapGet("/metadata", MetadataAsync).WithAccess(EndpointAccess.Anonymous);
+        fhir.MapGet("/" + TypePattern, (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString))).WithAccess(search);
+        fhir.MapGet("/" + TypePattern + "/_search", (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString))).WithAccess(search);
+        fhir.MapPost("/" + TypePattern + "/_search", PostSearchAsync).WithAccess(search);
+        fhir.MapGet("/" + TypePattern + "/{id}", ReadAsync).WithAccess(EndpointAccess.ScopeOnRouteType(ScopeAccess.Read));
+        fhir.MapMethods("/", WriteMethods, WriteNotAllowed).WithAccess(EndpointAccess.Token);
+        fhir.MapMethods("/" + TypePattern, WriteMethods, WriteNotAllowed).WithAccess(EndpointAccess.Token);
+        fhir.MapMethods("/" + TypePattern + "/{id}", WriteMethods, WriteNotAllowed).WithAccess(EndpointAccess.Token);
+
+        // Answers 404 to anyone: it serves nothing, and any spelling of a real path that routing does not match lands here.
+        fhir.Map("/{**path}", NotFound).WithAccess(EndpointAccess.Anonymous);
         return endpoints;
     }
 

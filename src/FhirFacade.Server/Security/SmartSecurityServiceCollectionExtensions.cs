@@ -59,16 +59,19 @@ public static class SmartSecurityServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Adds the bearer-token check to the pipeline (after the exception handler, before the endpoints).</summary>
-    public static IApplicationBuilder UseSmartSecurity(this IApplicationBuilder app) => app.UseMiddleware<SmartAuthenticationMiddleware>();
+    /// <summary>
+    /// Adds the one authorization decision to the pipeline: after routing (so it sees the endpoint routing chose)
+    /// and after the exception handler (so its refusals are written as OperationOutcomes), before the endpoints.
+    /// </summary>
+    public static IApplicationBuilder UseSmartSecurity(this IApplicationBuilder app) => app.UseMiddleware<EndpointAuthorizationMiddleware>();
 
     /// <summary>Maps <c>/.well-known/smart-configuration</c> (at the root and under the FHIR base) and, when on, the development issuer.</summary>
     public static IEndpointRouteBuilder MapSmartEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var smart = endpoints.ServiceProvider.GetRequiredService<SmartEndpoints>();
         IResult WellKnown(HttpRequest request) => Results.Json(smart.Configuration(request));
-        endpoints.MapGet("/.well-known/smart-configuration", WellKnown).ExcludeFromDescription();
-        endpoints.MapGet(smart.FhirBasePath + "/.well-known/smart-configuration", WellKnown).ExcludeFromDescription();
+        endpoints.MapGet("/.well-known/smart-configuration", WellKnown).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous);
+        endpoints.MapGet(smart.FhirBasePath + "/.well-known/smart-configuration", WellKnown).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous);
 
         if (smart.DevIssuerEnabled)
         {
