@@ -49,7 +49,7 @@ public static class FhirEndpoints
     {
         var format = FormatNegotiator.Negotiate(context);
         FacadeRequestFeature.Of(context).Interaction = "capabilities";
-        var node = builder.Build(baseUrl.For(context.Request), smart.AuthorizationEndpoint(context.Request), smart.TokenEndpoint(context.Request)).ToElementNode(model);
+        var node = builder.Build(baseUrl.For(context.Request), smart.AuthorizationEndpoint, smart.TokenEndpoint).ToElementNode(model);
         if (string.Equals(context.Request.Query["mode"].ToString(), "terse", StringComparison.Ordinal))
         {
             subsetter.Apply(node, SummaryMode.True, []);

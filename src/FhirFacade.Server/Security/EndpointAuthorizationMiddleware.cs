@@ -80,8 +80,8 @@ internal sealed partial class EndpointAuthorizationMiddleware(
 
         var outcome = await validator.ValidateAsync(
             header["Bearer ".Length..].Trim(),
-            endpoints.ExpectedIssuer(context.Request),
-            endpoints.FhirBaseUrl(context.Request),
+            endpoints.ExpectedIssuer,
+            endpoints.Audience,
             context.RequestAborted);
         return outcome.Caller ?? throw Unauthorized(outcome.Rejection!.Value, "invalid_token");
     }
