@@ -28,6 +28,7 @@ public sealed class FhirGateway(
     ResourceMerger merger,
     IAccessPolicy access,
     SharingPolicy sharing,
+    ResourceIdCodec ids,
     TimeProvider timeProvider,
     ILogger<FhirGateway> logger)
 {
@@ -144,7 +145,7 @@ public sealed class FhirGateway(
     public async Task<GatewayReadResult> ReadAsync(string resourceType, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resourceType);
-        if (!ResourceIdCodec.TryDecode(id, out var decoded)
+        if (!ids.TryDecode(resourceType, id, out var decoded)
             || !adapters.TryGet(decoded.Supplier, out var adapter)
             || !directory.TryGet(decoded.Organisation, out var organisation)
             || !string.Equals(organisation.Supplier, adapter.SupplierId, StringComparison.OrdinalIgnoreCase)

@@ -1,5 +1,6 @@
 using FhirFacade.Core.Errors;
 using FhirFacade.Core.Gateway;
+using FhirFacade.Core.Identity;
 using FhirFacade.Core.Paging;
 using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
@@ -132,7 +133,7 @@ public static class FhirEndpoints
         }
 
         var strict = context.Request.Headers["Prefer"].Any(p => p is not null && p.Contains("handling=strict", StringComparison.OrdinalIgnoreCase));
-        var request = SearchRequestParser.Parse(type, parameters, strict) with { Offset = offset };
+        var request = SearchRequestParser.Parse(type, parameters, strict, services.GetRequiredService<ResourceIdCodec>()) with { Offset = offset };
         feature.PatientNhsNumber = request.PatientNhsNumber?.Value;
         var result = await services.GetRequiredService<FhirGateway>().SearchAsync(request, context.RequestAborted);
         feature.Suppliers = result.Suppliers;

@@ -1,6 +1,7 @@
 using FhirFacade.Core.Access;
 using FhirFacade.Core.Errors;
 using FhirFacade.Core.Identity;
+using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
 
 namespace FhirFacade.Server.Security;
@@ -13,7 +14,7 @@ namespace FhirFacade.Server.Security;
 /// patient is withheld, which the gateway answers as 404 (docs/adr/0005-out-of-context-patient-access.md).
 /// Tokens without a patient context are not confined here; their scopes were checked by the middleware.
 /// </summary>
-internal sealed class SmartAccessPolicy(IHttpContextAccessor httpContextAccessor) : IAccessPolicy
+internal sealed class SmartAccessPolicy(IHttpContextAccessor httpContextAccessor, ResourceIdCodec ids) : IAccessPolicy
 {
     public ValueTask AuthorizeAsync(AccessRequest request, CancellationToken cancellationToken)
     {
@@ -61,7 +62,7 @@ internal sealed class SmartAccessPolicy(IHttpContextAccessor httpContextAccessor
         }
 
         // An undecodable patient claim confines the caller to nothing at all.
-        var decoded = ResourceIdCodec.TryDecode(patientId, out var id) ? id : new FacadeResourceId("-", "-", "-");
+        var decoded = ids.TryDecode(FhirResourceTypes.Patient, patientId, out var id) ? id : new FacadeResourceId("-", "-", "-");
         return new ContextPatientIds(decoded, NhsOf(decoded));
     }
 

@@ -169,7 +169,7 @@ public sealed class FhirGatewayTests
             .Add("A1", TestResources.Make("Condition", "fake", "A1", "c-a", Nhs, patientNativeId: "P1"))
             .Add("B2", TestResources.Make("Condition", "fake", "B2", "c-b", Nhs, patientNativeId: "P1"));
         var sut = CreateSut(adapter);
-        var patientId = ResourceIdCodec.Encode(new FacadeResourceId("fake", "A1", "P1"));
+        var patientId = TestResourceIds.Encode("Patient", "fake", "A1", "P1");
 
         var result = await sut.SearchAsync(Search("Condition", "patient=Patient/" + patientId), CancellationToken.None);
 
@@ -195,7 +195,7 @@ public sealed class FhirGatewayTests
     public async Task ReadAsync_WhenOrganisationUnknown_Throws404()
     {
         var sut = CreateSut(new FakeSupplierAdapter());
-        var id = ResourceIdCodec.Encode(new FacadeResourceId("fake", "ZZ9", "x"));
+        var id = TestResourceIds.Encode("Patient", "fake", "ZZ9", "x");
 
         var act = () => sut.ReadAsync("Patient", id, CancellationToken.None);
 
@@ -235,7 +235,7 @@ public sealed class FhirGatewayTests
     public async Task ReadAsync_WhenTheRecordAnsweredIsAnotherPatientsWithoutTheItem_Throws502NotNotFound()
     {
         var sut = CreateSut(new FakeSupplierAdapter().ReadsAskAbout(Nhs, recordNhsNumber: OtherNhs));
-        var id = ResourceIdCodec.Encode(new FacadeResourceId("fake", "B2", Nhs + "/c-1"));
+        var id = TestResourceIds.Encode("Condition", "fake", "B2", Nhs + "/c-1");
 
         var act = () => sut.ReadAsync("Condition", id, CancellationToken.None);
 
@@ -248,7 +248,7 @@ public sealed class FhirGatewayTests
     public async Task ReadAsync_WhenTheRecordAnsweredIsThePatientsWithoutTheItem_Throws404()
     {
         var sut = CreateSut(new FakeSupplierAdapter().ReadsAskAbout(Nhs, recordNhsNumber: Nhs));
-        var id = ResourceIdCodec.Encode(new FacadeResourceId("fake", "B2", Nhs + "/c-1"));
+        var id = TestResourceIds.Encode("Condition", "fake", "B2", Nhs + "/c-1");
 
         var act = () => sut.ReadAsync("Condition", id, CancellationToken.None);
 

@@ -49,13 +49,14 @@ internal static class TestGateway
             new DirectoryRecordLocator(directory, registry, runner),
             runner,
             validation,
-            new ResourceMerger(registry, directory, FhirKernel.Default),
+            new ResourceMerger(registry, directory, FhirKernel.Default, TestResourceIds.Codec),
             new AllowAllAccessPolicy(),
             new SharingPolicy(requester ?? new UnstatedRequestingOrganisation(), NullLogger<SharingPolicy>.Instance),
+            TestResourceIds.Codec,
             TimeProvider.System,
             NullLogger<FhirGateway>.Instance);
     }
 
     public static SearchRequest Search(string type, string query) =>
-        SearchRequestParser.Parse(type, query.Split('&').Select(p => p.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])), strict: false);
+        SearchRequestParser.Parse(type, query.Split('&').Select(p => p.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])), strict: false, TestResourceIds.Codec);
 }

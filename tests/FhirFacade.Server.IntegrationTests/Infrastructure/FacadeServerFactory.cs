@@ -3,6 +3,7 @@ using FhirFacade.Core.Gateway;
 using FhirFacade.Server.DevAuthorization;
 using FhirFacade.Server.Hosting;
 using FhirFacade.Simulators.Hosting;
+using FhirFacade.TestKit.Server;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -52,6 +53,9 @@ public class FacadeServerFactory : WebApplicationFactory<Program>
                 // The server never takes the token audience from the Host header; the in-memory server is
                 // addressed as http://localhost, so that is its public base URL (and the development issuer's root).
                 ["Facade:Server:PublicBaseUrl"] = PublicBaseUrl,
+
+                // The tests' fixed id key, so that ids made by TestResourceIds are ids this server issued.
+                ["Facade:Ids:SigningKey"] = TestResourceIds.SigningKey,
             })
             .AddInMemoryCollection(Settings));
     }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using FhirFacade.Core.Identity;
 using FhirFacade.Server.IntegrationTests.Infrastructure;
+using FhirFacade.TestKit.Server;
 
 namespace FhirFacade.Server.IntegrationTests.Security;
 
@@ -15,8 +15,8 @@ public sealed class CrossPatientTests(FacadeServerFactory factory) : IClassFixtu
 {
     private const string Alice = "9990000018";
     private const string Leonard = "9990000123";
-    private static readonly string AliceId = ResourceIdCodec.Encode(new FacadeResourceId("emis", "A81001", Alice));
-    private static readonly string LeonardId = ResourceIdCodec.Encode(new FacadeResourceId("emis", "A81001", Leonard));
+    private static readonly string AliceId = TestResourceIds.Encode("Patient", "emis", "A81001", Alice);
+    private static readonly string LeonardId = TestResourceIds.Encode("Patient", "emis", "A81001", Leonard);
 
     [Fact]
     public async Task Read_OwnPatient_IsAllowed()
