@@ -23,7 +23,8 @@ internal static class TestGateway
         IResourceValidator? validator = null,
         ValidationPolicy policy = ValidationPolicy.Enforce,
         OrganisationSharingOptions? sharingAtB2 = null,
-        IRequestingOrganisation? requester = null)
+        IRequestingOrganisation? requester = null,
+        IAccessPolicy? access = null)
     {
         var directory = new ConfiguredOrganisationDirectory(Options.Create(new OrganisationDirectoryOptions
         {
@@ -50,7 +51,7 @@ internal static class TestGateway
             runner,
             validation,
             new ResourceMerger(registry, directory, FhirKernel.Default, TestResourceIds.Codec),
-            new AllowAllAccessPolicy(),
+            access ?? new AllowAllAccessPolicy(),
             new SharingPolicy(requester ?? new UnstatedRequestingOrganisation(), NullLogger<SharingPolicy>.Instance),
             TestResourceIds.Codec,
             TimeProvider.System,
