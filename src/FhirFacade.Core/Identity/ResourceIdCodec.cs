@@ -25,9 +25,9 @@ namespace FhirFacade.Core.Identity;
 /// supplier, the organisation and the native id; then the first <see cref="TagLength"/> bytes of
 /// HMAC-SHA256(key, resource type, 0, the bytes before the tag). The bytes are written in base64 with the
 /// FHIR-id-safe alphabet <c>A-Z a-z 0-9 - .</c> (base64url's <c>_</c> is not allowed in a FHIR id) and no padding.
-/// Encoding allocates only the id string; the key is read once.
+/// Encoding allocates only the id string; each thread keeps one keyed HMAC. Thread-safe.
 /// </remarks>
-public sealed class ResourceIdCodec
+public sealed class ResourceIdCodec : IDisposable
 {
     /// <summary>The longest FHIR id.</summary>
     public const int MaxLength = 64;
@@ -52,6 +52,10 @@ public sealed class ResourceIdCodec
 
     private readonly byte[] _key;
 
+    // One keyed HMAC per thread, reset after each tag: creating one per call (or the one-shot HashData) sets the
+    // key up in the crypto library every time, which made each id several times dearer.
+    private readonly ThreadLocal<IncrementalHash> _hmac;
+
     /// <summary>A codec with the configured key, or a random one for this process when none is configured.</summary>
     public ResourceIdCodec(IOptions<ResourceIdOptions> options)
     {
@@ -60,12 +64,15 @@ public sealed class ResourceIdCodec
         {
             _key = RandomNumberGenerator.GetBytes(MinimumKeyBytes);
             IsKeyRandom = true;
-            return;
+        }
+        else
+        {
+            _key = ResourceIdOptions.TryReadKey(options.Value.SigningKey, out var key)
+                ? key
+                : throw new InvalidOperationException($"{ResourceIdOptions.SectionName}:SigningKey must be base64 of at least {MinimumKeyBytes} bytes.");
         }
 
-        _key = ResourceIdOptions.TryReadKey(options.Value.SigningKey, out var key)
-            ? key
-            : throw new InvalidOperationException($"{ResourceIdOptions.SectionName}:SigningKey must be base64 of at least {MinimumKeyBytes} bytes.");
+        _hmac = new ThreadLocal<IncrementalHash>(CreateHmac, trackAllValues: true);
     }
 
     /// <summary>A codec with the given key (at least <see cref="MinimumKeyBytes"/> bytes).</summary>
@@ -77,6 +84,7 @@ public sealed class ResourceIdCodec
         }
 
         _key = key.ToArray();
+        _hmac = new ThreadLocal<IncrementalHash>(CreateHmac, trackAllValues: true);
     }
 
     /// <summary><see langword="true"/> when no key was configured: ids then die with the process and differ between instances.</summary>
@@ -207,9 +215,24 @@ public sealed class ResourceIdCodec
         input[at++] = 0;
         body.CopyTo(input[at..]);
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(_key, input[..(at + body.Length)], mac);
+        var hmac = _hmac.Value!;
+        hmac.AppendData(input[..(at + body.Length)]);
+        hmac.GetHashAndReset(mac);
         mac[..TagLength].CopyTo(destination);
     }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var hmac in _hmac.Values)
+        {
+            hmac.Dispose();
+        }
+
+        _hmac.Dispose();
+    }
+
+    private IncrementalHash CreateHmac() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);
 
     private static bool IsTypeName(string resourceType) =>
         resourceType.Length is > 0 and <= MaxTypeLength && char.IsAsciiLetterUpper(resourceType[0]) && !resourceType.AsSpan().ContainsAnyExcept(AsciiLetters);
