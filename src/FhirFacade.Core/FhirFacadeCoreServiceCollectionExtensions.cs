@@ -1,5 +1,6 @@
 using FhirFacade.Core.Access;
 using FhirFacade.Core.Gateway;
+using FhirFacade.Core.Identity;
 using FhirFacade.Core.Location;
 using FhirFacade.Core.Merging;
 using FhirFacade.Core.Paging;
@@ -30,6 +31,10 @@ public static class FhirFacadeCoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PagingOptions>().BindConfiguration(PagingOptions.SectionName);
+        services.AddOptions<ResourceIdOptions>().BindConfiguration(ResourceIdOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ResourceIdOptions>, ResourceIdOptionsValidator>();
+        services.AddSingleton<ResourceIdCodec>();
+        services.AddHostedService<ResourceIdKeyCheck>();
         services.AddOptions<ValidationOptions>().BindConfiguration(ValidationOptions.SectionName).ValidateOnStart();
         services.AddOptions<OrganisationDirectoryOptions>().BindConfiguration(OrganisationDirectoryOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OrganisationDirectoryOptions>, OrganisationDirectoryOptionsValidator>();

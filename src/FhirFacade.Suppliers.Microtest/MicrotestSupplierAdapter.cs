@@ -17,7 +17,7 @@ namespace FhirFacade.Suppliers.Microtest;
 /// maps it to UK Core through one mapper per resource type, leaves out items the practice marked
 /// confidential (with a <c>confidential-items</c> warning), and reports items it cannot map instead of failing.
 /// </summary>
-internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirModel model) : ISupplierAdapter
+internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirModel model, ResourceIdCodec ids) : ISupplierAdapter
 {
     /// <summary>The most patients a demographic search fetches and returns (the rest are reported as truncated).</summary>
     public const int MaxDemographicMatches = 50;
@@ -234,8 +234,8 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
         return ConfidentialItems.Shareable(list.Items, isConfidential, ref confidential);
     }
 
-    private static MicrotestMappingContext Context(OrganisationEndpoint organisation, string? nhsNumber) =>
-        new(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), nhsNumber ?? string.Empty);
+    private MicrotestMappingContext Context(OrganisationEndpoint organisation, string? nhsNumber) =>
+        new(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), nhsNumber ?? string.Empty, ids);
 
     private async Task<SupplierReadResult> ReadItemAsync(OrganisationEndpoint organisation, string resourceType, string nativeId, CancellationToken cancellationToken)
     {

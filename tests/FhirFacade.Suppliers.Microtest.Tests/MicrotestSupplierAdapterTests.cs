@@ -4,6 +4,7 @@ using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Simulators.Faults;
 using FhirFacade.TestKit.Fhir;
+using FhirFacade.TestKit.Server;
 using Microsoft.Extensions.DependencyInjection;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
 
@@ -41,7 +42,7 @@ public sealed class MicrotestSupplierAdapterTests(MicrotestAdapterFixture fixtur
             json["meta"]!["profile"]![0]!.GetValue<string>().Should().Be(profile);
             json["meta"]!["source"]!.GetValue<string>().Should().Be("urn:fhirfacade:source:microtest:L83100");
             match.PatientNhsNumber.Should().Be(LongRecord);
-            ResourceIdCodec.TryDecode(json["id"]!.GetValue<string>(), out var id).Should().BeTrue();
+            TestResourceIds.Codec.TryDecode(resourceType, json["id"]!.GetValue<string>(), out var id).Should().BeTrue();
             id!.Supplier.Should().Be("microtest");
         }
     }

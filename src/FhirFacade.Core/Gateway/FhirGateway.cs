@@ -28,6 +28,7 @@ public sealed class FhirGateway(
     ResourceMerger merger,
     IAccessPolicy access,
     SharingPolicy sharing,
+    ResourceIdCodec ids,
     TimeProvider timeProvider,
     ILogger<FhirGateway> logger)
 {
@@ -140,15 +141,19 @@ public sealed class FhirGateway(
         return new GatewaySearchResult(merger.Merge(matches, medications, issues), included, issues, consulted);
     }
 
-    /// <summary>Reads one resource by facade id; 404 when the id is not one the facade issued or the supplier has no such record.</summary>
+    /// <summary>
+    /// Reads one resource by facade id; 404 when the id is not one the facade issued for this type, names a record
+    /// the caller may not read (the same answer, before any supplier is asked), or the supplier has no such record.
+    /// </summary>
     public async Task<GatewayReadResult> ReadAsync(string resourceType, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resourceType);
-        if (!ResourceIdCodec.TryDecode(id, out var decoded)
+        if (!ids.TryDecode(resourceType, id, out var decoded)
             || !adapters.TryGet(decoded.Supplier, out var adapter)
             || !directory.TryGet(decoded.Organisation, out var organisation)
             || !string.Equals(organisation.Supplier, adapter.SupplierId, StringComparison.OrdinalIgnoreCase)
-            || !adapter.Capabilities.Any(c => c.ResourceType == resourceType))
+            || !adapter.Capabilities.Any(c => c.ResourceType == resourceType)
+            || !access.MayRead(resourceType, decoded))
         {
             throw NotFound(resourceType, id);
         }

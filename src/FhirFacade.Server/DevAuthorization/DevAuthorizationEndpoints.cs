@@ -10,7 +10,8 @@ public static class DevAuthorizationEndpoints
 {
     public static IEndpointRouteBuilder MapDevAuthorizationServer(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup(SmartEndpoints.DevIssuerPath).ExcludeFromDescription();
+        // The issuer is how a client gets a token, so it answers without one.
+        var group = endpoints.MapGroup(SmartEndpoints.DevIssuerPath).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous);
         group.MapGet("/jwks.json", (DevSigningKey key) => Results.Json(new { keys = new[] { key.PublicJwk } }));
         group.MapPost("/token", TokenAsync).DisableAntiforgery();
         group.MapGet("/authorize", Authorize);
@@ -27,8 +28,9 @@ public static class DevAuthorizationEndpoints
 
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         var (clientId, clientSecret) = ClientCredentials(request, form);
-        var issuer = SmartEndpoints.RootUrl(request) + SmartEndpoints.DevIssuerPath;
-        var audience = smart.FhirBaseUrl(request);
+        // Both from configuration: whatever Host the request names, the token is for this server alone.
+        var issuer = smart.ExpectedIssuer;
+        var audience = smart.Audience;
 
         switch (form["grant_type"].ToString())
         {
@@ -74,7 +76,7 @@ public static class DevAuthorizationEndpoints
     private static IResult Authorize(HttpRequest request, DevAuthorizationServer server, SmartEndpoints smart)
     {
         var query = request.Query;
-        var problem = CheckAuthorizeRequest(query["response_type"], query["client_id"], query["redirect_uri"], query["code_challenge"], query["code_challenge_method"], query["aud"], query["scope"], server, smart, request);
+        var problem = CheckAuthorizeRequest(query["response_type"], query["client_id"], query["redirect_uri"], query["code_challenge"], query["code_challenge_method"], query["aud"], query["scope"], server, smart);
         if (problem is not null)
         {
             return problem;
@@ -117,7 +119,7 @@ public static class DevAuthorizationEndpoints
         }
 
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
-        var problem = CheckAuthorizeRequest(form["response_type"], form["client_id"], form["redirect_uri"], form["code_challenge"], form["code_challenge_method"], form["aud"], form["scope"], server, smart, request);
+        var problem = CheckAuthorizeRequest(form["response_type"], form["client_id"], form["redirect_uri"], form["code_challenge"], form["code_challenge_method"], form["aud"], form["scope"], server, smart);
         if (problem is not null)
         {
             return problem;
@@ -142,7 +144,7 @@ public static class DevAuthorizationEndpoints
 
     private static IResult? CheckAuthorizeRequest(
         string? responseType, string? clientId, string? redirectUri, string? challenge, string? challengeMethod, string? audience, string? scope,
-        DevAuthorizationServer server, SmartEndpoints smart, HttpRequest request)
+        DevAuthorizationServer server, SmartEndpoints smart)
     {
         var client = server.FindClient(clientId);
         if (client is null || redirectUri is null || !client.RedirectUris.Contains(redirectUri))
@@ -161,7 +163,7 @@ public static class DevAuthorizationEndpoints
             return OAuthError("invalid_request", "PKCE with code_challenge_method=S256 is required.");
         }
 
-        if (audience != smart.FhirBaseUrl(request))
+        if (audience != smart.Audience)
         {
             return OAuthError("invalid_request", "aud must be this server's FHIR base URL.");
         }

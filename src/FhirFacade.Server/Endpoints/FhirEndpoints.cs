@@ -1,5 +1,6 @@
 using FhirFacade.Core.Errors;
 using FhirFacade.Core.Gateway;
+using FhirFacade.Core.Identity;
 using FhirFacade.Core.Paging;
 using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
@@ -30,16 +31,19 @@ public static class FhirEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         var basePath = endpoints.ServiceProvider.GetRequiredService<BaseUrl>().BasePath;
         var fhir = endpoints.MapGroup(basePath);
-        fhir.MapGet("/metadata", MetadataAsync);
-        fhir.MapGet("/" + TypePattern, (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString)));
-        fhir.MapGet("/" + TypePattern + "/_search", (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString)));
-        fhir.MapPost("/" + TypePattern + "/_search", PostSearchAsync);
-        fhir.MapGet("/" + TypePattern + "/{id}", ReadAsync);
+        var search = EndpointAccess.ScopeOnRouteType(ScopeAccess.Search);
+        fhir.MapGet("/metadata", MetadataAsync).WithAccess(EndpointAccess.Anonymous);
+        fhir.MapGet("/" + TypePattern, (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString))).WithAccess(search);
+        fhir.MapGet("/" + TypePattern + "/_search", (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString))).WithAccess(search);
+        fhir.MapPost("/" + TypePattern + "/_search", PostSearchAsync).WithAccess(search);
+        fhir.MapGet("/" + TypePattern + "/{id}", ReadAsync).WithAccess(EndpointAccess.ScopeOnRouteType(ScopeAccess.Read));
         fhir.MapValidate();
-        fhir.MapMethods("/", WriteMethods, WriteNotAllowed);
-        fhir.MapMethods("/" + TypePattern, WriteMethods, WriteNotAllowed);
-        fhir.MapMethods("/" + TypePattern + "/{id}", WriteMethods, WriteNotAllowed);
-        fhir.Map("/{**path}", NotFound);
+        fhir.MapMethods("/", WriteMethods, WriteNotAllowed).WithAccess(EndpointAccess.Token);
+        fhir.MapMethods("/" + TypePattern, WriteMethods, WriteNotAllowed).WithAccess(EndpointAccess.Token);
+        fhir.MapMethods("/" + TypePattern + "/{id}", WriteMethods, WriteNotAllowed).WithAccess(EndpointAccess.Token);
+
+        // Answers 404 to anyone: it serves nothing, and any spelling of a real path that routing does not match lands here.
+        fhir.Map("/{**path}", NotFound).WithAccess(EndpointAccess.Anonymous);
         return endpoints;
     }
 
@@ -47,7 +51,7 @@ public static class FhirEndpoints
     {
         var format = FormatNegotiator.Negotiate(context);
         FacadeRequestFeature.Of(context).Interaction = "capabilities";
-        var node = builder.Build(baseUrl.For(context.Request), smart.AuthorizationEndpoint(context.Request), smart.TokenEndpoint(context.Request)).ToElementNode(model);
+        var node = builder.Build(baseUrl.For(context.Request), smart.AuthorizationEndpoint, smart.TokenEndpoint).ToElementNode(model);
         if (string.Equals(context.Request.Query["mode"].ToString(), "terse", StringComparison.Ordinal))
         {
             subsetter.Apply(node, SummaryMode.True, []);
@@ -130,7 +134,7 @@ public static class FhirEndpoints
         }
 
         var strict = context.Request.Headers["Prefer"].Any(p => p is not null && p.Contains("handling=strict", StringComparison.OrdinalIgnoreCase));
-        var request = SearchRequestParser.Parse(type, parameters, strict) with { Offset = offset };
+        var request = SearchRequestParser.Parse(type, parameters, strict, services.GetRequiredService<ResourceIdCodec>()) with { Offset = offset };
         feature.PatientNhsNumber = request.PatientNhsNumber?.Value;
         var result = await services.GetRequiredService<FhirGateway>().SearchAsync(request, context.RequestAborted);
         feature.Suppliers = result.Suppliers;

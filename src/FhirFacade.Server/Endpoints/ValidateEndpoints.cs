@@ -38,8 +38,12 @@ public static class ValidateEndpoints
     public static RouteGroupBuilder MapValidate(this RouteGroupBuilder fhir)
     {
         ArgumentNullException.ThrowIfNull(fhir);
-        fhir.MapPost("/$" + OperationName, (HttpContext context) => ValidateAsync(context, null));
-        fhir.MapPost("/{type:regex(^[A-Z][A-Za-z]+$)}/$" + OperationName, (HttpContext context, string type) => ValidateAsync(context, type));
+
+        // A token is required before routing's choice is served; the scope is on the type being validated, which for
+        // the system-level form is only known from the body (and may be any R4 resource type, served or not), so
+        // ValidateAsync checks it itself (RequireReadAccess) before any validation is done.
+        fhir.MapPost("/$" + OperationName, (HttpContext context) => ValidateAsync(context, null)).WithAccess(EndpointAccess.Token);
+        fhir.MapPost("/{type:regex(^[A-Z][A-Za-z]+$)}/$" + OperationName, (HttpContext context, string type) => ValidateAsync(context, type)).WithAccess(EndpointAccess.Token);
         return fhir;
     }
 

@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Emis.Native;
@@ -21,7 +22,7 @@ internal static class EmisAllergyIntoleranceMapper
         var resolved = allergy.Status == "resolved";
         var resource = new AllergyIntolerance
         {
-            Id = context.Id(context.EventNativeId(allergy.Id)),
+            Id = context.Id(FhirResourceTypes.AllergyIntolerance, context.EventNativeId(allergy.Id)),
             Meta = context.Meta(UkCoreProfiles.AllergyIntolerance),
             ClinicalStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceClinical, resolved ? "resolved" : "active", resolved ? "Resolved" : "Active"),
             VerificationStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceVerification, "confirmed", "Confirmed"),

@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Emis.Native;
@@ -31,7 +32,7 @@ internal static class EmisConditionMapper
 
         var condition = new Condition
         {
-            Id = context.Id(context.EventNativeId(problem.Id)),
+            Id = context.Id(FhirResourceTypes.Condition, context.EventNativeId(problem.Id)),
             Meta = context.Meta(UkCoreProfiles.Condition),
             ClinicalStatus = new CodeableConcept(FhirSystems.ConditionClinical, clinicalStatus, Display(clinicalStatus)),
             VerificationStatus = new CodeableConcept(FhirSystems.ConditionVerificationStatus, "confirmed", "Confirmed"),

@@ -1,4 +1,5 @@
 using FhirFacade.Core.Identity;
+using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Resources;
@@ -6,7 +7,7 @@ using FhirFacade.Fhir.Resources;
 namespace FhirFacade.Suppliers.Emis.Mapping;
 
 /// <summary>What every EMIS mapper needs: the organisation, the patient, the facade ids, and where to report issues.</summary>
-internal sealed class EmisMappingContext(string odsCode, string organisationLabel, string nhsNumber)
+internal sealed class EmisMappingContext(string odsCode, string organisationLabel, string nhsNumber, ResourceIdCodec ids)
 {
     public string OdsCode { get; } = odsCode;
 
@@ -17,16 +18,17 @@ internal sealed class EmisMappingContext(string odsCode, string organisationLabe
 
     public List<Issue> Issues { get; } = [];
 
-    public string PatientId => Id(NhsNumber);
+    public string PatientId => Id(FhirResourceTypes.Patient, NhsNumber);
 
     public Reference PatientReference => Reference.To("Patient", PatientId);
 
     /// <summary>The native id of an event: the NHS number and the event GUID (reads need both).</summary>
     public string EventNativeId(string eventId) => NhsNumber + "/" + eventId;
 
-    public string Id(string nativeId) => ResourceIdCodec.Encode(new FacadeResourceId(EmisCodeSystems.SupplierId, OdsCode, nativeId));
+    /// <summary>The facade id of this organisation's <paramref name="resourceType"/> with the given native id (signed, so only the facade can make one).</summary>
+    public string Id(string resourceType, string nativeId) => ids.Encode(resourceType, new FacadeResourceId(EmisCodeSystems.SupplierId, OdsCode, nativeId));
 
-    public Reference? PractitionerReference(string? sdsUserId) => sdsUserId is null ? null : Reference.To("Practitioner", Id(sdsUserId));
+    public Reference? PractitionerReference(string? sdsUserId) => sdsUserId is null ? null : Reference.To("Practitioner", Id(FhirResourceTypes.Practitioner, sdsUserId));
 
     public Meta Meta(string profile) => new() { Profile = [profile], Source = ResourceSource.For(EmisCodeSystems.SupplierId, OdsCode) };
 

@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Emis.Native;
@@ -18,7 +19,7 @@ internal static class EmisMedicationMapper
 
         return new Medication
         {
-            Id = context.Id(context.EventNativeId(medication.Id)),
+            Id = context.Id(FhirResourceTypes.Medication, context.EventNativeId(medication.Id)),
             Meta = context.Meta(UkCoreProfiles.Medication),
             Code = code,
         };

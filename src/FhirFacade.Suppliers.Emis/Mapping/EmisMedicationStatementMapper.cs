@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Emis.Native;
@@ -19,10 +20,10 @@ internal static class EmisMedicationStatementMapper
         var nativeId = context.EventNativeId(medication.Id);
         var statement = new MedicationStatement
         {
-            Id = context.Id(nativeId),
+            Id = context.Id(FhirResourceTypes.MedicationStatement, nativeId),
             Meta = context.Meta(UkCoreProfiles.MedicationStatement),
             Status = status,
-            Medication = Reference.To("Medication", context.Id(nativeId), medication.Drug?.Term),
+            Medication = Reference.To("Medication", context.Id(FhirResourceTypes.Medication, nativeId), medication.Drug?.Term),
             Subject = context.PatientReference,
             Effective = new Period { Start = medication.StartDate, End = medication.EndDate },
             DateAsserted = medication.StartDate,

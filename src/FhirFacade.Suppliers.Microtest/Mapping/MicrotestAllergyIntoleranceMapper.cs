@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Microtest.Native;
@@ -22,7 +23,7 @@ internal static class MicrotestAllergyIntoleranceMapper
         var resolved = allergy.Status == "resolved";
         var resource = new AllergyIntolerance
         {
-            Id = context.Id(context.ItemNativeId(allergy.Id)),
+            Id = context.Id(FhirResourceTypes.AllergyIntolerance, context.ItemNativeId(allergy.Id)),
             Meta = context.Meta(UkCoreProfiles.AllergyIntolerance),
             ClinicalStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceClinical, resolved ? "resolved" : "active", resolved ? "Resolved" : "Active"),
             VerificationStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceVerification, "confirmed", "Confirmed"),
@@ -77,7 +78,7 @@ internal static class MicrotestAllergyIntoleranceMapper
 
         return new AllergyIntolerance
         {
-            Id = context.Id(context.ItemNativeId(entry.Id)),
+            Id = context.Id(FhirResourceTypes.AllergyIntolerance, context.ItemNativeId(entry.Id)),
             Meta = context.Meta(UkCoreProfiles.AllergyIntolerance),
             ClinicalStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceClinical, "active", "Active"),
             VerificationStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceVerification, "confirmed", "Confirmed"),

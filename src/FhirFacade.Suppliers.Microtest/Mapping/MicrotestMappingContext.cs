@@ -1,4 +1,5 @@
 using FhirFacade.Core.Identity;
+using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Issues;
@@ -7,7 +8,7 @@ using FhirFacade.Fhir.Resources;
 namespace FhirFacade.Suppliers.Microtest.Mapping;
 
 /// <summary>What every Evolution mapper needs: the organisation, the patient, the facade ids, and where to report issues.</summary>
-internal sealed class MicrotestMappingContext(string odsCode, string organisationLabel, string nhsNumber)
+internal sealed class MicrotestMappingContext(string odsCode, string organisationLabel, string nhsNumber, ResourceIdCodec ids)
 {
     public string OdsCode { get; } = odsCode;
 
@@ -18,14 +19,15 @@ internal sealed class MicrotestMappingContext(string odsCode, string organisatio
 
     public List<Issue> Issues { get; } = [];
 
-    public string PatientId => Id(NhsNumber);
+    public string PatientId => Id(FhirResourceTypes.Patient, NhsNumber);
 
     public Reference PatientReference => Reference.To("Patient", PatientId);
 
     /// <summary>The native id of an item: the NHS number and the item id (reads need both).</summary>
     public string ItemNativeId(string itemId) => NhsNumber + "/" + itemId;
 
-    public string Id(string nativeId) => ResourceIdCodec.Encode(new FacadeResourceId(MicrotestCodeSystems.SupplierId, OdsCode, nativeId));
+    /// <summary>The facade id of this organisation's <paramref name="resourceType"/> with the given native id (signed, so only the facade can make one).</summary>
+    public string Id(string resourceType, string nativeId) => ids.Encode(resourceType, new FacadeResourceId(MicrotestCodeSystems.SupplierId, OdsCode, nativeId));
 
     /// <summary>
     /// A practitioner by SDS user id, as a logical (identifier) reference: Evolution has no practitioner

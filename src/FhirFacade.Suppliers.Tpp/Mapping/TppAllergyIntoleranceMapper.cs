@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Tpp.Native;
@@ -22,7 +23,7 @@ internal static class TppAllergyIntoleranceMapper
         var onset = TppCodings.PartialDate(allergy.Onset, "allergy onset date", context);
         var resource = new AllergyIntolerance
         {
-            Id = context.Id(context.RowNativeId(rowId)),
+            Id = context.Id(FhirResourceTypes.AllergyIntolerance, context.RowNativeId(rowId)),
             Meta = context.Meta(UkCoreProfiles.AllergyIntolerance),
             ClinicalStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceClinical, ended ? "resolved" : "active", ended ? "Resolved" : "Active"),
             VerificationStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceVerification, "confirmed", "Confirmed"),
@@ -77,7 +78,7 @@ internal static class TppAllergyIntoleranceMapper
 
         return new AllergyIntolerance
         {
-            Id = context.Id(context.RowNativeId(rowId)),
+            Id = context.Id(FhirResourceTypes.AllergyIntolerance, context.RowNativeId(rowId)),
             Meta = context.Meta(UkCoreProfiles.AllergyIntolerance),
             ClinicalStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceClinical, "active", "Active"),
             VerificationStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceVerification, "confirmed", "Confirmed"),

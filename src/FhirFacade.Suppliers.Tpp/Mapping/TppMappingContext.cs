@@ -1,5 +1,6 @@
 using System.Globalization;
 using FhirFacade.Core.Identity;
+using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Core.Terminology;
 using FhirFacade.Fhir.Issues;
@@ -8,7 +9,7 @@ using FhirFacade.Fhir.Resources;
 namespace FhirFacade.Suppliers.Tpp.Mapping;
 
 /// <summary>What every TPP mapper needs: the unit, the patient, the facade ids, the CTV3 map, and where to report issues.</summary>
-internal sealed class TppMappingContext(string odsCode, string organisationLabel, string nhsNumber, SnomedConceptMap ctv3Map)
+internal sealed class TppMappingContext(string odsCode, string organisationLabel, string nhsNumber, SnomedConceptMap ctv3Map, ResourceIdCodec ids)
 {
     public string OdsCode { get; } = odsCode;
 
@@ -21,18 +22,19 @@ internal sealed class TppMappingContext(string odsCode, string organisationLabel
 
     public List<Issue> Issues { get; } = [];
 
-    public string PatientId => Id(NhsNumber);
+    public string PatientId => Id(FhirResourceTypes.Patient, NhsNumber);
 
     public Reference PatientReference => Reference.To("Patient", PatientId);
 
     /// <summary>The native id of a row: the NHS number and the SystmOne row id (reads need both).</summary>
     public string RowNativeId(long rowId) => NhsNumber + "/" + rowId.ToString(CultureInfo.InvariantCulture);
 
-    public string Id(string nativeId) => ResourceIdCodec.Encode(new FacadeResourceId(TppCodeSystems.SupplierId, OdsCode, nativeId));
+    /// <summary>The facade id of this organisation's <paramref name="resourceType"/> with the given native id (signed, so only the facade can make one).</summary>
+    public string Id(string resourceType, string nativeId) => ids.Encode(resourceType, new FacadeResourceId(TppCodeSystems.SupplierId, OdsCode, nativeId));
 
     /// <summary>A member of staff, by staff row id, read through the patient's record (<see cref="RowNativeId"/>).</summary>
     public Reference? PractitionerReference(long? staffRowId, string? display = null) =>
-        staffRowId is { } id ? Reference.To("Practitioner", Id(RowNativeId(id)), display) : null;
+        staffRowId is { } id ? Reference.To("Practitioner", Id(FhirResourceTypes.Practitioner, RowNativeId(id)), display) : null;
 
     public Meta Meta(string profile) => new() { Profile = [profile], Source = ResourceSource.For(TppCodeSystems.SupplierId, OdsCode) };
 

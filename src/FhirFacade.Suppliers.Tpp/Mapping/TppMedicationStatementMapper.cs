@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Tpp.Native;
@@ -26,10 +27,10 @@ internal static class TppMedicationStatementMapper
         var nativeId = context.RowNativeId(rowId);
         var statement = new MedicationStatement
         {
-            Id = context.Id(nativeId),
+            Id = context.Id(FhirResourceTypes.MedicationStatement, nativeId),
             Meta = context.Meta(UkCoreProfiles.MedicationStatement),
             Status = status,
-            Medication = Reference.To("Medication", context.Id(nativeId), medication.Drug?.Name),
+            Medication = Reference.To("Medication", context.Id(FhirResourceTypes.Medication, nativeId), medication.Drug?.Name),
             Subject = context.PatientReference,
             Effective = new Period { Start = start, End = TppCodings.FullDate(medication.EndDate, "medication end date", context) },
             DateAsserted = start,

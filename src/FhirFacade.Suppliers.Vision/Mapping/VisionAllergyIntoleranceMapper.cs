@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Vision.Native;
@@ -22,7 +23,7 @@ internal static class VisionAllergyIntoleranceMapper
         var resolved = allergy.Status == "R";
         var resource = new AllergyIntolerance
         {
-            Id = context.Id(context.ItemNativeId(allergy.Id)),
+            Id = context.Id(FhirResourceTypes.AllergyIntolerance, context.ItemNativeId(allergy.Id)),
             Meta = context.Meta(UkCoreProfiles.AllergyIntolerance),
             ClinicalStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceClinical, resolved ? "resolved" : "active", resolved ? "Resolved" : "Active"),
             VerificationStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceVerification, "confirmed", "Confirmed"),

@@ -1,4 +1,5 @@
 using FhirFacade.Core.Identity;
+using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Issues;
@@ -7,7 +8,7 @@ using FhirFacade.Fhir.Resources;
 namespace FhirFacade.Suppliers.Vision.Mapping;
 
 /// <summary>What every Vision mapper needs: the organisation, the patient, the facade ids, and where to report issues.</summary>
-internal sealed class VisionMappingContext(string odsCode, string organisationLabel, string nhsNumber)
+internal sealed class VisionMappingContext(string odsCode, string organisationLabel, string nhsNumber, ResourceIdCodec ids)
 {
     public string OdsCode { get; } = odsCode;
 
@@ -18,17 +19,18 @@ internal sealed class VisionMappingContext(string odsCode, string organisationLa
 
     public List<Issue> Issues { get; } = [];
 
-    public string PatientId => Id(NhsNumber);
+    public string PatientId => Id(FhirResourceTypes.Patient, NhsNumber);
 
     public Reference PatientReference => Reference.To("Patient", PatientId);
 
     /// <summary>The native id of an item (problem, allergy, prescription, usual GP): the NHS number and the item id (reads need both).</summary>
     public string ItemNativeId(string itemId) => NhsNumber + "/" + itemId;
 
-    public string Id(string nativeId) => ResourceIdCodec.Encode(new FacadeResourceId(VisionCodeSystems.SupplierId, OdsCode, nativeId));
+    /// <summary>The facade id of this organisation's <paramref name="resourceType"/> with the given native id (signed, so only the facade can make one).</summary>
+    public string Id(string resourceType, string nativeId) => ids.Encode(resourceType, new FacadeResourceId(VisionCodeSystems.SupplierId, OdsCode, nativeId));
 
     /// <summary>The usual GP, a readable Practitioner (read through the patient's record by SDS user id).</summary>
-    public Reference UsualGpReference(string sdsUserId, string? display) => Reference.To("Practitioner", Id(ItemNativeId(sdsUserId)), display);
+    public Reference UsualGpReference(string sdsUserId, string? display) => Reference.To("Practitioner", Id(FhirResourceTypes.Practitioner, ItemNativeId(sdsUserId)), display);
 
     /// <summary>
     /// Any other clinician (prescriber, recorder) by SDS user id, as a logical (identifier) reference: Vision sends

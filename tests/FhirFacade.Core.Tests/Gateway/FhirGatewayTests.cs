@@ -169,7 +169,7 @@ public sealed class FhirGatewayTests
             .Add("A1", TestResources.Make("Condition", "fake", "A1", "c-a", Nhs, patientNativeId: "P1"))
             .Add("B2", TestResources.Make("Condition", "fake", "B2", "c-b", Nhs, patientNativeId: "P1"));
         var sut = CreateSut(adapter);
-        var patientId = ResourceIdCodec.Encode(new FacadeResourceId("fake", "A1", "P1"));
+        var patientId = TestResourceIds.Encode("Patient", "fake", "A1", "P1");
 
         var result = await sut.SearchAsync(Search("Condition", "patient=Patient/" + patientId), CancellationToken.None);
 
@@ -195,7 +195,7 @@ public sealed class FhirGatewayTests
     public async Task ReadAsync_WhenOrganisationUnknown_Throws404()
     {
         var sut = CreateSut(new FakeSupplierAdapter());
-        var id = ResourceIdCodec.Encode(new FacadeResourceId("fake", "ZZ9", "x"));
+        var id = TestResourceIds.Encode("Patient", "fake", "ZZ9", "x");
 
         var act = () => sut.ReadAsync("Patient", id, CancellationToken.None);
 
@@ -235,7 +235,7 @@ public sealed class FhirGatewayTests
     public async Task ReadAsync_WhenTheRecordAnsweredIsAnotherPatientsWithoutTheItem_Throws502NotNotFound()
     {
         var sut = CreateSut(new FakeSupplierAdapter().ReadsAskAbout(Nhs, recordNhsNumber: OtherNhs));
-        var id = ResourceIdCodec.Encode(new FacadeResourceId("fake", "B2", Nhs + "/c-1"));
+        var id = TestResourceIds.Encode("Condition", "fake", "B2", Nhs + "/c-1");
 
         var act = () => sut.ReadAsync("Condition", id, CancellationToken.None);
 
@@ -248,7 +248,7 @@ public sealed class FhirGatewayTests
     public async Task ReadAsync_WhenTheRecordAnsweredIsThePatientsWithoutTheItem_Throws404()
     {
         var sut = CreateSut(new FakeSupplierAdapter().ReadsAskAbout(Nhs, recordNhsNumber: Nhs));
-        var id = ResourceIdCodec.Encode(new FacadeResourceId("fake", "B2", Nhs + "/c-1"));
+        var id = TestResourceIds.Encode("Condition", "fake", "B2", Nhs + "/c-1");
 
         var act = () => sut.ReadAsync("Condition", id, CancellationToken.None);
 
@@ -278,6 +278,47 @@ public sealed class FhirGatewayTests
     }
 
     private static SearchRequest Search(string type, string query) => TestGateway.Search(type, query);
+
+    [Fact]
+    public async Task ReadAsync_WhenThePolicyMayNotRead_Throws404AsForAnIdNeverIssuedWithoutAskingAnyone()
+    {
+        // The injected failure would turn a call into 502: the 404 proves the supplier was not asked.
+        var resource = TestResources.Make("Condition", "fake", "B2", Nhs + "/c-1", Nhs);
+        var adapter = new FakeSupplierAdapter().Add("B2", resource).FailAt("B2", SupplierFailureKind.Unavailable);
+        var sut = TestGateway.Create(adapter, access: new NoReadsPolicy());
+        var id = resource.Resource.Child("id")!.Text!;
+        var neverIssued = string.Concat(id.AsSpan(0, id.Length - 1), id[^1] == 'A' ? "B" : "A");
+
+        var refused = (await ((Func<Task>)(() => sut.ReadAsync("Condition", id, CancellationToken.None))).Should().ThrowAsync<FacadeException>()).Which;
+        var unknown = (await ((Func<Task>)(() => sut.ReadAsync("Condition", neverIssued, CancellationToken.None))).Should().ThrowAsync<FacadeException>()).Which;
+
+        refused.StatusCode.Should().Be(404);
+        refused.Issues.Single().Detail!.Code.Should().Be(SpineErrorCodes.NoRecordFound);
+        refused.Issues.Single().Message.Replace(id, "{id}", StringComparison.Ordinal).Should().Be(unknown.Issues.Single().Message.Replace(neverIssued, "{id}", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("MedicationStatement")]
+    [InlineData("Patient")]
+    public async Task ReadAsync_IdOfAnotherResourceType_Throws404WithoutAskingTheSupplier(string readAs)
+    {
+        var resource = TestResources.Make("Condition", "fake", "B2", "c-b", Nhs);
+        var adapter = new FakeSupplierAdapter().Add("B2", resource).FailAt("B2", SupplierFailureKind.Unavailable);
+        var sut = CreateSut(adapter);
+
+        var act = () => sut.ReadAsync(readAs, resource.Resource.Child("id")!.Text!, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<FacadeException>()).Which.StatusCode.Should().Be(404);
+    }
+
+    private sealed class NoReadsPolicy : IAccessPolicy
+    {
+        public ValueTask AuthorizeAsync(AccessRequest request, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public bool MayRead(string resourceType, FacadeResourceId id) => false;
+
+        public bool MayRelease(SupplierResource resource, string supplier, string organisation) => true;
+    }
 
     private static FhirGateway CreateSut(
         FakeSupplierAdapter adapter,

@@ -23,7 +23,8 @@ internal static class TestGateway
         IResourceValidator? validator = null,
         ValidationPolicy policy = ValidationPolicy.Enforce,
         OrganisationSharingOptions? sharingAtB2 = null,
-        IRequestingOrganisation? requester = null)
+        IRequestingOrganisation? requester = null,
+        IAccessPolicy? access = null)
     {
         var directory = new ConfiguredOrganisationDirectory(Options.Create(new OrganisationDirectoryOptions
         {
@@ -49,13 +50,14 @@ internal static class TestGateway
             new DirectoryRecordLocator(directory, registry, runner),
             runner,
             validation,
-            new ResourceMerger(registry, directory, FhirKernel.Default),
-            new AllowAllAccessPolicy(),
+            new ResourceMerger(registry, directory, FhirKernel.Default, TestResourceIds.Codec),
+            access ?? new AllowAllAccessPolicy(),
             new SharingPolicy(requester ?? new UnstatedRequestingOrganisation(), NullLogger<SharingPolicy>.Instance),
+            TestResourceIds.Codec,
             TimeProvider.System,
             NullLogger<FhirGateway>.Instance);
     }
 
     public static SearchRequest Search(string type, string query) =>
-        SearchRequestParser.Parse(type, query.Split('&').Select(p => p.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])), strict: false);
+        SearchRequestParser.Parse(type, query.Split('&').Select(p => p.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])), strict: false, TestResourceIds.Codec);
 }

@@ -1,6 +1,7 @@
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Suppliers.Vision.Mapping;
 using FhirFacade.Suppliers.Vision.Native;
+using FhirFacade.TestKit.Server;
 
 namespace FhirFacade.Suppliers.Vision.Tests.Mapping;
 
@@ -114,7 +115,7 @@ public sealed class VisionClinicalMapperTests
         json["dosage"]![0]!["text"]!.GetValue<string>().Should().Be("One tablet once a day");
         json["extension"]![0]!["url"]!.GetValue<string>().Should().Be(UkCoreExtensions.MedicationStatementLastIssueDate);
         json["extension"]![0]!["valueDateTime"]!.GetValue<string>().Should().Be("2026-01-10");
-        json["medicationReference"]!["reference"]!.GetValue<string>().Should().Be("Medication/" + context.Id(VisionMessages.Nhs + "/M35004"));
+        json["medicationReference"]!["reference"]!.GetValue<string>().Should().Be("Medication/" + context.Id("Medication", VisionMessages.Nhs + "/M35004"));
         json["informationSource"]!["identifier"]!["system"]!.GetValue<string>().Should().Be(UkCoreSystems.SdsUserId);
         context.Issues.Should().BeEmpty();
     }
@@ -166,7 +167,7 @@ public sealed class VisionClinicalMapperTests
 
         var json = MappedJson.Of(VisionPractitionerMapper.Map(Record.Patient.UsualGp!, context)!);
 
-        json["id"]!.GetValue<string>().Should().Be(context.Id(VisionMessages.Nhs + "/555000300011"));
+        json["id"]!.GetValue<string>().Should().Be(context.Id("Practitioner", VisionMessages.Nhs + "/555000300011"));
         json["identifier"]!.ToJsonString().Should().Be(
             """[{"system":"https://fhir.nhs.uk/Id/sds-user-id","value":"555000300011"},{"system":"https://fhir.hl7.org.uk/Id/gmc-number","value":"4456780"}]""");
         json["name"]![0]!.ToJsonString().Should().Be("""{"use":"official","family":"Lindqvist","given":["Peter"],"prefix":["Dr"]}""");
