@@ -55,14 +55,18 @@ internal sealed class FacadeServerProcess : IAsyncDisposable
         return server;
     }
 
-    public async Task<string> TokenAsync(HttpClient client, CancellationToken cancellationToken)
+    /// <summary>A clinician token (<c>user/*.rs</c>) from the process's development issuer.</summary>
+    public Task<string> TokenAsync(HttpClient client, CancellationToken cancellationToken) => TokenAsync(client, "user/*.rs", cancellationToken);
+
+    /// <summary>A token with the given scopes from the process's development issuer (client credentials of the demo clinician client).</summary>
+    public async Task<string> TokenAsync(HttpClient client, string scope, CancellationToken cancellationToken)
     {
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
             ["client_id"] = "demo-client",
             ["client_secret"] = "demo-secret",
-            ["scope"] = "user/*.rs",
+            ["scope"] = scope,
         });
         using var response = await client.PostAsync(new Uri(BaseAddress, "/dev-auth/token"), form, cancellationToken);
         response.EnsureSuccessStatusCode();
