@@ -123,6 +123,11 @@ public static class FhirEndpoints
         var request = SearchRequestParser.Parse(type, parameters, strict) with { Offset = offset };
         feature.PatientNhsNumber = request.PatientNhsNumber?.Value;
         var result = await services.GetRequiredService<FhirGateway>().SearchAsync(request, context.RequestAborted);
+        if (ReleasedText.SupplierTextIssues([.. result.Matches, .. result.Included]) is { Count: > 0 } textIssues)
+        {
+            result = result with { Issues = [.. result.Issues, .. textIssues] };
+        }
+
         feature.Suppliers = result.Suppliers;
         RecordSharingRefusal(feature, result.Issues);
         var baseUrl = services.GetRequiredService<BaseUrl>().For(context.Request);
