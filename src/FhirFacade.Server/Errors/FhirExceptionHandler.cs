@@ -32,7 +32,7 @@ internal sealed partial class FhirExceptionHandler(FhirResponseWriter writer, IF
             issues = facade.Issues;
             foreach (var (name, value) in facade.Headers)
             {
-                httpContext.Response.Headers[name] = value;
+                httpContext.Response.Headers[name] = HeaderSafe(value);
             }
 
             LogFacadeError(logger, status, httpContext.TraceIdentifier);
@@ -60,6 +60,11 @@ internal sealed partial class FhirExceptionHandler(FhirResponseWriter writer, IF
 
         return true;
     }
+
+    // A header value may quote what the caller sent (a challenge naming the resource type asked for);
+    // Kestrel refuses to send a header holding anything but visible ASCII, so anything else becomes '?'.
+    private static string HeaderSafe(string value) =>
+        value.All(c => c is '\t' or (>= ' ' and <= '~')) ? value : string.Concat(value.Select(c => c is '\t' or (>= ' ' and <= '~') ? c : '?'));
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Request {CorrelationId} answered {Status} with an OperationOutcome")]
     private static partial void LogFacadeError(ILogger logger, int status, string correlationId);

@@ -18,12 +18,14 @@ public sealed class KestrelProcessFixture : IAsyncLifetime
     private readonly string _auditPath = Path.Combine(Path.GetTempPath(), "ffkestrel-" + Guid.NewGuid().ToString("N")[..12] + ".db");
     private readonly DateTimeOffset _started = TimeProvider.System.GetUtcNow().AddMinutes(-1);
     private FacadeServerProcess? _server;
-    private string? _auditorToken;
 
     public Uri BaseAddress => _server!.BaseAddress;
 
     /// <summary>A clinician token (<c>user/*.rs</c>).</summary>
     public string UserToken { get; private set; } = string.Empty;
+
+    /// <summary>An auditor token (<c>user/AuditEvent.rs</c>): no clinical scope.</summary>
+    public string AuditorToken { get; private set; } = string.Empty;
 
     public HttpClient Client { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
@@ -38,7 +40,7 @@ public sealed class KestrelProcessFixture : IAsyncLifetime
             },
             timeout.Token);
         UserToken = await _server.TokenAsync(Client, timeout.Token);
-        _auditorToken = await _server.TokenAsync(Client, "user/AuditEvent.rs", timeout.Token);
+        AuditorToken = await _server.TokenAsync(Client, "user/AuditEvent.rs", timeout.Token);
     }
 
     /// <summary>
@@ -78,7 +80,7 @@ public sealed class KestrelProcessFixture : IAsyncLifetime
     {
         var since = _started.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseAddress, $"/fhir/AuditEvent?date=ge{since}&_count=500"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _auditorToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AuditorToken);
         using var response = await Client.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
         var bundle = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!;

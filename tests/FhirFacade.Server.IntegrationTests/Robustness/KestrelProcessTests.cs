@@ -102,6 +102,26 @@ public sealed class KestrelProcessTests(KestrelProcessFixture server) : IClassFi
         (await server.AuditEventsAsync(correlationId, TimeSpan.Zero, timeout.Token)).Should().HaveCount(1, "one record, however the request ended");
     }
 
+    [Fact]
+    public async Task Request_WhoseRefusalWouldQuoteTheCallerInAHeader_IsAnsweredWithoutAServerError()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var correlationId = NewCorrelationId();
+        await using var connection = await RawConnection.OpenAsync(server.BaseAddress, timeout.Token);
+
+        // A "type" holding U+FFFE, asked for with a token that has no clinical scope: the refusal's challenge names the type.
+        await connection.SendAsync(
+            $"GET /fhir/%EF%BF%BE HTTP/1.1\r\nHost: {server.BaseAddress.Authority}\r\nAuthorization: Bearer {server.AuditorToken}\r\n{CorrelationIdMiddleware.HeaderName}: {correlationId}\r\n\r\n",
+            timeout.Token);
+        var response = await connection.ReadResponseAsync(ReadTimeout, timeout.Token);
+
+        response.Should().NotBeNull();
+        response!.Status.Should().BeInRange(400, 499);
+        FuzzOracle.IsOperationOutcome(response.Body, FhirFormat.Json).Should().BeTrue(response.Text);
+        var audited = await server.AuditEventsAsync(correlationId, AuditWait, timeout.Token);
+        audited.Should().ContainSingle().Which["outcomeDesc"]!.GetValue<string>().Should().StartWith($"HTTP {response.Status}");
+    }
+
     /// <summary>
     /// A body shorter than its Content-Length whose client then closes its side (FIN) or cuts the
     /// connection (RST). Kestrel takes either as the client going away: it aborts the request and
