@@ -101,6 +101,12 @@ internal sealed class FuzzRequestGenerator(FuzzSurface surface, IReadOnlyList<st
             (contentType, body) = MakeBody(type ?? Pick(surface.ResourceTypes), method == "POST" && route.Template.EndsWith("_search", StringComparison.Ordinal));
         }
 
+        if (Chance(0.02))
+        {
+            // Past the facade's target limit, and now and then past Kestrel's.
+            query.Add("pad=" + new string('q', Chance(0.7) ? 9_000 : 20_000));
+        }
+
         var target = path + (query.Count > 0 || Chance(0.05) ? "?" + string.Join('&', Shuffle(query)) : string.Empty);
         var expected = (formats.Count, _formatInQuery) switch
         {
@@ -348,6 +354,12 @@ internal sealed class FuzzRequestGenerator(FuzzSurface surface, IReadOnlyList<st
         if (Chance(0.2))
         {
             headers.Add(KeyValuePair.Create("Accept-Encoding", Pick(["gzip", "br", "deflate", "gzip, deflate, br", "identity", "identity;q=0", "*;q=0", "x-unknown", "gzip;q=abc"])));
+        }
+
+        if (Chance(0.02))
+        {
+            // Past the facade's header limit, and now and then past Kestrel's.
+            headers.Add(KeyValuePair.Create("X-Padding", new string('p', Chance(0.7) ? 40_000 : 70_000)));
         }
 
         if (Chance(0.05))

@@ -20,8 +20,8 @@ namespace FhirFacade.Server.IntegrationTests.Robustness;
 [Trait("Category", "Integration")]
 public sealed class FuzzTests(FacadeServerFactory factory, ITestOutputHelper output) : IClassFixture<FacadeServerFactory>
 {
-    private const int InMemoryCount = 2500;
-    private const int ProcessCount = 600;
+    private const int InMemoryCount = 4000;
+    private const int ProcessCount = 1500;
     private const int Concurrency = 4;
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(60);
 
