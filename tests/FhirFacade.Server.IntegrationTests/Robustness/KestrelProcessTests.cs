@@ -164,6 +164,7 @@ public sealed class KestrelProcessTests(KestrelProcessFixture server) : IClassFi
         ["header line without a colon"] = ("GET /fhir/metadata HTTP/1.1\r\nHost: x\r\nbroken header\r\n{id}\r\n", 400),
         ["unknown HTTP version"] = ("GET /fhir/metadata HTTP/1.7\r\nHost: x\r\n{id}\r\n", 505),
         ["target beyond Kestrel's limit"] = ($"GET /fhir/Patient?x={new string('a', Limits.MaxRequestTargetLength * 2)} HTTP/1.1\r\nHost: x\r\n{{id}}\r\n", 414),
+        ["more header lines than Kestrel takes"] = ($"GET /fhir/metadata HTTP/1.1\r\nHost: x\r\n{string.Concat(Enumerable.Range(0, 101).Select(i => $"X-H{i}: 1\r\n"))}{{id}}\r\n", 431),
         ["headers beyond Kestrel's limit"] = ($"GET /fhir/metadata HTTP/1.1\r\nHost: x\r\nX-Padding: {new string('h', Limits.MaxRequestHeadersBytes * 2)}\r\n{{id}}\r\n", 431),
     };
 
