@@ -29,9 +29,11 @@ public static class ReleasedText
             changed++;
         }
 
-        foreach (var child in node.Children)
+        // Indexed, not foreach: this runs over every node of every answer, and the interface enumerator would allocate per node.
+        var children = node.Children;
+        for (var i = 0; i < children.Count; i++)
         {
-            changed += Repair(child);
+            changed += Repair(children[i]);
         }
 
         return changed;
