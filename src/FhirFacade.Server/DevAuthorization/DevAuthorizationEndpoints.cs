@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Encodings.Web;
+using FhirFacade.Server.Http;
 using FhirFacade.Server.Security;
 
 namespace FhirFacade.Server.DevAuthorization;
@@ -19,14 +20,14 @@ public static class DevAuthorizationEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> TokenAsync(HttpRequest request, DevAuthorizationServer server, SmartEndpoints smart)
+    private static async Task<IResult> TokenAsync(HttpRequest request, DevAuthorizationServer server, SmartEndpoints smart, FormBodyReader forms)
     {
         if (!request.HasFormContentType)
         {
             return OAuthError("invalid_request", "The token request must be application/x-www-form-urlencoded.");
         }
 
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        var form = await forms.ReadFormAsync(request, "The token request", request.HttpContext.RequestAborted);
         var (clientId, clientSecret) = ClientCredentials(request, form);
         // Both from configuration: whatever Host the request names, the token is for this server alone.
         var issuer = smart.ExpectedIssuer;
@@ -111,14 +112,14 @@ public static class DevAuthorizationEndpoints
         return Results.Content(html.ToString(), "text/html; charset=utf-8");
     }
 
-    private static async Task<IResult> ApproveAsync(HttpRequest request, DevAuthorizationServer server, SmartEndpoints smart)
+    private static async Task<IResult> ApproveAsync(HttpRequest request, DevAuthorizationServer server, SmartEndpoints smart, FormBodyReader forms)
     {
         if (!request.HasFormContentType)
         {
             return OAuthError("invalid_request", "Expected a form post.");
         }
 
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        var form = await forms.ReadFormAsync(request, "The authorization form", request.HttpContext.RequestAborted);
         var problem = CheckAuthorizeRequest(form["response_type"], form["client_id"], form["redirect_uri"], form["code_challenge"], form["code_challenge_method"], form["aud"], form["scope"], server, smart);
         if (problem is not null)
         {

@@ -85,21 +85,12 @@ public static class FhirEndpoints
         await writer.WriteAsync(context, result.Resource.Resource, StatusCodes.Status200OK, format, context.RequestAborted);
     }
 
-    private static async Task PostSearchAsync(HttpContext context, string type)
+    // The form comes after the query's parameters, each in the order written; FormBodyReader answers a
+    // body that is not a UTF-8 form (415), too large (413), too slow (408) or beyond the parameter limits (400).
+    private static async Task PostSearchAsync(HttpContext context, string type, FormBodyReader forms)
     {
-        if (!context.Request.HasFormContentType)
-        {
-            FormatNegotiator.Negotiate(context);
-            throw new FacadeException(StatusCodes.Status415UnsupportedMediaType, new Issue("HTTP415", IssueSeverity.Error, IssueType.NotSupported, $"POST {type}/_search needs a body of type {FhirMediaTypes.FormUrlEncoded}."));
-        }
-
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var parameters = RequestParameters.FromQuery(context.Request.QueryString);
-        foreach (var (name, values) in form)
-        {
-            parameters.AddRange(values.Select(v => KeyValuePair.Create(name, v ?? string.Empty)));
-        }
-
+        parameters.AddRange(await forms.ReadParametersAsync(context.Request, $"POST {type}/_search", context.RequestAborted));
         await SearchAsync(context, type, parameters);
     }
 
@@ -137,6 +128,11 @@ public static class FhirEndpoints
         var request = SearchRequestParser.Parse(type, parameters, strict, services.GetRequiredService<ResourceIdCodec>()) with { Offset = offset };
         feature.PatientNhsNumber = request.PatientNhsNumber?.Value;
         var result = await services.GetRequiredService<FhirGateway>().SearchAsync(request, context.RequestAborted);
+        if (ReleasedText.SupplierTextIssues([.. result.Matches, .. result.Included]) is { Count: > 0 } textIssues)
+        {
+            result = result with { Issues = [.. result.Issues, .. textIssues] };
+        }
+
         feature.Suppliers = result.Suppliers;
         RecordSharingRefusal(feature, result.Issues);
         var baseUrl = services.GetRequiredService<BaseUrl>().For(context.Request);

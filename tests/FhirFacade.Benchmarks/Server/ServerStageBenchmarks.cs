@@ -8,6 +8,7 @@ using FhirFacade.Core.Validation;
 using FhirFacade.Fhir.Model;
 using FhirFacade.Fhir.Serialization.Json;
 using FhirFacade.Server.Bundles;
+using FhirFacade.Server.Http;
 using FhirFacade.Server.Security;
 using FhirFacade.Suppliers.Emis.Mapping;
 using FhirFacade.Suppliers.Emis.Native;
@@ -89,6 +90,10 @@ public class ServerStageBenchmarks
 
     [Benchmark]
     public int SerializeMedicationStatementBundle() => _serializer.SerializeToUtf8Bytes(_bundle, FhirJsonSerializerOptions.Compact).Length;
+
+    /// <summary>The released-text scan every answer gets before it is serialized (ADR 0012), on a Bundle with nothing to replace.</summary>
+    [Benchmark]
+    public int RepairMedicationStatementBundle() => ReleasedText.Repair(_bundle);
 
     [Benchmark]
     public async Task<bool> ValidateJwt() =>
