@@ -22,4 +22,17 @@ public sealed class GatewayOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan LocationCacheTtl { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The share of a timed-out supplier call's time during which the facade's own work waited for a
+    /// thread, from which the timeout is reported as the facade's overload (<c>FACADE-OVERLOADED</c>)
+    /// rather than the supplier's (default 0.25: a healthy process waits well under 1% of the time; a
+    /// 200 ms pause inside a 2 s timeout is 10%). See docs/adr/0008-load-shedding-and-overload.md.
+    /// </summary>
+    [Range(0.01, 1.0)]
+    public double OverloadStarvationShare { get; set; } = 0.25;
+
+    /// <summary>How often the starvation probe queues its work item on the thread pool (default 50 ms).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.005", "00:00:05")]
+    public TimeSpan StarvationProbeInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 }

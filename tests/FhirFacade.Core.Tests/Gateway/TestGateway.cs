@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using FhirFacade.Core.Access;
 using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Location;
@@ -23,7 +24,8 @@ internal static class TestGateway
         IResourceValidator? validator = null,
         ValidationPolicy policy = ValidationPolicy.Enforce,
         OrganisationSharingOptions? sharingAtB2 = null,
-        IRequestingOrganisation? requester = null)
+        IRequestingOrganisation? requester = null,
+        IProcessLoad? load = null)
     {
         var directory = new ConfiguredOrganisationDirectory(Options.Create(new OrganisationDirectoryOptions
         {
@@ -34,10 +36,7 @@ internal static class TestGateway
             ],
         }));
         var registry = new SupplierAdapterRegistry([adapter]);
-        var runner = new SupplierCallRunner(
-            Options.Create(new GatewayOptions { SupplierTimeout = supplierTimeout ?? TimeSpan.FromSeconds(2), OverallBudget = TimeSpan.FromSeconds(5) }),
-            TimeProvider.System,
-            NullLogger<SupplierCallRunner>.Instance);
+        var runner = Runner(new GatewayOptions { SupplierTimeout = supplierTimeout ?? TimeSpan.FromSeconds(2), OverallBudget = TimeSpan.FromSeconds(5) }, load);
         var validation = new ResourceValidationStep(
             validator ?? new FakeResourceValidator(),
             Options.Create(new ValidationOptions { Policy = policy }),
@@ -54,6 +53,18 @@ internal static class TestGateway
             new SharingPolicy(requester ?? new UnstatedRequestingOrganisation(), NullLogger<SharingPolicy>.Instance),
             TimeProvider.System,
             NullLogger<FhirGateway>.Instance);
+    }
+
+    /// <summary>A runner over <paramref name="load"/> (never starved when not given), recording to <paramref name="meters"/>.</summary>
+    public static SupplierCallRunner Runner(GatewayOptions options, IProcessLoad? load = null, IMeterFactory? meters = null)
+    {
+        load ??= new FakeProcessLoad();
+        return new SupplierCallRunner(
+            Options.Create(options),
+            load,
+            new GatewayMetrics(meters ?? TestMeters.Factory, load),
+            TimeProvider.System,
+            NullLogger<SupplierCallRunner>.Instance);
     }
 
     public static SearchRequest Search(string type, string query) =>
