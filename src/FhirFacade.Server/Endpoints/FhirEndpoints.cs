@@ -30,7 +30,7 @@ public static class FhirEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         var basePath = endpoints.ServiceProvider.GetRequiredService<BaseUrl>().BasePath;
         var fhir = endpoints.MapGroup(basePath);
-        fhir.MapGet("/metadata", MetadataAsync);
+        fhir.MapGet("/metadata", MetadataAsync).DisableRateLimiting();
         fhir.MapGet("/" + TypePattern, (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString)));
         fhir.MapGet("/" + TypePattern + "/_search", (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString)));
         fhir.MapPost("/" + TypePattern + "/_search", PostSearchAsync);

@@ -6,6 +6,7 @@ using FhirFacade.Server.Errors;
 using FhirFacade.Server.Http;
 using FhirFacade.Server.Security;
 using FhirFacade.Server.Subsetting;
+using FhirFacade.Server.Throttling;
 
 namespace FhirFacade.Server.Hosting;
 
@@ -34,16 +35,21 @@ public static class FacadeServerServiceCollectionExtensions
         services.AddHostedService<KernelWarmup>();
         services.AddExceptionHandler<FhirExceptionHandler>();
         services.AddProblemDetails();
+        services.AddLoadShedding();
         return services;
     }
 
-    /// <summary>The request pipeline in front of the FHIR endpoints: correlation id and no-store first, then the exception handler.</summary>
+    /// <summary>
+    /// The request pipeline in front of the FHIR endpoints: correlation id and no-store first, the audit,
+    /// the exception handler, authentication, then the load shedding (after authentication, inside the audit).
+    /// </summary>
     public static IApplicationBuilder UseFhirFacade(this IApplicationBuilder app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseRequestAuditing();
         app.UseExceptionHandler();
         app.UseSmartSecurity();
+        app.UseLoadShedding();
         return app;
     }
 }

@@ -67,8 +67,8 @@ public static class SmartSecurityServiceCollectionExtensions
     {
         var smart = endpoints.ServiceProvider.GetRequiredService<SmartEndpoints>();
         IResult WellKnown(HttpRequest request) => Results.Json(smart.Configuration(request));
-        endpoints.MapGet("/.well-known/smart-configuration", WellKnown).ExcludeFromDescription();
-        endpoints.MapGet(smart.FhirBasePath + "/.well-known/smart-configuration", WellKnown).ExcludeFromDescription();
+        endpoints.MapGet("/.well-known/smart-configuration", WellKnown).ExcludeFromDescription().DisableRateLimiting();
+        endpoints.MapGet(smart.FhirBasePath + "/.well-known/smart-configuration", WellKnown).ExcludeFromDescription().DisableRateLimiting();
 
         if (smart.DevIssuerEnabled)
         {
