@@ -52,7 +52,7 @@ public static class FhirFacadeCoreServiceCollectionExtensions
         services.AddSingleton<IOrganisationDirectory, ConfiguredOrganisationDirectory>();
         services.AddSingleton<SupplierAdapterRegistry>();
         services.AddSingleton<PageTokenCodec>();
-        services.TryAddSingleton<IProcessLoad, ThreadPoolStarvationMonitor>();
+        services.TryAddSingleton<IProcessLoad, ProcessStarvationMonitor>();
         services.AddSingleton<SupplierCallRunner>();
         services.AddMetrics();
         services.AddSingleton<GatewayMetrics>();

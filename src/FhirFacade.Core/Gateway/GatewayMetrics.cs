@@ -6,7 +6,7 @@ namespace FhirFacade.Core.Gateway;
 /// <summary>
 /// Supplier calls as an operator watches them, on the <c>FhirFacade.Gateway</c> meter: how long each
 /// call took and how it ended, per supplier and organisation (ODS code), the calls the facade's own
-/// overload cut short, and how long the process has been starved. Tags hold codes only, never patient data.
+/// overload cut short, and how long the process's work has waited for threads and CPUs. Tags hold codes only, never patient data.
 /// </summary>
 public sealed class GatewayMetrics
 {
@@ -22,8 +22,11 @@ public sealed class GatewayMetrics
     /// <summary>Supplier calls that ran out of time while the facade itself was overloaded, tagged supplier and organisation.</summary>
     public const string OverloadedCalls = "fhirfacade.gateway.overloaded_calls";
 
-    /// <summary>Seconds the facade's work has waited for a thread since start (<see cref="IProcessLoad"/>).</summary>
-    public const string StarvedTime = "fhirfacade.process.starved_time";
+    /// <summary>Seconds the facade's thread-pool work has waited for a thread since start (<see cref="ProcessLoad.ThreadPoolWait"/>).</summary>
+    public const string ThreadPoolWait = "fhirfacade.process.threadpool_wait";
+
+    /// <summary>Seconds the facade's threads, summed, have waited for a CPU since start (<see cref="ProcessLoad.CpuWait"/>; Linux).</summary>
+    public const string CpuWait = "fhirfacade.process.cpu_wait";
 
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _failures;
@@ -37,7 +40,8 @@ public sealed class GatewayMetrics
         _duration = meter.CreateHistogram<double>(CallDuration, "s", "Duration of calls to supplier systems, by how they ended.");
         _failures = meter.CreateCounter<long>(CallFailures, "{call}", "Supplier calls that failed: unreachable, error, timeout, unreadable answer, credentials or sharing refused.");
         _overloaded = meter.CreateCounter<long>(OverloadedCalls, "{call}", "Supplier calls cut short by the facade's own overload (not counted as supplier failures).");
-        meter.CreateObservableCounter(StarvedTime, () => load.StarvedTime.TotalSeconds, "s", "Time the facade's work has waited for a thread; its rate is the share of time the process is starved.");
+        meter.CreateObservableCounter(ThreadPoolWait, () => load.Read().ThreadPoolWait.TotalSeconds, "s", "Time the facade's thread-pool work has waited for a thread; its rate is the share of time the pool is starved.");
+        meter.CreateObservableCounter(CpuWait, () => load.Read().CpuWait.TotalSeconds, "s", "Time the facade's threads have waited for a CPU, summed; its rate is how many wait on average.");
     }
 
     /// <summary>The <c>outcome</c> tag values.</summary>

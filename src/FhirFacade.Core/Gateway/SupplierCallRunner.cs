@@ -48,7 +48,7 @@ public sealed class SupplierCallRunner(
         using var timeout = new CancellationTokenSource(_options.SupplierTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var started = timeProvider.GetTimestamp();
-        var starvedBefore = load.StarvedTime;
+        var loadBefore = load.Read();
         try
         {
             var value = await call(linked.Token);
@@ -63,12 +63,12 @@ public sealed class SupplierCallRunner(
             var cause = timeout.IsCancellationRequested
                 ? string.Create(CultureInfo.InvariantCulture, $"did not answer within {_options.SupplierTimeout.TotalSeconds:0.###} s")
                 : "did not answer within the request's time budget";
-            return TimedOut<T>(adapter, organisation, what, started, starvedBefore, cause);
+            return TimedOut<T>(adapter, organisation, what, started, loadBefore, cause);
         }
         catch (SupplierException exception) when (exception.Kind == SupplierFailureKind.Timeout)
         {
             // The adapter's own attempt timeout: the same question, was it the supplier or the facade?
-            return TimedOut<T>(adapter, organisation, what, started, starvedBefore, Describe(SupplierFailureKind.Timeout));
+            return TimedOut<T>(adapter, organisation, what, started, loadBefore, Describe(SupplierFailureKind.Timeout));
         }
         catch (SupplierException exception)
         {
@@ -155,16 +155,23 @@ public sealed class SupplierCallRunner(
         _ => kind.ToString().ToLowerInvariant(),
     };
 
-    private SupplierCallResult<T> TimedOut<T>(ISupplierAdapter adapter, OrganisationEndpoint organisation, string what, long started, TimeSpan starvedBefore, string cause)
+    private SupplierCallResult<T> TimedOut<T>(ISupplierAdapter adapter, OrganisationEndpoint organisation, string what, long started, ProcessLoad loadBefore, string cause)
     {
         var elapsed = timeProvider.GetElapsedTime(started);
-        var starvedShare = elapsed > TimeSpan.Zero ? (load.StarvedTime - starvedBefore) / elapsed : 0;
-        if (starvedShare < _options.OverloadStarvationShare)
+        var loadAfter = load.Read();
+        if (!ProcessLoad.Overloaded(loadBefore, loadAfter, elapsed, _options))
         {
             return Failed<T>(adapter, organisation, what, started, SupplierFailureKind.Timeout, cause);
         }
 
-        Log.SupplierCallStarved(logger, adapter.SupplierId, organisation.OdsCode, what, starvedShare, elapsed.TotalMilliseconds);
+        Log.SupplierCallStarved(
+            logger,
+            adapter.SupplierId,
+            organisation.OdsCode,
+            what,
+            (loadAfter.ThreadPoolWait - loadBefore.ThreadPoolWait).TotalMilliseconds,
+            (loadAfter.CpuWait - loadBefore.CpuWait).TotalMilliseconds,
+            elapsed.TotalMilliseconds);
         metrics.RecordCall(adapter.SupplierId, organisation.OdsCode, GatewayMetrics.Outcome.FacadeOverloaded, elapsed);
         return new(default, new SupplierFailure(adapter.SupplierId, organisation.OdsCode, SupplierFailureKind.FacadeOverloaded), OverloadIssue(adapter, organisation));
     }

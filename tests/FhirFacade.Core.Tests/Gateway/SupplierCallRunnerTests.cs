@@ -138,10 +138,10 @@ public sealed class SupplierCallRunnerTests
     }
 
     [Fact]
-    public void StarvedTime_IsPublishedOnTheGatewayMeter()
+    public void ThreadPoolWait_IsPublishedOnTheGatewayMeter()
     {
         var meters = TestMeters.NewFactory();
-        using var starved = new MeasurementRecorder(meters, GatewayMetrics.MeterName, GatewayMetrics.StarvedTime);
+        using var starved = new MeasurementRecorder(meters, GatewayMetrics.MeterName, GatewayMetrics.ThreadPoolWait);
         var load = new FakeProcessLoad(1.0);
         _ = new GatewayMetrics(meters, load);
         Thread.Sleep(20);

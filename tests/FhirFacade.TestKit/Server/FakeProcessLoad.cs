@@ -4,8 +4,9 @@ using FhirFacade.Core.Gateway;
 namespace FhirFacade.TestKit.Server;
 
 /// <summary>
-/// An <see cref="IProcessLoad"/> whose process is starved a set share of the time: its starved time
-/// grows at <see cref="StarvedShare"/> seconds per real second (0 = never starved, 1 = always).
+/// An <see cref="IProcessLoad"/> whose thread pool is starved a set share of the time: its thread-pool
+/// wait grows at <see cref="StarvedShare"/> seconds per real second (0 = never starved, 1 = always); it
+/// reports no CPU figures.
 /// </summary>
 public sealed class FakeProcessLoad : IProcessLoad
 {
@@ -36,14 +37,11 @@ public sealed class FakeProcessLoad : IProcessLoad
         }
     }
 
-    public TimeSpan StarvedTime
+    public ProcessLoad Read()
     {
-        get
+        lock (_gate)
         {
-            lock (_gate)
-            {
-                return _starvedUntilNow + ((_clock.Elapsed - _changedAt) * _share);
-            }
+            return new ProcessLoad(_starvedUntilNow + ((_clock.Elapsed - _changedAt) * _share), TimeSpan.Zero, TimeSpan.Zero);
         }
     }
 }
