@@ -16,7 +16,8 @@
 # Every phase runs ROUNDS times; figures are medians over the rounds, counts are sums. Prints the saturated
 # rate, requests shed, admitted p50/p99 and shed p50/p99 against the same server's unloaded p50/p99 (ratios,
 # same run), partial 200s (a supplier failure or FACADE-OVERLOADED reported in the answer), answers other
-# than 200/503 (wrk's socket errors included), and each server's RSS (VmRSS now, VmHWM peak) after each phase.
+# than 200/503 (wrk's socket errors included), each server's CPU use during 2x saturation, and its RSS (VmRSS now,
+# VmHWM peak) after each phase.
 # Every measured line is preceded by the load average: the machine may be shared.
 # Bounded: about 2*WARMUP + ROUNDS*(4*DURATION + 2*|STEPS|*SAT_DURATION) seconds (~6 min by default); stops by itself.
 # Usage: scripts/bench/overload.sh   (env: ROUNDS=3 DURATION=10 SAT_DURATION=5 WARMUP=10 STEPS="1 2 4 8 16"
@@ -72,6 +73,8 @@ start_server() {
 }
 
 rss() { awk '/^VmRSS|^VmHWM/ { printf "%s %.0f MiB  ", $1, $2 / 1024 }' "/proc/${PID[$1]}/status"; }
+# CPU seconds the server process has used so far (user + system).
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/${PID[$1]}/stat"; }
 
 # run <server> <label> <connections> <threads> <pace_ms> <timed> <seconds> -> the RESULT line of overload.lua:
 # 1 RESULT 2 label 3 requests 4 s200 5 s503 6 other 7 partial_supplier 8 partial_overload 9 shed_well_formed
@@ -132,14 +135,16 @@ echo
 echo "== 2x saturation: ${total_connections} connections each pausing ${pace} ms (offered ~$((2 * best)) req/s), ${DURATION}s =="
 for r in $(seq 1 "$ROUNDS"); do
   for name in on off; do
+    cpu_before="$(cpu_seconds "$name")"
     run "$name" "flood-${name}-r${r}" "$FLOOD_CONNECTIONS" 2 "$pace" 0 "$DURATION" >"${work}/flood-now" &
     flood=$!
     probe="$(run "$name" "probe-${name}-r${r}" "$PROBE_CONNECTIONS" "$PROBE_CONNECTIONS" "$pace" 1 "$DURATION")"
     wait "$flood"
+    awk -v a="$cpu_before" -v b="$(cpu_seconds "$name")" -v d="$DURATION" 'BEGIN { printf "%.2f\n", (b - a) / d }' >>"${work}/cpu-${name}"
     cat "${work}/flood-now" >>"${work}/flood-${name}"
     echo "$probe" >>"${work}/probe-${name}"
     load; cat "${work}/flood-now"
-    load; echo "$probe"
+    load; echo "${probe}  (server CPU $(tail -1 "${work}/cpu-${name}") s/s)"
   done
 done
 for name in on off; do echo "    ${name}: $(rss "$name")"; done
@@ -152,7 +157,8 @@ for name in on off; do
   a50="$(column 10 <"${work}/probe-${name}" | median)"; a99="$(column 11 <"${work}/probe-${name}" | median)"
   s50="$(column 12 <"${work}/probe-${name}" | median)"; s99="$(column 13 <"${work}/probe-${name}" | median)"
   smax="$(column 14 <"${work}/probe-${name}" | sort -g | tail -1)"
-  cat "${work}/flood-${name}" "${work}/probe-${name}" | awk -v name="$name" -v d="$((DURATION * ROUNDS))" -v best="$best" \
+  cpu="$(median <"${work}/cpu-${name}")"
+  cat "${work}/flood-${name}" "${work}/probe-${name}" | awk -v name="$name" -v d="$((DURATION * ROUNDS))" -v best="$best" -v cpu="$cpu" \
     -v u50="$u50" -v u99="$u99" -v a50="$a50" -v a99="$a99" -v s50="$s50" -v s99="$s99" -v smax="${smax:--}" '
     function ratio(a, b) { return (a == "-" || b == "-" || b == 0) ? "-" : sprintf("%.2f", a / b) }
     { req += $3; ok += $4; shed += $5; other += $6; ps += $7; po += $8; wf += $9 }
@@ -160,7 +166,7 @@ for name in on off; do
       printf "load shedding %-3s: offered %.0f req/s (%.2fx saturation), served %.0f x 200/s: %d x 200, %d x 503 shed (%d with Retry-After + OperationOutcome), %d other\n", name, req / d, req / d / best, ok / d, ok, shed, wf, other
       printf "                   partial 200s: %d report a supplier failure, %d FACADE-OVERLOADED (of %d)\n", ps, po, ok
       printf "                   unloaded p50 %s / p99 %s ms; admitted (200) p50 %s / p99 %s ms = %sx / %sx unloaded\n", u50, u99, a50, a99, ratio(a50, u50), ratio(a99, u99)
-      printf "                   shed (503) p50 %s / p99 %s / max %s ms\n", s50, s99, smax
+      printf "                   shed (503) p50 %s / p99 %s / max %s ms; server CPU %s s per s\n", s50, s99, smax, cpu
     }'
   echo "                   RSS: $(rss "$name")"
 done
