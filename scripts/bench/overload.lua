@@ -1,5 +1,7 @@
 -- wrk script for scripts/bench/overload.sh. Arguments after `--`: <label> <pace_ms> <timed>.
---   pace_ms  each connection waits this long after every response before its next request (wrk's delay()).
+--   pace_ms  each connection waits on average this long after every response before its next request (wrk's
+--            delay()), drawn uniformly from 0.5x to 1.5x, so that connections do not fall into step and arrive
+--            in waves (which would leave the server idle between waves and shed most of every wave).
 --   timed    1: time every request (CLOCK_MONOTONIC through LuaJIT's ffi) and report p50/p99 per status.
 --            Only meaningful with one connection per thread (-tN -cN): request() and response() of a
 --            thread then alternate strictly, so the time between them is that request's latency.
@@ -40,10 +42,15 @@ function init(args)
   label = args[1] or "run"
   pace = tonumber(args[2] or "0")
   timed = (args[3] == "1")
+  -- A seed of its own for every thread (each has its own Lua state): the table's address differs.
+  math.randomseed(os.time() + tonumber(string.match(tostring({}), "0x(%x+)") or "0", 16) % 1000003)
 end
 
 function delay()
-  return pace
+  if pace <= 0 then
+    return 0
+  end
+  return math.floor(pace * (0.5 + math.random()))
 end
 
 function request()
