@@ -24,7 +24,7 @@ public static class FhirFacadeCoreServiceCollectionExtensions
     /// Adds the gateway, the search model, paging, record location over the configured organisation
     /// directory, the validation policy and the access seam. Seams registered with TryAdd (replace
     /// them by registering first or with <c>Replace</c>): <see cref="IRecordLocator"/>,
-    /// <see cref="IResourceValidator"/>, <see cref="IAccessPolicy"/>, <see cref="IRequestingOrganisation"/>, <see cref="TimeProvider"/>.
+    /// <see cref="IResourceValidator"/>, <see cref="IAccessPolicy"/>, <see cref="IRequestingOrganisation"/>, <see cref="IProcessLoad"/>, <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddFhirFacadeCore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -57,8 +57,10 @@ public static class FhirFacadeCoreServiceCollectionExtensions
         services.AddSingleton<IOrganisationDirectory, ConfiguredOrganisationDirectory>();
         services.AddSingleton<SupplierAdapterRegistry>();
         services.AddSingleton<PageTokenCodec>();
+        services.TryAddSingleton<IProcessLoad, ProcessStarvationMonitor>();
         services.AddSingleton<SupplierCallRunner>();
         services.AddMetrics();
+        services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<ValidationMetrics>();
         services.AddSingleton<ResourceValidationStep>();
         services.AddSingleton<ResourceMerger>();

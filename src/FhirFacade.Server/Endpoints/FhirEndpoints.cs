@@ -32,7 +32,7 @@ public static class FhirEndpoints
         var basePath = endpoints.ServiceProvider.GetRequiredService<BaseUrl>().BasePath;
         var fhir = endpoints.MapGroup(basePath);
         var search = EndpointAccess.ScopeOnRouteType(ScopeAccess.Search);
-        fhir.MapGet("/metadata", MetadataAsync).WithAccess(EndpointAccess.Anonymous);
+        fhir.MapGet("/metadata", MetadataAsync).WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
         fhir.MapGet("/" + TypePattern, (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString))).WithAccess(search);
         fhir.MapGet("/" + TypePattern + "/_search", (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString))).WithAccess(search);
         fhir.MapPost("/" + TypePattern + "/_search", PostSearchAsync).WithAccess(search);

@@ -6,6 +6,7 @@ using FhirFacade.Server.Errors;
 using FhirFacade.Server.Http;
 using FhirFacade.Server.Security;
 using FhirFacade.Server.Subsetting;
+using FhirFacade.Server.Throttling;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -41,13 +42,15 @@ public static class FacadeServerServiceCollectionExtensions
         services.AddHostedService<KernelWarmup>();
         services.AddExceptionHandler<FhirExceptionHandler>();
         services.AddProblemDetails();
+        services.AddLoadShedding();
         return services;
     }
 
     /// <summary>
     /// The request pipeline in front of the FHIR endpoints: correlation id and no-store first, then the
     /// audit, the exception handler, the request limits (refused there, a request is still answered
-    /// with an OperationOutcome and audited) and the token check.
+    /// with an OperationOutcome and audited), the token check, then the load shedding (after
+    /// authentication, inside the audit).
     /// </summary>
     public static IApplicationBuilder UseFhirFacade(this IApplicationBuilder app)
     {
@@ -56,6 +59,7 @@ public static class FacadeServerServiceCollectionExtensions
         app.UseExceptionHandler();
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseSmartSecurity();
+        app.UseLoadShedding();
         return app;
     }
 }

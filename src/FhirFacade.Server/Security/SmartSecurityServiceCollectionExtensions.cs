@@ -79,8 +79,8 @@ public static class SmartSecurityServiceCollectionExtensions
     {
         var smart = endpoints.ServiceProvider.GetRequiredService<SmartEndpoints>();
         IResult WellKnown() => Results.Json(smart.Configuration());
-        endpoints.MapGet("/.well-known/smart-configuration", WellKnown).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous);
-        endpoints.MapGet(smart.FhirBasePath + "/.well-known/smart-configuration", WellKnown).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous);
+        endpoints.MapGet("/.well-known/smart-configuration", WellKnown).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
+        endpoints.MapGet(smart.FhirBasePath + "/.well-known/smart-configuration", WellKnown).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
 
         if (smart.DevIssuerEnabled)
         {

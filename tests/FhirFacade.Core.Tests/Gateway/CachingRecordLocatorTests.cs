@@ -60,7 +60,7 @@ public sealed class CachingRecordLocatorTests
         {
             Organisations = [new OrganisationEndpoint { OdsCode = "A1", Supplier = adapter.SupplierId, Endpoint = new Uri("http://127.0.0.1:1/") }],
         }));
-        var runner = new SupplierCallRunner(options, TimeProvider.System, NullLogger<SupplierCallRunner>.Instance);
+        var runner = TestGateway.Runner(options.Value);
         var inner = new DirectoryRecordLocator(directory, new SupplierAdapterRegistry([adapter]), runner);
         return (new CachingRecordLocator(inner, options, clock), clock);
     }

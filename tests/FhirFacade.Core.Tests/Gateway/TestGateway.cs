@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using FhirFacade.Core.Access;
 using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Location;
@@ -24,7 +25,8 @@ internal static class TestGateway
         ValidationPolicy policy = ValidationPolicy.Enforce,
         OrganisationSharingOptions? sharingAtB2 = null,
         IRequestingOrganisation? requester = null,
-        IAccessPolicy? access = null)
+        IAccessPolicy? access = null,
+        IProcessLoad? load = null)
     {
         var directory = new ConfiguredOrganisationDirectory(Options.Create(new OrganisationDirectoryOptions
         {
@@ -35,10 +37,7 @@ internal static class TestGateway
             ],
         }));
         var registry = new SupplierAdapterRegistry([adapter]);
-        var runner = new SupplierCallRunner(
-            Options.Create(new GatewayOptions { SupplierTimeout = supplierTimeout ?? TimeSpan.FromSeconds(2), OverallBudget = TimeSpan.FromSeconds(5) }),
-            TimeProvider.System,
-            NullLogger<SupplierCallRunner>.Instance);
+        var runner = Runner(new GatewayOptions { SupplierTimeout = supplierTimeout ?? TimeSpan.FromSeconds(2), OverallBudget = TimeSpan.FromSeconds(5) }, load);
         var validation = new ResourceValidationStep(
             validator ?? new FakeResourceValidator(),
             Options.Create(new ValidationOptions { Policy = policy }),
@@ -56,6 +55,18 @@ internal static class TestGateway
             TestResourceIds.Codec,
             TimeProvider.System,
             NullLogger<FhirGateway>.Instance);
+    }
+
+    /// <summary>A runner over <paramref name="load"/> (never starved when not given), recording to <paramref name="meters"/>.</summary>
+    public static SupplierCallRunner Runner(GatewayOptions options, IProcessLoad? load = null, IMeterFactory? meters = null)
+    {
+        load ??= new FakeProcessLoad();
+        return new SupplierCallRunner(
+            Options.Create(options),
+            load,
+            new GatewayMetrics(meters ?? TestMeters.Factory, load),
+            TimeProvider.System,
+            NullLogger<SupplierCallRunner>.Instance);
     }
 
     public static SearchRequest Search(string type, string query) =>
