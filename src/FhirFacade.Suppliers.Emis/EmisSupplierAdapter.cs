@@ -60,7 +60,8 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
             : await client.GetRecordAsync(organisation, nhsNumber, section, cancellationToken);
         if (record is null || !IsAt(record, organisation))
         {
-            return SupplierSearchResult.Empty;
+            // 404, or a record registered elsewhere: this organisation holds nothing for the patient (the gateway reports it).
+            return SupplierSearchResult.NotHeld;
         }
 
         UnnamedRecord.ThrowIfNamesNoPatient(Supplier, record.Patient?.NhsNumber);

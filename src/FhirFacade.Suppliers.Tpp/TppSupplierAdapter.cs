@@ -69,7 +69,8 @@ internal sealed class TppSupplierAdapter(TppClient client, SnomedConceptMap ctv3
         var record = await GetRecordAsync(organisation, nhsNumber, area, cancellationToken);
         if (record is null)
         {
-            return SupplierSearchResult.Empty;
+            // 404, or no record of this unit among the patient's: the unit holds nothing for the patient (the gateway reports it).
+            return SupplierSearchResult.NotHeld;
         }
 
         UnnamedRecord.ThrowIfNamesNoPatient(Supplier, record.Patient?.NhsNumber);

@@ -61,7 +61,8 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
         var record = await GetRecordAsync(organisation, nhsNumber, Area(query.ResourceType), cancellationToken);
         if (record is null)
         {
-            return SupplierSearchResult.Empty;
+            // AE with QAK-2 NF / ERR 204, or PD1-3 naming another practice: nothing held here for the patient (the gateway reports it).
+            return SupplierSearchResult.NotHeld;
         }
 
         if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, record.Patient.NhsNumber))

@@ -143,13 +143,13 @@ public sealed class VisionSupplierAdapterTests(VisionAdapterFixture fixture) : I
     }
 
     [Fact]
-    public async Task SearchAsync_PatientNotHeldByVision_ReturnsNothing()
+    public async Task SearchAsync_PatientNotHeldByVision_ReturnsNotHeld()
     {
         var sut = fixture.Adapter;
 
         var result = await sut.SearchAsync(fixture.Oakfield, VisionAdapterFixture.Query(T.Patient, Emis), CancellationToken.None);
 
-        result.Should().BeSameAs(SupplierSearchResult.Empty);
+        result.Should().BeSameAs(SupplierSearchResult.NotHeld);
     }
 
     public static TheoryData<string, string, string[]> DemographicSearches => new()
