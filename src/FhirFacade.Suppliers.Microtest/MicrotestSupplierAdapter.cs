@@ -17,7 +17,7 @@ namespace FhirFacade.Suppliers.Microtest;
 /// maps it to UK Core through one mapper per resource type, leaves out items the practice marked
 /// confidential (with a <c>confidential-items</c> warning), and reports items it cannot map instead of failing.
 /// </summary>
-internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirModel model) : ISupplierAdapter
+internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirModel model, TimeProvider timeProvider) : ISupplierAdapter
 {
     /// <summary>The most patients a demographic search fetches and returns (the rest are reported as truncated).</summary>
     public const int MaxDemographicMatches = 50;
@@ -157,8 +157,9 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
         return ConfidentialItems.Shareable(list.Items, isConfidential, ref confidential);
     }
 
-    private static MicrotestMappingContext Context(OrganisationEndpoint organisation, string? nhsNumber) =>
-        new(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), nhsNumber ?? string.Empty);
+    /// <summary>The mapping context of an answer Evolution has just given: its resources say they were retrieved now.</summary>
+    private MicrotestMappingContext Context(OrganisationEndpoint organisation, string? nhsNumber) =>
+        new(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), nhsNumber ?? string.Empty, timeProvider.GetUtcNow());
 
     private async Task<SupplierReadResult> ReadItemAsync(OrganisationEndpoint organisation, string resourceType, string nativeId, CancellationToken cancellationToken)
     {
