@@ -111,7 +111,7 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model, T
 
         if (confidential > 0)
         {
-            context.Issues.Add(ConfidentialItems.Warning(organisation));
+            context.Issues.Add(ConfidentialItems.Warning(this, organisation));
         }
 
         return new SupplierSearchResult(matches, included, context.Issues);

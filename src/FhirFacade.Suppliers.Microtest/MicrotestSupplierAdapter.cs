@@ -255,7 +255,7 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
         map(Shareable(list, isConfidential, found.Context, ref confidential), list, found);
         if (confidential > 0)
         {
-            found.Context.Issues.Add(ConfidentialItems.Warning(organisation));
+            found.Context.Issues.Add(ConfidentialItems.Warning(this, organisation));
         }
 
         return new SupplierSearchResult(found.Matches, found.Included, found.Context.Issues);

@@ -127,7 +127,7 @@ internal sealed class TppSupplierAdapter(TppClient client, SnomedConceptMap ctv3
 
         if (confidential > 0)
         {
-            context.Issues.Add(ConfidentialItems.Warning(organisation));
+            context.Issues.Add(ConfidentialItems.Warning(this, organisation));
         }
 
         return new SupplierSearchResult(matches, included, context.Issues);

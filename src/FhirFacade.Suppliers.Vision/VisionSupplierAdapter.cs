@@ -110,7 +110,7 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
 
         if (confidential > 0)
         {
-            context.Issues.Add(ConfidentialItems.Warning(organisation));
+            context.Issues.Add(ConfidentialItems.Warning(this, organisation));
         }
 
         return new SupplierSearchResult(matches, included, context.Issues);

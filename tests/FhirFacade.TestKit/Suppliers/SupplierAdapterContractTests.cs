@@ -264,7 +264,7 @@ public abstract class SupplierAdapterContractTests : IAsyncLifetime
 
         // The demo record holds one confidential and one shareable entry of each of these types.
         result.Matches.Should().ContainSingle();
-        result.Issues.Should().ContainSingle().Which.Should().Be(ConfidentialItems.Warning(Organisation));
+        result.Issues.Should().ContainSingle().Which.Should().Be(ConfidentialItems.Warning(Adapter, Organisation));
         result.Issues.Single().Detail!.Code.Should().Be(SpineErrorCodes.ConfidentialItems);
         var released = string.Join("\n", result.Matches.Concat(result.Included).Select(r => TestFhir.SerializeJson(r.Resource)));
         released.Should().NotContainAny(["hlamydia", "Azithromycin", "Treated; partner notified"]);
