@@ -44,6 +44,9 @@ public abstract class SupplierAdapterContractTests : IAsyncLifetime
     /// <summary>The demo patient with a confidential problem and a confidential medication, beside one of each that is not.</summary>
     public const string WithConfidentialItems = "9990000085";
 
+    /// <summary>The demo patient with two resolved allergies (each with its end date) beside an active one.</summary>
+    public const string WithResolvedAllergies = "9990000123";
+
     /// <summary>The demo patient with broken medications: no drug code, a non-dm+d drug code, an impossible start date (and one sound one).</summary>
     public const string WithBrokenData = "9990000107";
 
@@ -287,6 +290,29 @@ public abstract class SupplierAdapterContractTests : IAsyncLifetime
             .Which.Message.Should().Contain("start date").And.Contain(Organisation.OdsCode);
         var byName = result.Included.Select(m => Json(m)["code"]!).Where(c => c["coding"] is null).ToList();
         byName.Should().HaveCount(2).And.OnlyContain(c => !string.IsNullOrWhiteSpace(c["text"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task SearchAsync_ResolvedAllergies_StayResolvedBesideTheActiveOne()
+    {
+        await Simulator.ApplyFaultAsync(FaultSpec.StandIn(Asked, WithResolvedAllergies), CancellationToken.None);
+
+        var result = await Adapter.SearchAsync(Organisation, Query(T.AllergyIntolerance, Asked), CancellationToken.None);
+
+        var statuses = result.Matches.Select(m => Json(m)["clinicalStatus"]!["coding"]![0]!["code"]!.GetValue<string>()).Order(StringComparer.Ordinal);
+        statuses.Should().Equal(["active", "resolved", "resolved"], "a resolved allergy is never shown as active, nor an active one as resolved");
+        result.Issues.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task SearchAsync_EveryMedicationStatement_KeepsTheSuppliersDoseText()
+    {
+        var result = await Adapter.SearchAsync(Organisation, Query(T.MedicationStatement, Asked), CancellationToken.None);
+
+        result.Matches.Should().NotBeEmpty();
+        result.Matches.Select(Json).Should().OnlyContain(
+            s => s["dosage"]!.AsArray().Count == 1 && !string.IsNullOrWhiteSpace(s["dosage"]![0]!["text"]!.GetValue<string>()),
+            "the prescriber's free-text dose is the instruction the patient follows");
     }
 
     [Theory]
