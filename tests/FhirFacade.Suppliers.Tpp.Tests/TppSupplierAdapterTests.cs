@@ -91,7 +91,7 @@ public sealed class TppSupplierAdapterTests(TppSimulatorFixture fixture) : IClas
         codings.Should().Contain(c => c.Contains("http://read.info/ctv3|F26..") && c.Count == 1);
         codings.Where(c => !c.Contains("http://read.info/ctv3|F26..") && !c.Contains("http://read.info/ctv3|H27.."))
             .Should().OnlyContain(c => c.Any(s => s.StartsWith("http://snomed.info/sct|", StringComparison.Ordinal)) && c.Any(s => s.StartsWith("http://read.info/ctv3|", StringComparison.Ordinal)));
-        result.Issues.Should().Contain(i => i.Code == "TPP-CTV3-UNMAPPED" && i.Severity == IssueSeverity.Information);
+        result.Issues.Should().Contain(i => i.Code == "TPP-UNMAPPED-CODE" && i.Severity == IssueSeverity.Warning);
     }
 
     [Fact]

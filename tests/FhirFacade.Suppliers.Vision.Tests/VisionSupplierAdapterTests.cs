@@ -144,13 +144,13 @@ public sealed class VisionSupplierAdapterTests(VisionAdapterFixture fixture) : I
     }
 
     [Fact]
-    public async Task SearchAsync_PatientNotHeldByVision_ReturnsNothing()
+    public async Task SearchAsync_PatientNotHeldByVision_ReturnsNotHeld()
     {
         var sut = fixture.Adapter;
 
         var result = await sut.SearchAsync(fixture.Oakfield, VisionAdapterFixture.Query(T.Patient, Emis), CancellationToken.None);
 
-        result.Should().BeSameAs(SupplierSearchResult.Empty);
+        result.Should().BeSameAs(SupplierSearchResult.NotHeld);
     }
 
     public static TheoryData<string, string, string[]> DemographicSearches => new()
@@ -257,7 +257,8 @@ public sealed class VisionSupplierAdapterTests(VisionAdapterFixture fixture) : I
 
         var read = await sut.ReadAsync(fixture.Oakfield, resourceType, first.NativeId, CancellationToken.None);
 
-        JsonNode.DeepEquals(Json(read.Resource!), Json(first)).Should().BeTrue();
+        JsonNode.DeepEquals(RetrievalTime.Without(Json(read.Resource!)), RetrievalTime.Without(Json(first))).Should().BeTrue();
+        RetrievalTime.Of(Json(read.Resource!)).Should().BeOnOrAfter(RetrievalTime.Of(Json(first))!.Value);
     }
 
     [Fact]
@@ -268,7 +269,7 @@ public sealed class VisionSupplierAdapterTests(VisionAdapterFixture fixture) : I
 
         var read = await sut.ReadAsync(fixture.Oakfield, T.Medication, medication.NativeId, CancellationToken.None);
 
-        JsonNode.DeepEquals(Json(read.Resource!), Json(medication)).Should().BeTrue();
+        JsonNode.DeepEquals(RetrievalTime.Without(Json(read.Resource!)), RetrievalTime.Without(Json(medication))).Should().BeTrue();
     }
 
     [Fact]

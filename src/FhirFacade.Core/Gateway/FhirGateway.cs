@@ -79,6 +79,12 @@ public sealed class FhirGateway(
             succeeded++;
             var result = call.Value!;
             issues.AddRange(result.Issues);
+            if (result.PatientNotHeld)
+            {
+                NotHeld(issues, holder, request.ResourceType);
+                continue;
+            }
+
             var native = holder.Adapter.Capabilities.First(c => c.ResourceType == request.ResourceType).NativeSearchParameters;
             foreach (var resource in result.Matches)
             {
@@ -258,6 +264,20 @@ public sealed class FhirGateway(
         }
 
         return validation.Check(resource, holder.Adapter.SupplierId, holder.Organisation.OdsCode, Label(holder.Adapter, holder.Organisation), issues);
+    }
+
+    /// <summary>
+    /// A listed holder said it has no record for the patient: reported by supplier and ODS code, and the cached
+    /// location forgotten so the next request asks every organisation again instead of repeating the stale answer.
+    /// </summary>
+    private void NotHeld(List<Issue> issues, RecordHolder holder, string resourceType)
+    {
+        Log.HolderHasNoRecord(logger, holder.Adapter.SupplierId, holder.Organisation.OdsCode, resourceType);
+        issues.Add(HolderNotFound.Warning(holder.Adapter, holder.Organisation));
+        if (holder.Patient.NhsNumber is { } nhsNumber)
+        {
+            locator.Forget(nhsNumber);
+        }
     }
 
     private void Withheld(List<Issue> issues, SupplierResource resource, RecordHolder holder, string code, IssueType type, string reason)

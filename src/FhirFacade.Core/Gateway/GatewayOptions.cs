@@ -18,7 +18,8 @@ public sealed class GatewayOptions
 
     /// <summary>
     /// How long "which organisations hold this NHS number" is remembered (default 30 s; zero turns it off).
-    /// Only record location is cached, never clinical content; failed lookups are not cached.
+    /// Only record location is cached, never clinical content; failed lookups are not cached, and a location is
+    /// forgotten as soon as a holder it lists answers that it has no record for the patient.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan LocationCacheTtl { get; set; } = TimeSpan.FromSeconds(30);

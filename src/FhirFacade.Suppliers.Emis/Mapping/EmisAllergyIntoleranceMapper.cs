@@ -15,7 +15,7 @@ internal static class EmisAllergyIntoleranceMapper
         var code = EmisCodings.ToConcept(allergy.Allergen);
         if (code is null || allergy.Id.Length == 0)
         {
-            context.Unmappable("allergy", "no allergen code or id");
+            context.Unmappable("allergy", "no allergen code or id", allergy.Id);
             return null;
         }
 

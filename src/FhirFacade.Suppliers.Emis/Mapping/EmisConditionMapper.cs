@@ -10,10 +10,10 @@ internal static class EmisConditionMapper
 {
     public static Condition? Map(EmisProblem problem, EmisMappingContext context)
     {
-        var code = EmisCodings.ToConcept(problem.Code);
+        var code = EmisCodings.ToConcept(problem.Code, context, "problem", problem.Id);
         if (code is null || problem.Id.Length == 0)
         {
-            context.Unmappable("problem", "no code or id");
+            context.Unmappable("problem", "no code or id", problem.Id);
             return null;
         }
 
@@ -26,7 +26,7 @@ internal static class EmisConditionMapper
         };
         if (clinicalStatus is null)
         {
-            context.Unmappable("problem", "unknown status");
+            context.Unmappable("problem", "unknown status", problem.Id);
             return null;
         }
 

@@ -13,7 +13,7 @@ internal static class EmisMedicationMapper
         var code = EmisCodings.ToConcept(medication.Drug);
         if (code is null || medication.Id.Length == 0)
         {
-            context.Unmappable("medication", "no drug code or name");
+            context.Unmappable("medication", "no drug code or name", medication.Id);
             return null;
         }
 

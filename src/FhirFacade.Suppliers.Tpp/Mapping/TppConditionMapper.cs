@@ -25,14 +25,14 @@ internal static class TppConditionMapper
         };
         if (clinicalStatus is null)
         {
-            context.Unmappable("problem", "unknown status");
+            context.Unmappable("problem", "unknown status", rowId);
             return null;
         }
 
-        var code = TppCodings.FromCtv3(problem.Ctv3, problem.Snomed, context);
+        var code = TppCodings.FromCtv3(problem.Ctv3, problem.Snomed, context, "problem", rowId);
         if (code is null)
         {
-            context.Unmappable("problem", "no code or term");
+            context.Unmappable("problem", "no code or term", rowId);
             return null;
         }
 

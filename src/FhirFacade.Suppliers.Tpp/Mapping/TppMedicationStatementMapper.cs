@@ -5,7 +5,12 @@ using FhirFacade.Suppliers.Tpp.Native;
 
 namespace FhirFacade.Suppliers.Tpp.Mapping;
 
-/// <summary>A TPP medication row (with its issues) → UK Core MedicationStatement referencing its Medication.</summary>
+/// <summary>
+/// A TPP medication row (with its issues) → UK Core MedicationStatement referencing its Medication. Broken native data is
+/// reported per item, as every adapter does: a missing or non-dm+d drug code keeps the drug name as text
+/// (<c>TPP-DEGRADED</c>), an impossible start date leaves the statement out (<c>TPP-UNMAPPABLE</c>), an impossible end
+/// date is left out of the statement (<c>TPP-DEGRADED</c>).
+/// </summary>
 internal static class TppMedicationStatementMapper
 {
     public static MedicationStatement? Map(TppMedication medication, TppMappingContext context)
@@ -17,11 +22,26 @@ internal static class TppMedicationStatementMapper
             "Stopped" => "stopped",
             _ => null,
         };
-        var start = TppCodings.FullDate(medication.StartDate, "medication start date", context);
-        if (status is null || medication.RowId is not { } rowId || start is null)
+        if (status is null || medication.RowId is not { } rowId)
         {
-            context.Unmappable("medication", "unknown status, or no row id or valid start date");
+            context.Unmappable("medication", "unknown status or no row id", medication.RowId);
             return null;
+        }
+
+        if (!TppCodings.IsFullDate(medication.StartDate))
+        {
+            context.Unmappable("medication", medication.StartDate is null ? "no start date" : "the start date is not a valid date", rowId);
+            return null;
+        }
+
+        var start = medication.StartDate;
+        if (string.IsNullOrEmpty(medication.Drug?.DmdId))
+        {
+            context.Degraded("medication", rowId, "it has no dm+d drug code, so the drug is given by name only");
+        }
+        else if (!TppCodings.IsSctId(medication.Drug.DmdId))
+        {
+            context.Degraded("medication", rowId, "its drug code is not a valid dm+d id, so the drug is given by name only");
         }
 
         var nativeId = context.RowNativeId(rowId);

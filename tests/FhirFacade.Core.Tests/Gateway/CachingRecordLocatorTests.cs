@@ -41,6 +41,19 @@ public sealed class CachingRecordLocatorTests
     }
 
     [Fact]
+    public async Task Forget_WithinTtl_MakesTheNextLocateAskAgain()
+    {
+        var adapter = new CountingAdapter();
+        var (sut, _) = CreateSut(adapter);
+        await sut.LocateAsync(Nhs, CancellationToken.None);
+
+        sut.Forget(Nhs);
+        await sut.LocateAsync(Nhs, CancellationToken.None);
+
+        adapter.Calls.Should().Be(2);
+    }
+
+    [Fact]
     public async Task LocateAsync_WhenAnOrganisationFailed_DoesNotCache()
     {
         var adapter = new CountingAdapter { Fail = true };

@@ -86,6 +86,61 @@ public sealed class FhirGatewayTests
     }
 
     [Fact]
+    public async Task SearchAsync_WhenAListedHolderSaysItHasNoRecord_ReturnsTheRestAndAWarningNamingIt()
+    {
+        var adapter = new FakeSupplierAdapter()
+            .Add("A1", TestResources.Make("Condition", "fake", "A1", "c-a", Nhs))
+            .Add("B2", TestResources.Make("Condition", "fake", "B2", "c-b", Nhs));
+        var sut = CreateSut(adapter);
+        adapter.NoLongerHoldsAt("B2");
+
+        var result = await sut.SearchAsync(Search("Condition", "patient.identifier=https://fhir.nhs.uk/Id/nhs-number|" + Nhs), CancellationToken.None);
+
+        result.Matches.Select(m => m.Source.NativeId).Should().Equal("c-a");
+        var issue = result.Issues.Should().ContainSingle().Subject;
+        issue.Code.Should().Be(HolderNotFound.Code);
+        issue.Severity.Should().Be(IssueSeverity.Warning);
+        issue.Type.Should().Be(IssueType.NotFound);
+        issue.Message.Should().Contain("Fake fake (fake)").And.Contain("Practice B (B2)").And.NotContain(Nhs);
+    }
+
+    [Fact]
+    public async Task SearchAsync_WhenTheOnlyListedHolderSaysItHasNoRecord_ReturnsNothingWithTheWarningNot502()
+    {
+        var adapter = new FakeSupplierAdapter().Add("B2", TestResources.Make("Condition", "fake", "B2", "c-b", Nhs)).NoLongerHoldsAt("B2");
+        var sut = CreateSut(adapter);
+
+        var result = await sut.SearchAsync(Search("Condition", "patient.identifier=https://fhir.nhs.uk/Id/nhs-number|" + Nhs), CancellationToken.None);
+
+        result.Matches.Should().BeEmpty();
+        result.Issues.Should().ContainSingle().Which.Code.Should().Be(HolderNotFound.Code);
+    }
+
+    [Fact]
+    public async Task SearchAsync_WhenAListedHolderSaysItHasNoRecord_ForgetsThePatientsLocation()
+    {
+        var adapter = new FakeSupplierAdapter().Add("B2", TestResources.Make("Condition", "fake", "B2", "c-b", Nhs)).NoLongerHoldsAt("B2");
+        ForgettingLocator? locator = null;
+        var sut = TestGateway.Create(adapter, wrapLocator: inner => locator = new ForgettingLocator(inner));
+
+        await sut.SearchAsync(Search("Condition", "patient.identifier=https://fhir.nhs.uk/Id/nhs-number|" + Nhs), CancellationToken.None);
+
+        locator!.Forgotten.Should().Equal(Nhs);
+    }
+
+    [Fact]
+    public async Task SearchAsync_WhenEveryHolderAnswers_ForgetsNothing()
+    {
+        var adapter = new FakeSupplierAdapter().Add("B2", TestResources.Make("Condition", "fake", "B2", "c-b", Nhs));
+        ForgettingLocator? locator = null;
+        var sut = TestGateway.Create(adapter, wrapLocator: inner => locator = new ForgettingLocator(inner));
+
+        await sut.SearchAsync(Search("Condition", "patient.identifier=https://fhir.nhs.uk/Id/nhs-number|" + Nhs), CancellationToken.None);
+
+        locator!.Forgotten.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task SearchAsync_WhenEveryHolderFails_Throws502()
     {
         var adapter = new FakeSupplierAdapter().FailAt("A1", SupplierFailureKind.Malformed).FailAt("B2", SupplierFailureKind.Unavailable);
@@ -318,6 +373,20 @@ public sealed class FhirGatewayTests
         public bool MayRead(string resourceType, FacadeResourceId id) => false;
 
         public bool MayRelease(SupplierResource resource, string supplier, string organisation) => true;
+    }
+
+    /// <summary>The real locator, recording which NHS numbers the gateway told it to forget.</summary>
+    private sealed class ForgettingLocator(IRecordLocator inner) : IRecordLocator
+    {
+        public List<string> Forgotten { get; } = [];
+
+        public Task<RecordLocation> LocateAsync(NhsNumber nhsNumber, CancellationToken cancellationToken) => inner.LocateAsync(nhsNumber, cancellationToken);
+
+        public void Forget(NhsNumber nhsNumber)
+        {
+            Forgotten.Add(nhsNumber.Value);
+            inner.Forget(nhsNumber);
+        }
     }
 
     private static FhirGateway CreateSut(

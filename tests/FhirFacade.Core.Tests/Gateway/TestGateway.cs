@@ -26,7 +26,8 @@ internal static class TestGateway
         OrganisationSharingOptions? sharingAtB2 = null,
         IRequestingOrganisation? requester = null,
         IAccessPolicy? access = null,
-        IProcessLoad? load = null)
+        IProcessLoad? load = null,
+        Func<IRecordLocator, IRecordLocator>? wrapLocator = null)
     {
         var directory = new ConfiguredOrganisationDirectory(Options.Create(new OrganisationDirectoryOptions
         {
@@ -46,7 +47,7 @@ internal static class TestGateway
         return new FhirGateway(
             registry,
             directory,
-            new DirectoryRecordLocator(directory, registry, runner),
+            (wrapLocator ?? (l => l))(new DirectoryRecordLocator(directory, registry, runner)),
             runner,
             validation,
             new ResourceMerger(registry, directory, FhirKernel.Default, TestResourceIds.Codec),

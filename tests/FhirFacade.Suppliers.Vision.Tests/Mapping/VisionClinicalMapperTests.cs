@@ -46,7 +46,7 @@ public sealed class VisionClinicalMapperTests
     }
 
     [Fact]
-    public void MapCondition_UnmappedReadCode_KeepsOriginalAndReportsInformation()
+    public void MapCondition_UnmappedReadCode_KeepsOriginalAndWarns()
     {
         var context = MappedJson.Context();
 
@@ -55,7 +55,7 @@ public sealed class VisionClinicalMapperTests
         json["code"]!["coding"]!.AsArray().Should().ContainSingle();
         json["code"]!["coding"]![0]!["code"]!.GetValue<string>().Should().Be("ZZZZ.");
         json["code"]!["text"]!.GetValue<string>().Should().Be("Something local");
-        context.Issues.Should().ContainSingle(i => i.Code == "VISION-UNMAPPED-CODE" && i.Severity == Fhir.Issues.IssueSeverity.Information);
+        context.Issues.Should().ContainSingle(i => i.Code == "VISION-UNMAPPED-CODE" && i.Severity == Fhir.Issues.IssueSeverity.Warning && i.Message.Contains("'P35009'", StringComparison.Ordinal));
     }
 
     [Fact]
