@@ -16,7 +16,7 @@ internal static class TestCatalogue
 
     private static readonly Lazy<(IReadOnlySet<string> Tests, IReadOnlyList<string> NotBuilt)> Loaded = new(Load);
 
-    /// <summary>The fully qualified names of every [Fact] and [Theory] (and anything derived from <c>FactAttribute</c>).</summary>
+    /// <summary>The fully qualified names of every xunit Fact and Theory (and anything derived from <c>FactAttribute</c>).</summary>
     public static IReadOnlySet<string> Tests => Loaded.Value.Tests;
 
     /// <summary>The test projects whose assembly was not found (not built in this configuration).</summary>

@@ -23,7 +23,7 @@ namespace FhirFacade.Server.IntegrationTests.Auditing;
 public sealed class AuditCompletenessTests(AuditCompletenessTests.Factory factory) : IClassFixture<AuditCompletenessTests.Factory>
 {
     private const string FailHandlerHeader = "X-Test-Fail-Exception-Handler";
-    private const string FailMidwayPath = "/test/fail-midway";
+    private const string FailMidwayHeader = "X-Test-Fail-Midway";
     private const string PartialBody = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[";
 
     [Theory]
@@ -49,7 +49,9 @@ public sealed class AuditCompletenessTests(AuditCompletenessTests.Factory factor
     [Fact]
     public async Task Response_WhenWritingFailsPartWay_Answers500WithoutThePartialBodyAndIsAuditedOnce()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, FailMidwayPath);
+        // An invalid NHS number, so that the request ends in an exception; the test's handler writes part of a Bundle and throws.
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/fhir/Patient?identifier={FhirHttp.Nhs}123");
+        request.Headers.Add(FailMidwayHeader, "1");
 
         var call = await SendAsync(request);
 
@@ -85,9 +87,9 @@ public sealed class AuditCompletenessTests(AuditCompletenessTests.Factory factor
     }
 
     /// <summary>
-    /// The server in memory with two faults a test can trigger: an exception handler, ahead of the
-    /// facade's, that throws when a request carries <see cref="FailHandlerHeader"/>; and, at
-    /// <see cref="FailMidwayPath"/>, an endpoint-like step that writes part of a Bundle and then throws.
+    /// The server in memory with two faults a test can trigger, both in an exception handler ahead of the
+    /// facade's: it throws when a request carries <see cref="FailHandlerHeader"/>, and writes part of a
+    /// Bundle and then throws when it carries <see cref="FailMidwayHeader"/>.
     /// </summary>
     public sealed class Factory : FacadeServerFactory
     {
@@ -97,38 +99,26 @@ public sealed class AuditCompletenessTests(AuditCompletenessTests.Factory factor
             builder.ConfigureTestServices(services =>
             {
                 services.Insert(0, ServiceDescriptor.Singleton<IExceptionHandler, FailingExceptionHandler>());
-                services.AddSingleton<IStartupFilter, FailMidwayStartupFilter>();
             });
         }
     }
 
     private sealed class FailingExceptionHandler : IExceptionHandler
     {
-        public ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken) =>
-            httpContext.Request.Headers.ContainsKey(FailHandlerHeader)
-                ? throw new InvalidOperationException("The test's exception handler failed.")
-                : ValueTask.FromResult(false);
-    }
-
-    // After the application's own pipeline: reached only by paths no endpoint matched, inside the audit and the exception handler.
-    private sealed class FailMidwayStartupFilter : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
-            next(app);
-            app.Use(async (HttpContext context, RequestDelegate rest) =>
+            if (httpContext.Request.Headers.ContainsKey(FailMidwayHeader))
             {
-                if (context.Request.Path != FailMidwayPath)
-                {
-                    await rest(context);
-                    return;
-                }
-
-                context.Response.ContentType = FhirMediaTypes.ContentType(FhirFormat.Json);
-                await context.Response.WriteAsync(PartialBody, context.RequestAborted);
+                // Inside the pipeline (the gate serves no request without an endpoint, so a step after it is never reached).
+                httpContext.Response.ContentType = FhirMediaTypes.ContentType(FhirFormat.Json);
+                await httpContext.Response.WriteAsync(PartialBody, cancellationToken);
                 throw new IOException("The test's writer failed part-way.");
-            });
-        };
+            }
+
+            return httpContext.Request.Headers.ContainsKey(FailHandlerHeader)
+                ? throw new InvalidOperationException("The test's exception handler failed.")
+                : false;
+        }
     }
 
     private sealed class FaultyAuditTrail : IAuditTrail

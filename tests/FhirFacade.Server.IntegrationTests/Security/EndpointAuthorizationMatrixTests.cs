@@ -133,6 +133,14 @@ public sealed class EndpointAuthorizationMatrixTests(KestrelFacadeServerFactory 
             return HttpStatusCode.Unauthorized;
         }
 
+        // $validate needs only a token at the gate: the scope is on the type validated, which the endpoint checks itself,
+        // from the route's {type} when there is one (so 403 here) and otherwise from the body (this token's Basic scope
+        // may validate a Basic, so the empty body is simply not a resource).
+        if (@case.Kind == EndpointAccessKind.Token && @case.Pattern.Contains("/$", StringComparison.Ordinal))
+        {
+            return @case.Pattern.Contains("{type", StringComparison.Ordinal) ? HttpStatusCode.Forbidden : null;
+        }
+
         // The write fallbacks only say "read-only facade" (405) to an authenticated caller; no scope is involved.
         var isWriteFallback = @case.Pattern.StartsWith("/fhir", StringComparison.Ordinal)
             && !@case.Pattern.EndsWith("/_search", StringComparison.Ordinal)
@@ -149,7 +157,7 @@ public sealed class EndpointAuthorizationMatrixTests(KestrelFacadeServerFactory 
             var path = CanonicalPath(endpoint.RoutePattern);
             foreach (var method in methods)
             {
-                cases.Add(new EndpointCase(endpoint.RoutePattern.RawText ?? path, method, path, methods));
+                cases.Add(new EndpointCase(endpoint.RoutePattern.RawText ?? path, method, path, methods, endpoint.Metadata.GetMetadata<EndpointAccess>()?.Kind));
             }
         }
 
@@ -200,7 +208,7 @@ public sealed class EndpointAuthorizationMatrixTests(KestrelFacadeServerFactory 
         return new Answer(path, response.StatusCode, response.Headers.WwwAuthenticate.ToString(), body);
     }
 
-    private sealed record EndpointCase(string Pattern, string Method, string Path, IReadOnlyList<string> Methods);
+    private sealed record EndpointCase(string Pattern, string Method, string Path, IReadOnlyList<string> Methods, EndpointAccessKind? Kind);
 
     private sealed record Answer(string Path, HttpStatusCode Status, string Challenge, string Body)
     {
