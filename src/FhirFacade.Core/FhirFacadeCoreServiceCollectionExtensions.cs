@@ -1,5 +1,6 @@
 using FhirFacade.Core.Access;
 using FhirFacade.Core.Gateway;
+using FhirFacade.Core.Identity;
 using FhirFacade.Core.Location;
 using FhirFacade.Core.Merging;
 using FhirFacade.Core.Paging;
@@ -23,13 +24,17 @@ public static class FhirFacadeCoreServiceCollectionExtensions
     /// Adds the gateway, the search model, paging, record location over the configured organisation
     /// directory, the validation policy and the access seam. Seams registered with TryAdd (replace
     /// them by registering first or with <c>Replace</c>): <see cref="IRecordLocator"/>,
-    /// <see cref="IResourceValidator"/>, <see cref="IAccessPolicy"/>, <see cref="IRequestingOrganisation"/>, <see cref="TimeProvider"/>.
+    /// <see cref="IResourceValidator"/>, <see cref="IAccessPolicy"/>, <see cref="IRequestingOrganisation"/>, <see cref="IProcessLoad"/>, <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddFhirFacadeCore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PagingOptions>().BindConfiguration(PagingOptions.SectionName);
+        services.AddOptions<ResourceIdOptions>().BindConfiguration(ResourceIdOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ResourceIdOptions>, ResourceIdOptionsValidator>();
+        services.AddSingleton<ResourceIdCodec>();
+        services.AddHostedService<ResourceIdKeyCheck>();
         services.AddOptions<ValidationOptions>().BindConfiguration(ValidationOptions.SectionName).ValidateOnStart();
         services.AddOptions<OrganisationDirectoryOptions>().BindConfiguration(OrganisationDirectoryOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OrganisationDirectoryOptions>, OrganisationDirectoryOptionsValidator>();
@@ -52,8 +57,10 @@ public static class FhirFacadeCoreServiceCollectionExtensions
         services.AddSingleton<IOrganisationDirectory, ConfiguredOrganisationDirectory>();
         services.AddSingleton<SupplierAdapterRegistry>();
         services.AddSingleton<PageTokenCodec>();
+        services.TryAddSingleton<IProcessLoad, ProcessStarvationMonitor>();
         services.AddSingleton<SupplierCallRunner>();
         services.AddMetrics();
+        services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<ValidationMetrics>();
         services.AddSingleton<ResourceValidationStep>();
         services.AddSingleton<ResourceMerger>();

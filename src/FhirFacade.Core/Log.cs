@@ -16,4 +16,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Did not call {Supplier} at {Organisation} for {ResourceType}: {Reason}")]
     public static partial void SharingRefused(ILogger logger, string supplier, string organisation, string resourceType, string reason);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Supplier {Supplier} at {Organisation}: {What} ran out of time after {ElapsedMilliseconds} ms while the facade was overloaded (thread-pool wait {PoolWaitMilliseconds} ms, CPU wait of its threads {CpuWaitMilliseconds} ms)")]
+    public static partial void SupplierCallStarved(ILogger logger, string supplier, string organisation, string what, double poolWaitMilliseconds, double cpuWaitMilliseconds, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Supplier {Supplier} at {Organisation} was listed as a holder but has no record for the patient ({ResourceType} search); location forgotten")]
+    public static partial void HolderHasNoRecord(ILogger logger, string supplier, string organisation, string resourceType);
 }

@@ -17,7 +17,7 @@ namespace FhirFacade.Suppliers.Emis;
 /// through one mapper per resource type, leaves out items the practice marked confidential (with a
 /// <c>confidential-items</c> warning), and reports items it cannot map instead of failing.
 /// </summary>
-internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) : ISupplierAdapter
+internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model, ResourceIdCodec ids, TimeProvider timeProvider) : ISupplierAdapter
 {
     /// <summary>The supplier as exception messages name it.</summary>
     private const string Supplier = "EMIS";
@@ -60,7 +60,8 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
             : await client.GetRecordAsync(organisation, nhsNumber, section, cancellationToken);
         if (record is null || !IsAt(record, organisation))
         {
-            return SupplierSearchResult.Empty;
+            // 404, or a record registered elsewhere: this organisation holds nothing for the patient (the gateway reports it).
+            return SupplierSearchResult.NotHeld;
         }
 
         UnnamedRecord.ThrowIfNamesNoPatient(Supplier, record.Patient?.NhsNumber);
@@ -110,7 +111,7 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
 
         if (confidential > 0)
         {
-            context.Issues.Add(ConfidentialItems.Warning(organisation));
+            context.Issues.Add(ConfidentialItems.Warning(this, organisation));
         }
 
         return new SupplierSearchResult(matches, included, context.Issues);
@@ -199,8 +200,9 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model) :
     private static void EnsureShareable(EmisPatientRecord record) =>
         PatientRestrictedException.ThrowIfRestricted(sensitive: record.Patient?.Sensitive == true, dissent: record.Patient?.Dissent == true);
 
-    private static EmisMappingContext Context(OrganisationEndpoint organisation, EmisPatientRecord? record) =>
-        new(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), record?.Patient?.NhsNumber ?? string.Empty);
+    /// <summary>The mapping context of an answer EMIS has just given: its resources say they were retrieved now.</summary>
+    private EmisMappingContext Context(OrganisationEndpoint organisation, EmisPatientRecord? record) =>
+        new(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), record?.Patient?.NhsNumber ?? string.Empty, ids, timeProvider.GetUtcNow());
 
     private async Task<SupplierReadResult> ReadEventAsync(OrganisationEndpoint organisation, string resourceType, string nativeId, CancellationToken cancellationToken)
     {

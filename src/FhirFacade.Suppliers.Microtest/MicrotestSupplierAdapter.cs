@@ -17,7 +17,7 @@ namespace FhirFacade.Suppliers.Microtest;
 /// maps it to UK Core through one mapper per resource type, leaves out items the practice marked
 /// confidential (with a <c>confidential-items</c> warning), and reports items it cannot map instead of failing.
 /// </summary>
-internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirModel model) : ISupplierAdapter
+internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirModel model, ResourceIdCodec ids, TimeProvider timeProvider) : ISupplierAdapter
 {
     /// <summary>The most patients a demographic search fetches and returns (the rest are reported as truncated).</summary>
     public const int MaxDemographicMatches = 50;
@@ -54,93 +54,16 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
             return await SearchByDemographicsAsync(organisation, query, cancellationToken);
         }
 
-        var patient = await client.GetPatientAsync(organisation, nhsNumber, cancellationToken);
-        if (patient is null || !IsAt(patient, organisation))
-        {
-            return SupplierSearchResult.Empty;
-        }
-
-        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, patient.NhsNumber))
-        {
-            return PatientMismatch.Search(this, organisation, query.ResourceType);
-        }
-
-        EnsureShareable(patient);
-
-        var matches = new List<SupplierResource>();
-        var included = new List<SupplierResource>();
-        var confidential = 0;
-        MicrotestMappingContext context;
-
         // Each list page names its patient as well: a list about someone else is withheld whole, none of it mapped,
         // even though the Patient endpoint answered about the patient asked for.
-        switch (query.ResourceType)
+        return query.ResourceType switch
         {
-            case T.Patient:
-                context = Context(organisation, patient.NhsNumber);
-                Add(matches, MicrotestPatientMapper.Map(patient, context), patient, context, context.NhsNumber);
-                break;
-            case T.Condition:
-                var problems = await client.GetListAsync<MicrotestProblem>(organisation, nhsNumber, MicrotestClient.Problems, cancellationToken);
-                if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, problems?.NhsNumber))
-                {
-                    return PatientMismatch.Search(this, organisation, query.ResourceType);
-                }
-
-                context = Context(organisation, problems?.NhsNumber);
-                foreach (var problem in Shareable(problems, p => p.Confidential, context, ref confidential))
-                {
-                    Add(matches, MicrotestConditionMapper.Map(problem, context), patient, context, context.ItemNativeId(problem.Id ?? string.Empty));
-                }
-
-                break;
-            case T.AllergyIntolerance:
-                var allergies = await client.GetListAsync<MicrotestAllergy>(organisation, nhsNumber, MicrotestClient.Allergies, cancellationToken);
-                if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, allergies?.NhsNumber))
-                {
-                    return PatientMismatch.Search(this, organisation, query.ResourceType);
-                }
-
-                context = Context(organisation, allergies?.NhsNumber);
-                foreach (var allergy in Shareable(allergies, a => a.Confidential, context, ref confidential))
-                {
-                    Add(matches, MicrotestAllergyIntoleranceMapper.Map(allergy, context), patient, context, context.ItemNativeId(allergy.Id ?? string.Empty));
-                }
-
-                if (allergies?.NoKnownAllergies is { } none)
-                {
-                    Add(matches, MicrotestAllergyIntoleranceMapper.Map(none, context), patient, context, context.ItemNativeId(none.Id ?? string.Empty));
-                }
-
-                break;
-            case T.MedicationStatement:
-                var medications = await client.GetListAsync<MicrotestMedication>(organisation, nhsNumber, MicrotestClient.Medications, cancellationToken);
-                if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, medications?.NhsNumber))
-                {
-                    return PatientMismatch.Search(this, organisation, query.ResourceType);
-                }
-
-                context = Context(organisation, medications?.NhsNumber);
-                foreach (var medication in Shareable(medications, m => m.Confidential, context, ref confidential))
-                {
-                    var nativeId = context.ItemNativeId(medication.Id ?? string.Empty);
-                    if (Add(matches, MicrotestMedicationStatementMapper.Map(medication, context), patient, context, nativeId))
-                    {
-                        Add(included, MicrotestMedicationMapper.Map(medication, context), patient, context, nativeId);
-                    }
-                }
-
-                break;
-            default:
-                return SupplierSearchResult.Empty;
-        }
-
-        if (confidential > 0)
-        {
-            context.Issues.Add(ConfidentialItems.Warning(organisation));
-        }
-
-        return new SupplierSearchResult(matches, included, context.Issues);
+            T.Patient => await SearchPatientAsync(organisation, nhsNumber, cancellationToken),
+            T.Condition => await SearchListAsync<MicrotestProblem>(organisation, nhsNumber, query.ResourceType, MicrotestClient.Problems, p => p.Confidential, MapProblems, cancellationToken),
+            T.AllergyIntolerance => await SearchListAsync<MicrotestAllergy>(organisation, nhsNumber, query.ResourceType, MicrotestClient.Allergies, a => a.Confidential, MapAllergies, cancellationToken),
+            T.MedicationStatement => await SearchListAsync<MicrotestMedication>(organisation, nhsNumber, query.ResourceType, MicrotestClient.Medications, m => m.Confidential, MapMedications, cancellationToken),
+            _ => SupplierSearchResult.Empty,
+        };
     }
 
     public async Task<SupplierReadResult> ReadAsync(OrganisationEndpoint organisation, string resourceType, string nativeId, CancellationToken cancellationToken)
@@ -234,8 +157,9 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
         return ConfidentialItems.Shareable(list.Items, isConfidential, ref confidential);
     }
 
-    private static MicrotestMappingContext Context(OrganisationEndpoint organisation, string? nhsNumber) =>
-        new(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), nhsNumber ?? string.Empty);
+    /// <summary>The mapping context of an answer Evolution has just given: its resources say they were retrieved now.</summary>
+    private MicrotestMappingContext Context(OrganisationEndpoint organisation, string? nhsNumber) =>
+        new(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), nhsNumber ?? string.Empty, ids, timeProvider.GetUtcNow());
 
     private async Task<SupplierReadResult> ReadItemAsync(OrganisationEndpoint organisation, string resourceType, string nativeId, CancellationToken cancellationToken)
     {
@@ -247,6 +171,106 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
 
         var nhsNumber = nativeId[..slash];
         var itemId = nativeId[(slash + 1)..];
+
+        // As for a search: a list that names another patient is not looked into, whether or not it holds the item.
+        return resourceType switch
+        {
+            T.Condition => await ReadListItemAsync<MicrotestProblem>(organisation, nativeId, nhsNumber, MicrotestClient.Problems, (problems, context) =>
+                problems.Items.FirstOrDefault(p => p.Id == itemId && !p.Confidential) is { } p ? MicrotestConditionMapper.Map(p, context) : null, cancellationToken),
+            T.AllergyIntolerance => await ReadListItemAsync<MicrotestAllergy>(organisation, nativeId, nhsNumber, MicrotestClient.Allergies, (allergies, context) =>
+                allergies.Items.FirstOrDefault(a => a.Id == itemId && !a.Confidential) is { } a
+                    ? MicrotestAllergyIntoleranceMapper.Map(a, context)
+                    : allergies.NoKnownAllergies is { } none && none.Id == itemId ? MicrotestAllergyIntoleranceMapper.Map(none, context) : null, cancellationToken),
+            T.MedicationStatement or T.Medication => await ReadListItemAsync<MicrotestMedication>(organisation, nativeId, nhsNumber, MicrotestClient.Medications, (medications, context) =>
+                medications.Items.FirstOrDefault(m => m.Id == itemId && !m.Confidential) is not { } medication
+                    ? null
+                    : resourceType == T.Medication ? MicrotestMedicationMapper.Map(medication, context) : MicrotestMedicationStatementMapper.Map(medication, context), cancellationToken),
+            _ => SupplierReadResult.NotFound,
+        };
+    }
+
+    private async Task<SupplierSearchResult> SearchPatientAsync(OrganisationEndpoint organisation, string nhsNumber, CancellationToken cancellationToken)
+    {
+        var patient = await client.GetPatientAsync(organisation, nhsNumber, cancellationToken);
+        if (patient is null || !IsAt(patient, organisation))
+        {
+            // 404, or registered at another practice: nothing held here for the patient (the gateway reports it).
+            return SupplierSearchResult.NotHeld;
+        }
+
+        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, patient.NhsNumber))
+        {
+            return PatientMismatch.Search(this, organisation, T.Patient);
+        }
+
+        EnsureShareable(patient);
+        var context = Context(organisation, patient.NhsNumber);
+        var matches = new List<SupplierResource>();
+        Add(matches, MicrotestPatientMapper.Map(patient, context), patient, context, context.NhsNumber);
+        return new SupplierSearchResult(matches, [], context.Issues);
+    }
+
+    /// <summary>
+    /// A search of one list: the patient summary (is the patient held here, are they restricted?) and the list are asked
+    /// at once, so a request pays one Evolution round trip (plus the list's further pages), not two in a row, inside the
+    /// gateway's per-supplier timeout. The answers are still judged in the order they were before: patient first, and
+    /// the list is never mapped (nor its failure reported) when the patient is not held here, is someone else, or is restricted.
+    /// </summary>
+    private async Task<SupplierSearchResult> SearchListAsync<TItem>(
+        OrganisationEndpoint organisation,
+        string nhsNumber,
+        string resourceType,
+        string listName,
+        Func<TItem, bool> isConfidential,
+        Action<List<TItem>, MicrotestList<TItem>, FoundItems> map,
+        CancellationToken cancellationToken)
+    {
+        await using var pending = PendingList<TItem>.Start(client, organisation, nhsNumber, listName, cancellationToken);
+        var patient = await client.GetPatientAsync(organisation, nhsNumber, cancellationToken);
+        if (patient is null || !IsAt(patient, organisation))
+        {
+            return SupplierSearchResult.NotHeld;
+        }
+
+        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, patient.NhsNumber))
+        {
+            return PatientMismatch.Search(this, organisation, resourceType);
+        }
+
+        EnsureShareable(patient);
+        var list = await pending.Task;
+        if (list is null)
+        {
+            // The summary was there but the list answered 404: Evolution no longer holds the patient here.
+            return SupplierSearchResult.NotHeld;
+        }
+
+        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, list.NhsNumber))
+        {
+            return PatientMismatch.Search(this, organisation, resourceType);
+        }
+
+        var found = new FoundItems(patient, Context(organisation, list.NhsNumber));
+        var confidential = 0;
+        map(Shareable(list, isConfidential, found.Context, ref confidential), list, found);
+        if (confidential > 0)
+        {
+            found.Context.Issues.Add(ConfidentialItems.Warning(this, organisation));
+        }
+
+        return new SupplierSearchResult(found.Matches, found.Included, found.Context.Issues);
+    }
+
+    /// <summary>A read of one list item, with the patient summary and the list asked at once (as <see cref="SearchListAsync"/>).</summary>
+    private async Task<SupplierReadResult> ReadListItemAsync<TItem>(
+        OrganisationEndpoint organisation,
+        string nativeId,
+        string nhsNumber,
+        string listName,
+        Func<MicrotestList<TItem>, MicrotestMappingContext, Resource?> find,
+        CancellationToken cancellationToken)
+    {
+        await using var pending = PendingList<TItem>.Start(client, organisation, nhsNumber, listName, cancellationToken);
         var patient = await client.GetPatientAsync(organisation, nhsNumber, cancellationToken);
         if (patient is null || !IsAt(patient, organisation))
         {
@@ -259,53 +283,49 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
         }
 
         EnsureShareable(patient);
-
-        MicrotestMappingContext context;
-        Resource? resource;
-
-        // As for a search: a list that names another patient is not looked into, whether or not it holds the item.
-        switch (resourceType)
+        var list = await pending.Task;
+        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, list?.NhsNumber))
         {
-            case T.Condition:
-                var problems = await client.GetListAsync<MicrotestProblem>(organisation, nhsNumber, MicrotestClient.Problems, cancellationToken);
-                if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, problems?.NhsNumber))
-                {
-                    return PatientMismatch.Read(nhsNumber, problems.NhsNumber);
-                }
-
-                context = Context(organisation, problems?.NhsNumber);
-                resource = problems?.Items.FirstOrDefault(p => p.Id == itemId && !p.Confidential) is { } p ? MicrotestConditionMapper.Map(p, context) : null;
-                break;
-            case T.AllergyIntolerance:
-                var allergies = await client.GetListAsync<MicrotestAllergy>(organisation, nhsNumber, MicrotestClient.Allergies, cancellationToken);
-                if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, allergies?.NhsNumber))
-                {
-                    return PatientMismatch.Read(nhsNumber, allergies.NhsNumber);
-                }
-
-                context = Context(organisation, allergies?.NhsNumber);
-                resource = allergies?.Items.FirstOrDefault(a => a.Id == itemId && !a.Confidential) is { } a
-                    ? MicrotestAllergyIntoleranceMapper.Map(a, context)
-                    : allergies?.NoKnownAllergies is { } none && none.Id == itemId ? MicrotestAllergyIntoleranceMapper.Map(none, context) : null;
-                break;
-            case T.MedicationStatement or T.Medication:
-                var medications = await client.GetListAsync<MicrotestMedication>(organisation, nhsNumber, MicrotestClient.Medications, cancellationToken);
-                if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, medications?.NhsNumber))
-                {
-                    return PatientMismatch.Read(nhsNumber, medications.NhsNumber);
-                }
-
-                context = Context(organisation, medications?.NhsNumber);
-                var medication = medications?.Items.FirstOrDefault(m => m.Id == itemId && !m.Confidential);
-                resource = medication is null
-                    ? null
-                    : resourceType == T.Medication ? MicrotestMedicationMapper.Map(medication, context) : MicrotestMedicationStatementMapper.Map(medication, context);
-                break;
-            default:
-                return SupplierReadResult.NotFound;
+            return PatientMismatch.Read(nhsNumber, list!.NhsNumber);
         }
 
-        return (resource is null ? new SupplierReadResult(null, context.Issues) : new(ToSupplierResource(resource, nativeId, patient, context), context.Issues)) with { AskedAbout = PatientSelector.ForNativeId(nhsNumber), RecordNhsNumber = context.NhsNumber.Length == 0 ? patient.NhsNumber : context.NhsNumber };
+        var context = Context(organisation, list?.NhsNumber);
+        var resource = list is null ? null : find(list, context);
+        return (resource is null ? new SupplierReadResult(null, context.Issues) : new(ToSupplierResource(resource, nativeId, patient, context), context.Issues))
+            with { AskedAbout = PatientSelector.ForNativeId(nhsNumber), RecordNhsNumber = context.NhsNumber.Length == 0 ? patient.NhsNumber : context.NhsNumber };
+    }
+
+    private void MapProblems(List<MicrotestProblem> problems, MicrotestList<MicrotestProblem> list, FoundItems found)
+    {
+        foreach (var problem in problems)
+        {
+            Add(found.Matches, MicrotestConditionMapper.Map(problem, found.Context), found.Patient, found.Context, found.Context.ItemNativeId(problem.Id ?? string.Empty));
+        }
+    }
+
+    private void MapAllergies(List<MicrotestAllergy> allergies, MicrotestList<MicrotestAllergy> list, FoundItems found)
+    {
+        foreach (var allergy in allergies)
+        {
+            Add(found.Matches, MicrotestAllergyIntoleranceMapper.Map(allergy, found.Context), found.Patient, found.Context, found.Context.ItemNativeId(allergy.Id ?? string.Empty));
+        }
+
+        if (list.NoKnownAllergies is { } none)
+        {
+            Add(found.Matches, MicrotestAllergyIntoleranceMapper.Map(none, found.Context), found.Patient, found.Context, found.Context.ItemNativeId(none.Id ?? string.Empty));
+        }
+    }
+
+    private void MapMedications(List<MicrotestMedication> medications, MicrotestList<MicrotestMedication> list, FoundItems found)
+    {
+        foreach (var medication in medications)
+        {
+            var nativeId = found.Context.ItemNativeId(medication.Id ?? string.Empty);
+            if (Add(found.Matches, MicrotestMedicationStatementMapper.Map(medication, found.Context), found.Patient, found.Context, nativeId))
+            {
+                Add(found.Included, MicrotestMedicationMapper.Map(medication, found.Context), found.Patient, found.Context, nativeId);
+            }
+        }
     }
 
     private bool Add(List<SupplierResource> list, Resource? resource, MicrotestPatient patient, MicrotestMappingContext context, string nativeId)
@@ -330,4 +350,48 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
 
     private static void EnsureShareable(MicrotestPatient patient) =>
         PatientRestrictedException.ThrowIfRestricted(sensitive: patient.Sensitive, dissent: patient.SharingDissent);
+
+    /// <summary>What a list search has mapped so far, and where its issues go.</summary>
+    private sealed record FoundItems(MicrotestPatient Patient, MicrotestMappingContext Context)
+    {
+        public List<SupplierResource> Matches { get; } = [];
+
+        public List<SupplierResource> Included { get; } = [];
+    }
+
+    /// <summary>
+    /// A list fetch started beside the patient summary. When the caller leaves without it (the patient is not held here,
+    /// is someone else, or is restricted, or the summary failed), it is cancelled and its outcome observed, so an
+    /// answer that was not needed can neither leak nor surface as an unobserved failure.
+    /// </summary>
+    private sealed class PendingList<TItem> : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _cancellation;
+
+        private PendingList(CancellationTokenSource cancellation, Task<MicrotestList<TItem>?> task)
+        {
+            _cancellation = cancellation;
+            Task = task;
+        }
+
+        public Task<MicrotestList<TItem>?> Task { get; }
+
+        public static PendingList<TItem> Start(MicrotestClient client, OrganisationEndpoint organisation, string nhsNumber, string listName, CancellationToken cancellationToken)
+        {
+            var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            return new PendingList<TItem>(cancellation, client.GetListAsync<TItem>(organisation, nhsNumber, listName, cancellation.Token));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!Task.IsCompleted)
+            {
+                await _cancellation.CancelAsync();
+            }
+
+            // Observed, never rethrown: whatever the list did is either already handled or no longer wanted.
+            await ((Task)Task).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            _cancellation.Dispose();
+        }
+    }
 }

@@ -22,7 +22,7 @@ namespace FhirFacade.Suppliers.Tpp;
 /// unit withholds (a <c>SHARING-AREA-WITHHELD</c> warning in a search, 403 for a read), and turns a
 /// third-party-sharing refusal into a <see cref="SupplierFailureKind.Refused"/> the gateway reports — never an empty answer.
 /// </summary>
-internal sealed class TppSupplierAdapter(TppClient client, SnomedConceptMap ctv3Map, IFhirModel model) : ISupplierAdapter
+internal sealed class TppSupplierAdapter(TppClient client, SnomedConceptMap ctv3Map, IFhirModel model, ResourceIdCodec ids, TimeProvider timeProvider) : ISupplierAdapter
 {
     /// <summary>The supplier as exception messages name it.</summary>
     private const string Supplier = "TPP";
@@ -69,7 +69,8 @@ internal sealed class TppSupplierAdapter(TppClient client, SnomedConceptMap ctv3
         var record = await GetRecordAsync(organisation, nhsNumber, area, cancellationToken);
         if (record is null)
         {
-            return SupplierSearchResult.Empty;
+            // 404, or no record of this unit among the patient's: the unit holds nothing for the patient (the gateway reports it).
+            return SupplierSearchResult.NotHeld;
         }
 
         UnnamedRecord.ThrowIfNamesNoPatient(Supplier, record.Patient?.NhsNumber);
@@ -126,7 +127,7 @@ internal sealed class TppSupplierAdapter(TppClient client, SnomedConceptMap ctv3
 
         if (confidential > 0)
         {
-            context.Issues.Add(ConfidentialItems.Warning(organisation));
+            context.Issues.Add(ConfidentialItems.Warning(this, organisation));
         }
 
         return new SupplierSearchResult(matches, included, context.Issues);
@@ -137,7 +138,7 @@ internal sealed class TppSupplierAdapter(TppClient client, SnomedConceptMap ctv3
         if (resourceType == T.Organization)
         {
             var unit = (await client.GetOrganisationAsync(organisation, nativeId, cancellationToken))?.Unit;
-            var unitContext = new TppMappingContext(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), string.Empty, ctv3Map);
+            var unitContext = new TppMappingContext(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), string.Empty, ctv3Map, ids, timeProvider.GetUtcNow());
             return unit is null || !string.Equals(unit.OdsCode, nativeId, StringComparison.OrdinalIgnoreCase)
                 ? SupplierReadResult.NotFound
                 : Single(TppOrganizationMapper.Map(unit, unitContext), nativeId, null, unitContext);
@@ -254,8 +255,9 @@ internal sealed class TppSupplierAdapter(TppClient client, SnomedConceptMap ctv3
         };
     }
 
+    /// <summary>The mapping context of an answer TPP has just given: its resources say they were retrieved now.</summary>
     private TppMappingContext Context(OrganisationEndpoint organisation, TppRecord record) =>
-        new(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), record.Patient?.NhsNumber ?? string.Empty, ctv3Map);
+        new(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), record.Patient?.NhsNumber ?? string.Empty, ctv3Map, ids, timeProvider.GetUtcNow());
 
     private async Task<SupplierReadResult> ReadRowAsync(OrganisationEndpoint organisation, string resourceType, string nativeId, CancellationToken cancellationToken)
     {

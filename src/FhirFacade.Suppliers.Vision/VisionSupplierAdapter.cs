@@ -18,7 +18,7 @@ namespace FhirFacade.Suppliers.Vision;
 /// sensitive patients, maps to UK Core through one mapper per resource type, leaves out items marked confidential
 /// (ZCF, with a <c>confidential-items</c> warning) and reports items it cannot map instead of failing.
 /// </summary>
-internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel model) : ISupplierAdapter
+internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel model, ResourceIdCodec ids, TimeProvider timeProvider) : ISupplierAdapter
 {
     private static readonly IReadOnlySet<string> NoNativeParameters = new HashSet<string>();
 
@@ -61,7 +61,8 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
         var record = await GetRecordAsync(organisation, nhsNumber, Area(query.ResourceType), cancellationToken);
         if (record is null)
         {
-            return SupplierSearchResult.Empty;
+            // AE with QAK-2 NF / ERR 204, or PD1-3 naming another practice: nothing held here for the patient (the gateway reports it).
+            return SupplierSearchResult.NotHeld;
         }
 
         if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, record.Patient.NhsNumber))
@@ -109,7 +110,7 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
 
         if (confidential > 0)
         {
-            context.Issues.Add(ConfidentialItems.Warning(organisation));
+            context.Issues.Add(ConfidentialItems.Warning(this, organisation));
         }
 
         return new SupplierSearchResult(matches, included, context.Issues);
@@ -126,7 +127,7 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
                     return SupplierReadResult.NotFound;
                 }
 
-                var organisationContext = new VisionMappingContext(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), string.Empty);
+                var organisationContext = new VisionMappingContext(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), string.Empty, ids, timeProvider.GetUtcNow());
                 return Single(VisionOrganizationMapper.Map(new VisionPractice(organisation.Name, organisation.OdsCode), organisationContext), nativeId, organisationContext);
             case T.Patient:
                 var record = await GetRecordAsync(organisation, nativeId, null, cancellationToken);
@@ -197,8 +198,9 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
     private static bool IsAt(VisionRecord? record, OrganisationEndpoint organisation) =>
         record?.Patient.Practice?.OdsCode is { Length: > 0 } holder && string.Equals(holder, organisation.OdsCode, StringComparison.OrdinalIgnoreCase);
 
-    private static VisionMappingContext Context(OrganisationEndpoint organisation, VisionRecord record) =>
-        new(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), record.Patient.NhsNumber);
+    /// <summary>The mapping context of an answer Vision has just given: its resources say they were retrieved now.</summary>
+    private VisionMappingContext Context(OrganisationEndpoint organisation, VisionRecord record) =>
+        new(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), record.Patient.NhsNumber, ids, timeProvider.GetUtcNow());
 
     /// <summary>
     /// The record held at <paramref name="organisation"/>; <see langword="null"/> when it does not hold the patient. Its

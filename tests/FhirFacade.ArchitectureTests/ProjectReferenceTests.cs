@@ -56,6 +56,33 @@ public sealed class ProjectReferenceTests
         references.Should().BeSubsetOf(Allowed[project], $"{project} may only reference {string.Join(", ", Allowed[project])}");
     }
 
+    // Firely's SDK and validator are the reference the kernel is checked against in the tests, never a
+    // dependency of the product (docs/adr/0008-kernel-on-the-hot-path-firely-as-reference.md).
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void PackageReferences_OfSourceProject_NeverIncludeFirely(string project)
+    {
+        var path = Path.Combine(RepositoryLayout.Root, "src", project, project + ".csproj");
+
+        var packages = XDocument.Load(path).Descendants("PackageReference")
+            .Select(e => e.Attribute("Include")?.Value ?? e.Attribute("Update")?.Value ?? string.Empty)
+            .ToList();
+
+        packages.Should().NotContain(p => p.StartsWith("Hl7.Fhir", StringComparison.OrdinalIgnoreCase) || p.StartsWith("Firely", StringComparison.OrdinalIgnoreCase),
+            $"{project} is product code; Firely is referenced only from tests");
+    }
+
+    [Fact]
+    public void SourceTree_NeverImportsFirelyNamespaces()
+    {
+        var offenders = Directory.EnumerateFiles(Path.Combine(RepositoryLayout.Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadLines(f).Any(l => l.StartsWith("using Hl7.Fhir", StringComparison.Ordinal) || l.StartsWith("using Firely", StringComparison.Ordinal)))
+            .ToList();
+
+        offenders.Should().BeEmpty("src/ never uses Firely's SDK or validator");
+    }
+
     [Fact]
     public void Kernel_DoesNotReferenceAspNetCore()
     {

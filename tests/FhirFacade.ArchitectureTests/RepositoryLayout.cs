@@ -10,7 +10,7 @@ internal static class RepositoryLayout
 
     public static IEnumerable<string> TestProjectDirectories() =>
         Directory.EnumerateDirectories(Path.Combine(Root, "tests"))
-            .Where(d => d.EndsWith(".Tests", StringComparison.Ordinal) || d.EndsWith(".IntegrationTests", StringComparison.Ordinal));
+            .Where(d => d.EndsWith("Tests", StringComparison.Ordinal));
 
     private static string FindRoot()
     {

@@ -4,6 +4,7 @@ using FhirFacade.Fhir.Model;
 using FhirFacade.Fhir.Serialization.Xml;
 using FhirFacade.Fhir.Validation;
 using FhirFacade.Server.IntegrationTests.Infrastructure;
+using FhirFacade.TestKit.Fhir;
 
 namespace FhirFacade.Server.IntegrationTests;
 
@@ -88,7 +89,17 @@ public sealed class FourSupplierTests(FacadeServerFactory factory) : IClassFixtu
             .Distinct()
             .Order(StringComparer.Ordinal)];
 
-    /// <summary>The match and include entries (the outcome entry is a new resource each time, with its own urn:uuid).</summary>
+    /// <summary>
+    /// The match and include entries (the outcome entry is a new resource each time, with its own urn:uuid), without
+    /// each resource's retrieval time (meta.lastUpdated), which is new each time as well.
+    /// </summary>
     private static JsonArray Entries(FhirResponse response) =>
-        new([.. (response.Body!["entry"]?.AsArray() ?? []).Where(e => e!["search"]!["mode"]!.GetValue<string>() != "outcome").Select(e => e!.DeepClone())]);
+        new([.. (response.Body!["entry"]?.AsArray() ?? []).Where(e => e!["search"]!["mode"]!.GetValue<string>() != "outcome").Select(WithoutRetrievalTime)]);
+
+    private static JsonNode WithoutRetrievalTime(JsonNode? entry)
+    {
+        var copy = entry!.DeepClone();
+        copy["resource"] = RetrievalTime.Without(copy["resource"]!);
+        return copy;
+    }
 }

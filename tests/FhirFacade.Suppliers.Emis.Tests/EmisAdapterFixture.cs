@@ -4,6 +4,7 @@ using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Model;
 using FhirFacade.Simulators.Emis;
 using FhirFacade.TestKit.Fhir;
+using FhirFacade.TestKit.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +35,7 @@ public sealed class EmisAdapterFixture : IAsyncLifetime
         _services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<IFhirModel>(TestFhir.Model)
+            .AddSingleton(TestResourceIds.Codec)
             .AddEmisSupplier(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Adapter = _services.GetRequiredService<ISupplierAdapter>();

@@ -7,6 +7,7 @@ using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Model;
 using FhirFacade.Suppliers.Microtest.Http;
 using FhirFacade.TestKit.Fhir;
+using FhirFacade.TestKit.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -48,6 +49,7 @@ internal sealed class EvolutionStubHandler(
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IFhirModel>(TestFhir.Model);
+        services.AddSingleton(TestResourceIds.Codec);
         services.AddMicrotestSupplier(configuration);
         services.AddHttpClient(MicrotestClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => this);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -6,6 +6,7 @@ using FhirFacade.Simulators.Microtest;
 using FhirFacade.Suppliers.Microtest.Http;
 using FhirFacade.TestKit.Fhir;
 using FhirFacade.TestKit.Time;
+using FhirFacade.TestKit.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -60,6 +61,7 @@ public sealed class MicrotestAdapterFixture : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IFhirModel>(TestFhir.Model);
+        services.AddSingleton(TestResourceIds.Codec);
         services.AddMicrotestSupplier(configuration);
         var handler = recorder ?? Recorder;
         services.AddHttpClient(MicrotestClient.HttpClientName).AddHttpMessageHandler(() => handler).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
@@ -69,7 +71,7 @@ public sealed class MicrotestAdapterFixture : IAsyncLifetime
     /// <summary>A search without an NHS number, parsed from a query string such as <c>family=Okonkwo&amp;birthdate=1949-07-05</c>.</summary>
     internal static SupplierQuery DemographicQuery(string resourceType, string query) =>
         new(
-            SearchRequestParser.Parse(resourceType, query.Split('&').Select(p => p.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])), strict: false),
+            SearchRequestParser.Parse(resourceType, query.Split('&').Select(p => p.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])), strict: false, TestResourceIds.Codec),
             PatientSelector.Demographic);
 
     internal static SupplierQuery Query(string resourceType, string nhsNumber, bool includeMedication = false)

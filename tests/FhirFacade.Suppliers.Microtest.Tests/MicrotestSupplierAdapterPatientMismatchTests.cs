@@ -4,6 +4,7 @@ using FhirFacade.Simulators.Faults;
 using FhirFacade.Suppliers.Microtest.Http;
 using FhirFacade.TestKit.Fhir;
 using FhirFacade.TestKit.Suppliers;
+using FhirFacade.TestKit.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
@@ -77,6 +78,7 @@ public sealed class MicrotestSupplierAdapterPatientMismatchTests(MicrotestAdapte
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IFhirModel>(TestFhir.Model);
+        services.AddSingleton(TestResourceIds.Codec);
         services.AddMicrotestSupplier(configuration);
         services.AddHttpClient(MicrotestClient.HttpClientName).AddHttpMessageHandler(() => new RestrictingHandler(flag));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -2,6 +2,7 @@ using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Model;
 using FhirFacade.Simulators.Tpp;
 using FhirFacade.TestKit.Fhir;
+using FhirFacade.TestKit.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,6 +41,7 @@ public sealed class TppSimulatorFixture : IAsyncLifetime
         _services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<IFhirModel>(TestFhir.Model)
+            .AddSingleton(TestResourceIds.Codec)
             .AddTppSupplier(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Adapter = _services.GetRequiredService<ISupplierAdapter>();

@@ -6,6 +6,7 @@ using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Model;
 using FhirFacade.Simulators.Faults;
+using FhirFacade.TestKit.Server;
 
 namespace FhirFacade.Suppliers.Tpp.Tests;
 
@@ -64,7 +65,7 @@ public sealed class TppSupplierAdapterTests(TppSimulatorFixture fixture) : IClas
             Value(match.Resource, "meta", "source").Should().Be("urn:fhirfacade:source:tpp:B82005");
             Value(match.Resource, "meta", "profile").Should().StartWith("https://fhir.hl7.org.uk/StructureDefinition/UKCore-" + resourceType);
             var id = Value(match.Resource, "id");
-            ResourceIdCodec.TryDecode(id, out var decoded).Should().BeTrue();
+            TestResourceIds.Codec.TryDecode(resourceType, id, out var decoded).Should().BeTrue();
             decoded!.Should().Be(new FacadeResourceId("tpp", "B82005", match.NativeId));
         }
     }
@@ -90,7 +91,7 @@ public sealed class TppSupplierAdapterTests(TppSimulatorFixture fixture) : IClas
         codings.Should().Contain(c => c.Contains("http://read.info/ctv3|F26..") && c.Count == 1);
         codings.Where(c => !c.Contains("http://read.info/ctv3|F26..") && !c.Contains("http://read.info/ctv3|H27.."))
             .Should().OnlyContain(c => c.Any(s => s.StartsWith("http://snomed.info/sct|", StringComparison.Ordinal)) && c.Any(s => s.StartsWith("http://read.info/ctv3|", StringComparison.Ordinal)));
-        result.Issues.Should().Contain(i => i.Code == "TPP-CTV3-UNMAPPED" && i.Severity == IssueSeverity.Information);
+        result.Issues.Should().Contain(i => i.Code == "TPP-UNMAPPED-CODE" && i.Severity == IssueSeverity.Warning);
     }
 
     [Fact]
@@ -191,7 +192,7 @@ public sealed class TppSupplierAdapterTests(TppSimulatorFixture fixture) : IClas
         var statement = (await fixture.Adapter.SearchAsync(fixture.Moorland, Query(FhirResourceTypes.MedicationStatement, Benjamin), CancellationToken.None)).Matches[0];
         var patient = (await fixture.Adapter.SearchAsync(fixture.Moorland, Query(FhirResourceTypes.Patient, Benjamin), CancellationToken.None)).Matches[0];
         var gpReference = patient.Resource.ChildrenNamed("generalPractitioner").Select(r => Value(r, "reference")).Single(r => r.StartsWith("Practitioner/", StringComparison.Ordinal));
-        ResourceIdCodec.TryDecode(gpReference["Practitioner/".Length..], out var gpId).Should().BeTrue();
+        TestResourceIds.Codec.TryDecode(FhirResourceTypes.Practitioner, gpReference["Practitioner/".Length..], out var gpId).Should().BeTrue();
 
         var reads = new[]
         {
@@ -360,7 +361,7 @@ public sealed class TppSupplierAdapterTests(TppSimulatorFixture fixture) : IClas
         new(new SearchRequest { ResourceType = resourceType }, new PatientSelector(Nhs(nhsNumber), null));
 
     private static SupplierQuery Demographic(string criteria) =>
-        new(SearchRequestParser.Parse(FhirResourceTypes.Patient, criteria.Split('&').Select(p => p.Split('=')).Select(p => KeyValuePair.Create(p[0], p[1])), strict: false), PatientSelector.Demographic);
+        new(SearchRequestParser.Parse(FhirResourceTypes.Patient, criteria.Split('&').Select(p => p.Split('=')).Select(p => KeyValuePair.Create(p[0], p[1])), strict: false, TestResourceIds.Codec), PatientSelector.Demographic);
 
     private static string Value(ElementNode node, params string[] path)
     {

@@ -5,6 +5,7 @@ using FhirFacade.Fhir.Model;
 using FhirFacade.Simulators.Vision;
 using FhirFacade.Suppliers.Vision.Mllp;
 using FhirFacade.TestKit.Fhir;
+using FhirFacade.TestKit.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -67,6 +68,7 @@ public sealed class VisionAdapterFixture : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IFhirModel>(TestFhir.Model);
+        services.AddSingleton(TestResourceIds.Codec);
         if (clock is not null)
         {
             services.AddSingleton(clock);

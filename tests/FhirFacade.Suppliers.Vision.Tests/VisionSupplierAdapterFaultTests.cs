@@ -4,6 +4,7 @@ using FhirFacade.Core.Suppliers;
 using FhirFacade.Simulators.Faults;
 using FhirFacade.Suppliers.Vision.Tests.Mllp;
 using FhirFacade.TestKit.Time;
+using FhirFacade.TestKit.Server;
 using Microsoft.Extensions.DependencyInjection;
 using static FhirFacade.Suppliers.Vision.Tests.VisionTestPatients;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
@@ -277,7 +278,7 @@ public sealed class VisionSupplierAdapterFaultTests(VisionAdapterFixture fixture
         await using var services = fixture.CreateServices();
         var sut = services.GetRequiredService<ISupplierAdapter>();
         var organisation = VisionAdapterFixture.Organisation("C83001", "Oakfield Surgery", server.Endpoint);
-        var request = SearchRequestParser.Parse(T.Patient, [KeyValuePair.Create("family", "Ellwood"), KeyValuePair.Create("birthdate", "1981-01-23")], strict: false);
+        var request = SearchRequestParser.Parse(T.Patient, [KeyValuePair.Create("family", "Ellwood"), KeyValuePair.Create("birthdate", "1981-01-23")], strict: false, TestResourceIds.Codec);
 
         var result = await sut.SearchAsync(organisation, new SupplierQuery(request, PatientSelector.Demographic), CancellationToken.None);
 

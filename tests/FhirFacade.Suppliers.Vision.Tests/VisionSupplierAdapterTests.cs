@@ -4,6 +4,7 @@ using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.TestKit.Fhir;
+using FhirFacade.TestKit.Server;
 using static FhirFacade.Suppliers.Vision.Tests.VisionTestPatients;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
 
@@ -39,7 +40,7 @@ public sealed class VisionSupplierAdapterTests(VisionAdapterFixture fixture) : I
             json["meta"]!["profile"]![0]!.GetValue<string>().Should().Be(profile);
             json["meta"]!["source"]!.GetValue<string>().Should().Be("urn:fhirfacade:source:vision:C83001");
             match.PatientNhsNumber.Should().Be(Rich);
-            ResourceIdCodec.TryDecode(json["id"]!.GetValue<string>(), out var id).Should().BeTrue();
+            TestResourceIds.Codec.TryDecode(resourceType, json["id"]!.GetValue<string>(), out var id).Should().BeTrue();
             id!.Supplier.Should().Be("vision");
             id.Organisation.Should().Be("C83001");
             id.NativeId.Should().Be(match.NativeId);
@@ -143,13 +144,13 @@ public sealed class VisionSupplierAdapterTests(VisionAdapterFixture fixture) : I
     }
 
     [Fact]
-    public async Task SearchAsync_PatientNotHeldByVision_ReturnsNothing()
+    public async Task SearchAsync_PatientNotHeldByVision_ReturnsNotHeld()
     {
         var sut = fixture.Adapter;
 
         var result = await sut.SearchAsync(fixture.Oakfield, VisionAdapterFixture.Query(T.Patient, Emis), CancellationToken.None);
 
-        result.Should().BeSameAs(SupplierSearchResult.Empty);
+        result.Should().BeSameAs(SupplierSearchResult.NotHeld);
     }
 
     public static TheoryData<string, string, string[]> DemographicSearches => new()
@@ -225,7 +226,7 @@ public sealed class VisionSupplierAdapterTests(VisionAdapterFixture fixture) : I
     }
 
     private static SearchRequest ParseCriteria(string criteria) =>
-        SearchRequestParser.Parse(T.Patient, criteria.Split('&').Select(p => p.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])), strict: false);
+        SearchRequestParser.Parse(T.Patient, criteria.Split('&').Select(p => p.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])), strict: false, TestResourceIds.Codec);
 
     private static SupplierQuery DemographicQuery(string criteria) => new(ParseCriteria(criteria), PatientSelector.Demographic);
 
@@ -256,7 +257,8 @@ public sealed class VisionSupplierAdapterTests(VisionAdapterFixture fixture) : I
 
         var read = await sut.ReadAsync(fixture.Oakfield, resourceType, first.NativeId, CancellationToken.None);
 
-        JsonNode.DeepEquals(Json(read.Resource!), Json(first)).Should().BeTrue();
+        JsonNode.DeepEquals(RetrievalTime.Without(Json(read.Resource!)), RetrievalTime.Without(Json(first))).Should().BeTrue();
+        RetrievalTime.Of(Json(read.Resource!)).Should().BeOnOrAfter(RetrievalTime.Of(Json(first))!.Value);
     }
 
     [Fact]
@@ -267,7 +269,7 @@ public sealed class VisionSupplierAdapterTests(VisionAdapterFixture fixture) : I
 
         var read = await sut.ReadAsync(fixture.Oakfield, T.Medication, medication.NativeId, CancellationToken.None);
 
-        JsonNode.DeepEquals(Json(read.Resource!), Json(medication)).Should().BeTrue();
+        JsonNode.DeepEquals(RetrievalTime.Without(Json(read.Resource!)), RetrievalTime.Without(Json(medication))).Should().BeTrue();
     }
 
     [Fact]
@@ -278,7 +280,7 @@ public sealed class VisionSupplierAdapterTests(VisionAdapterFixture fixture) : I
         var patient = await sut.ReadAsync(fixture.Oakfield, T.Patient, Rich, CancellationToken.None);
         var organisation = await sut.ReadAsync(fixture.Oakfield, T.Organization, "C83001", CancellationToken.None);
         var gpReference = Json(patient.Resource!)["generalPractitioner"]!.AsArray().Select(r => r!["reference"]!.GetValue<string>()).Single(r => r.StartsWith("Practitioner/", StringComparison.Ordinal));
-        ResourceIdCodec.TryDecode(gpReference["Practitioner/".Length..], out var gpId).Should().BeTrue();
+        TestResourceIds.Codec.TryDecode(T.Practitioner, gpReference["Practitioner/".Length..], out var gpId).Should().BeTrue();
         var practitioner = await sut.ReadAsync(fixture.Oakfield, T.Practitioner, gpId!.NativeId, CancellationToken.None);
 
         Json(patient.Resource!)["identifier"]![0]!["value"]!.GetValue<string>().Should().Be(Rich);

@@ -2,6 +2,7 @@ using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Suppliers.Vision.Tests.Mllp;
+using FhirFacade.TestKit.Server;
 using Microsoft.Extensions.DependencyInjection;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
 
@@ -178,7 +179,7 @@ public sealed class VisionSupplierAdapterUnnamedRecordTests(VisionAdapterFixture
             : VisionMessages.Accepted(q.ControlId, items: [], pid: records[q.Subject])));
 
     private static SupplierQuery NameSearch() =>
-        new(SearchRequestParser.Parse(T.Patient, [KeyValuePair.Create("family", "Ell"), KeyValuePair.Create("birthdate", "ge1900-01-01")], strict: false), PatientSelector.Demographic);
+        new(SearchRequestParser.Parse(T.Patient, [KeyValuePair.Create("family", "Ell"), KeyValuePair.Create("birthdate", "ge1900-01-01")], strict: false, TestResourceIds.Codec), PatientSelector.Demographic);
 
     private static TheoryData<string, string> Rows(params string[] resourceTypes)
     {

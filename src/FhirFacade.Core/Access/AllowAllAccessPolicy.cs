@@ -1,3 +1,4 @@
+using FhirFacade.Core.Identity;
 using FhirFacade.Core.Suppliers;
 
 namespace FhirFacade.Core.Access;
@@ -6,6 +7,8 @@ namespace FhirFacade.Core.Access;
 internal sealed class AllowAllAccessPolicy : IAccessPolicy
 {
     public ValueTask AuthorizeAsync(AccessRequest request, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public bool MayRead(string resourceType, FacadeResourceId id) => true;
 
     public bool MayRelease(SupplierResource resource, string supplier, string organisation) => true;
 }

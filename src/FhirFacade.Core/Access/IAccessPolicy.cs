@@ -1,17 +1,26 @@
+using FhirFacade.Core.Identity;
 using FhirFacade.Core.Suppliers;
 
 namespace FhirFacade.Core.Access;
 
 /// <summary>
 /// The gateway's security seam: SMART scopes, patient-context confinement, sharing and consent
-/// rules plug in here. <see cref="AuthorizeAsync"/> runs before any supplier call (throw a
-/// <see cref="Errors.FacadeException"/> to refuse: 403/404); <see cref="MayRelease"/> runs on every
+/// rules plug in here. <see cref="MayRead"/> and <see cref="AuthorizeAsync"/> run before any supplier
+/// call (a read the caller may not make is answered as an id never issued: 404; throw a
+/// <see cref="Errors.FacadeException"/> to refuse otherwise); <see cref="MayRelease"/> runs on every
 /// resource about to be returned (matches and includes), so nothing outside the caller's context leaks.
 /// </summary>
 public interface IAccessPolicy
 {
     /// <summary>Allows the request or throws a <see cref="Errors.FacadeException"/>.</summary>
     ValueTask AuthorizeAsync(AccessRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see langword="false"/> when the caller may learn nothing about the record <paramref name="id"/> names
+    /// (another patient's, for a patient-confined caller): the gateway then answers exactly as for an id it never
+    /// issued, before any supplier or sharing rule is consulted, so no refusal discloses what the record is.
+    /// </summary>
+    bool MayRead(string resourceType, FacadeResourceId id);
 
     /// <summary><see langword="false"/> to withhold a resource from the response.</summary>
     bool MayRelease(SupplierResource resource, string supplier, string organisation);

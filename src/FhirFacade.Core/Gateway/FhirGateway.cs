@@ -28,6 +28,7 @@ public sealed class FhirGateway(
     ResourceMerger merger,
     IAccessPolicy access,
     SharingPolicy sharing,
+    ResourceIdCodec ids,
     TimeProvider timeProvider,
     ILogger<FhirGateway> logger)
 {
@@ -78,6 +79,12 @@ public sealed class FhirGateway(
             succeeded++;
             var result = call.Value!;
             issues.AddRange(result.Issues);
+            if (result.PatientNotHeld)
+            {
+                NotHeld(issues, holder, request.ResourceType);
+                continue;
+            }
+
             var native = holder.Adapter.Capabilities.First(c => c.ResourceType == request.ResourceType).NativeSearchParameters;
             foreach (var resource in result.Matches)
             {
@@ -140,15 +147,19 @@ public sealed class FhirGateway(
         return new GatewaySearchResult(merger.Merge(matches, medications, issues), included, issues, consulted);
     }
 
-    /// <summary>Reads one resource by facade id; 404 when the id is not one the facade issued or the supplier has no such record.</summary>
+    /// <summary>
+    /// Reads one resource by facade id; 404 when the id is not one the facade issued for this type, names a record
+    /// the caller may not read (the same answer, before any supplier is asked), or the supplier has no such record.
+    /// </summary>
     public async Task<GatewayReadResult> ReadAsync(string resourceType, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resourceType);
-        if (!ResourceIdCodec.TryDecode(id, out var decoded)
+        if (!ids.TryDecode(resourceType, id, out var decoded)
             || !adapters.TryGet(decoded.Supplier, out var adapter)
             || !directory.TryGet(decoded.Organisation, out var organisation)
             || !string.Equals(organisation.Supplier, adapter.SupplierId, StringComparison.OrdinalIgnoreCase)
-            || !adapter.Capabilities.Any(c => c.ResourceType == resourceType))
+            || !adapter.Capabilities.Any(c => c.ResourceType == resourceType)
+            || !access.MayRead(resourceType, decoded))
         {
             throw NotFound(resourceType, id);
         }
@@ -253,6 +264,20 @@ public sealed class FhirGateway(
         }
 
         return validation.Check(resource, holder.Adapter.SupplierId, holder.Organisation.OdsCode, Label(holder.Adapter, holder.Organisation), issues);
+    }
+
+    /// <summary>
+    /// A listed holder said it has no record for the patient: reported by supplier and ODS code, and the cached
+    /// location forgotten so the next request asks every organisation again instead of repeating the stale answer.
+    /// </summary>
+    private void NotHeld(List<Issue> issues, RecordHolder holder, string resourceType)
+    {
+        Log.HolderHasNoRecord(logger, holder.Adapter.SupplierId, holder.Organisation.OdsCode, resourceType);
+        issues.Add(HolderNotFound.Warning(holder.Adapter, holder.Organisation));
+        if (holder.Patient.NhsNumber is { } nhsNumber)
+        {
+            locator.Forget(nhsNumber);
+        }
     }
 
     private void Withheld(List<Issue> issues, SupplierResource resource, RecordHolder holder, string code, IssueType type, string reason)

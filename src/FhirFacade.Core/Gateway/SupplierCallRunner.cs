@@ -11,10 +11,23 @@ namespace FhirFacade.Core.Gateway;
 /// <summary>
 /// Runs one supplier call under the per-supplier timeout and turns every way it can fail into a
 /// <see cref="SupplierFailure"/> plus an OperationOutcome issue naming the supplier and organisation
-/// (never the exception text or supplier payload).
+/// (never the exception text or supplier payload). A call that runs out of time while the facade's
+/// own process was starved (<see cref="IProcessLoad"/>) is the facade's overload, not the supplier's
+/// timeout, and is reported as such. Every call's duration and outcome goes to <see cref="GatewayMetrics"/>.
 /// </summary>
-public sealed class SupplierCallRunner(IOptions<GatewayOptions> options, TimeProvider timeProvider, ILogger<SupplierCallRunner> logger)
+public sealed class SupplierCallRunner(
+    IOptions<GatewayOptions> options,
+    IProcessLoad load,
+    GatewayMetrics metrics,
+    TimeProvider timeProvider,
+    ILogger<SupplierCallRunner> logger)
 {
+    /// <summary>The issue code of a call cut short by the facade's own overload.</summary>
+    public const string FacadeOverloadedCode = "FACADE-OVERLOADED";
+
+    /// <summary>The <c>Retry-After</c> (seconds) of a 503 caused by the facade's own overload.</summary>
+    public const int OverloadRetryAfterSeconds = 1;
+
     private readonly GatewayOptions _options = options.Value;
 
     /// <summary>Creates the token source bounding a whole request's supplier work.</summary>
@@ -35,10 +48,13 @@ public sealed class SupplierCallRunner(IOptions<GatewayOptions> options, TimePro
         using var timeout = new CancellationTokenSource(_options.SupplierTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var started = timeProvider.GetTimestamp();
+        var loadBefore = load.Read();
         try
         {
             var value = await call(linked.Token);
-            Log.SupplierCallSucceeded(logger, adapter.SupplierId, organisation.OdsCode, what, timeProvider.GetElapsedTime(started).TotalMilliseconds);
+            var elapsed = timeProvider.GetElapsedTime(started);
+            Log.SupplierCallSucceeded(logger, adapter.SupplierId, organisation.OdsCode, what, elapsed.TotalMilliseconds);
+            metrics.RecordCall(adapter.SupplierId, organisation.OdsCode, GatewayMetrics.Outcome.Success, elapsed);
             return new SupplierCallResult<T>(value, null, null);
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
@@ -47,18 +63,20 @@ public sealed class SupplierCallRunner(IOptions<GatewayOptions> options, TimePro
             var cause = timeout.IsCancellationRequested
                 ? string.Create(CultureInfo.InvariantCulture, $"did not answer within {_options.SupplierTimeout.TotalSeconds:0.###} s")
                 : "did not answer within the request's time budget";
-            Log.SupplierCallFailed(logger, adapter.SupplierId, organisation.OdsCode, what, nameof(SupplierFailureKind.Timeout));
-            return Failed<T>(adapter, organisation, SupplierFailureKind.Timeout, cause);
+            return TimedOut<T>(adapter, organisation, what, started, loadBefore, cause);
+        }
+        catch (SupplierException exception) when (exception.Kind == SupplierFailureKind.Timeout)
+        {
+            // The adapter's own attempt timeout: the same question, was it the supplier or the facade?
+            return TimedOut<T>(adapter, organisation, what, started, loadBefore, Describe(SupplierFailureKind.Timeout));
         }
         catch (SupplierException exception)
         {
-            Log.SupplierCallFailed(logger, adapter.SupplierId, organisation.OdsCode, what, exception.Kind.ToString());
-            return Failed<T>(adapter, organisation, exception.Kind, Describe(exception.Kind));
+            return Failed<T>(adapter, organisation, what, started, exception.Kind, Describe(exception.Kind));
         }
         catch (HttpRequestException)
         {
-            Log.SupplierCallFailed(logger, adapter.SupplierId, organisation.OdsCode, what, nameof(SupplierFailureKind.Unavailable));
-            return Failed<T>(adapter, organisation, SupplierFailureKind.Unavailable, Describe(SupplierFailureKind.Unavailable));
+            return Failed<T>(adapter, organisation, what, started, SupplierFailureKind.Unavailable, Describe(SupplierFailureKind.Unavailable));
         }
     }
 
@@ -88,8 +106,19 @@ public sealed class SupplierCallRunner(IOptions<GatewayOptions> options, TimePro
         string.IsNullOrEmpty(organisation.Name) ? organisation.OdsCode : $"{organisation.Name} ({organisation.OdsCode})";
 
     /// <summary>
+    /// The issue for a call cut short by the facade's own overload: <c>throttled</c>, naming the supplier
+    /// and organisation it could not wait for, and saying plainly that the supplier is not to blame.
+    /// </summary>
+    public static Issue OverloadIssue(ISupplierAdapter adapter, OrganisationEndpoint organisation, IssueSeverity severity = IssueSeverity.Warning) => new(
+        FacadeOverloadedCode,
+        severity,
+        IssueType.Throttled,
+        $"The facade was overloaded and could not wait for {adapter.DisplayName} ({adapter.SupplierId}) at {OrganisationLabel(organisation)}; this is not a failure of that system. Records held there are not included; try again shortly.");
+
+    /// <summary>
     /// The exception for a request none of whose suppliers could answer: 403 when every one refused to
-    /// share (docs/adr/0006-organisation-sharing-refusals.md), 504 when the others all timed out, else 502.
+    /// share (docs/adr/0006-organisation-sharing-refusals.md); 503 with <c>Retry-After</c> when every
+    /// call was cut short by the facade's own overload; 504 when the rest all ran out of time; else 502.
     /// </summary>
     public static FacadeException AllFailed(IReadOnlyList<SupplierFailure> failures, IReadOnlyList<Issue> issues)
     {
@@ -99,8 +128,16 @@ public sealed class SupplierCallRunner(IOptions<GatewayOptions> options, TimePro
             return new FacadeException(403, [.. issues.Select(i => i with { Severity = IssueSeverity.Error, Type = i.Type == IssueType.Suppressed ? IssueType.Forbidden : i.Type })]);
         }
 
-        var status = faults.Count > 0 && faults.All(f => f.Kind == SupplierFailureKind.Timeout) ? 504 : 502;
-        return new FacadeException(status, [.. issues.Select(i => i with { Severity = IssueSeverity.Error })]);
+        var errors = issues.Select(i => i with { Severity = IssueSeverity.Error }).ToList();
+        if (faults.Count > 0 && faults.All(f => f.Kind == SupplierFailureKind.FacadeOverloaded))
+        {
+            var overloaded = new FacadeException(503, errors);
+            overloaded.Headers["Retry-After"] = OverloadRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return overloaded;
+        }
+
+        var status = faults.Count > 0 && faults.All(f => f.Kind is SupplierFailureKind.Timeout or SupplierFailureKind.FacadeOverloaded) ? 504 : 502;
+        return new FacadeException(status, errors);
     }
 
     private static string Describe(SupplierFailureKind kind) => kind switch
@@ -112,6 +149,37 @@ public sealed class SupplierCallRunner(IOptions<GatewayOptions> options, TimePro
         _ => "could not be reached or answered with an error",
     };
 
-    private static SupplierCallResult<T> Failed<T>(ISupplierAdapter adapter, OrganisationEndpoint organisation, SupplierFailureKind kind, string cause) =>
-        new(default, new SupplierFailure(adapter.SupplierId, organisation.OdsCode, kind), FailureIssue(adapter, organisation, kind, cause));
+    private static string OutcomeTag(SupplierFailureKind kind) => kind switch
+    {
+        SupplierFailureKind.FacadeOverloaded => GatewayMetrics.Outcome.FacadeOverloaded,
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    private SupplierCallResult<T> TimedOut<T>(ISupplierAdapter adapter, OrganisationEndpoint organisation, string what, long started, ProcessLoad loadBefore, string cause)
+    {
+        var elapsed = timeProvider.GetElapsedTime(started);
+        var loadAfter = load.Read();
+        if (!ProcessLoad.Overloaded(loadBefore, loadAfter, elapsed, _options))
+        {
+            return Failed<T>(adapter, organisation, what, started, SupplierFailureKind.Timeout, cause);
+        }
+
+        Log.SupplierCallStarved(
+            logger,
+            adapter.SupplierId,
+            organisation.OdsCode,
+            what,
+            (loadAfter.ThreadPoolWait - loadBefore.ThreadPoolWait).TotalMilliseconds,
+            (loadAfter.CpuWait - loadBefore.CpuWait).TotalMilliseconds,
+            elapsed.TotalMilliseconds);
+        metrics.RecordCall(adapter.SupplierId, organisation.OdsCode, GatewayMetrics.Outcome.FacadeOverloaded, elapsed);
+        return new(default, new SupplierFailure(adapter.SupplierId, organisation.OdsCode, SupplierFailureKind.FacadeOverloaded), OverloadIssue(adapter, organisation));
+    }
+
+    private SupplierCallResult<T> Failed<T>(ISupplierAdapter adapter, OrganisationEndpoint organisation, string what, long started, SupplierFailureKind kind, string cause)
+    {
+        Log.SupplierCallFailed(logger, adapter.SupplierId, organisation.OdsCode, what, kind.ToString());
+        metrics.RecordCall(adapter.SupplierId, organisation.OdsCode, OutcomeTag(kind), timeProvider.GetElapsedTime(started));
+        return new(default, new SupplierFailure(adapter.SupplierId, organisation.OdsCode, kind), FailureIssue(adapter, organisation, kind, cause));
+    }
 }

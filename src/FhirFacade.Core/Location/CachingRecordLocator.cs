@@ -8,7 +8,9 @@ namespace FhirFacade.Core.Location;
 /// <summary>
 /// Remembers, for a short time, which organisations hold an NHS number (never what they hold), so a
 /// burst of requests about one patient asks each supplier "do you hold …?" once. Only complete
-/// answers (no organisation failed to answer) are cached.
+/// answers (no organisation failed to answer) are cached, and an answer is dropped as soon as a holder it lists
+/// says it has no record for the patient (<see cref="Forget"/>): the cache then cannot repeat a stale location for
+/// the rest of its lifetime, at the price of one more round of "do you hold …?" calls on the next request.
 /// </summary>
 internal sealed class CachingRecordLocator(DirectoryRecordLocator inner, IOptions<GatewayOptions> options, TimeProvider timeProvider) : IRecordLocator
 {
@@ -37,4 +39,6 @@ internal sealed class CachingRecordLocator(DirectoryRecordLocator inner, IOption
 
         return location;
     }
+
+    public void Forget(NhsNumber nhsNumber) => _cache.TryRemove(nhsNumber.Value, out _);
 }

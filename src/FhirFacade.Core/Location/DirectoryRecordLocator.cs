@@ -40,4 +40,9 @@ internal sealed class DirectoryRecordLocator(IOrganisationDirectory directory, S
 
         return new RecordLocation(holders, issues, failures);
     }
+
+    /// <summary>Nothing to forget: every location is asked afresh.</summary>
+    public void Forget(NhsNumber nhsNumber)
+    {
+    }
 }

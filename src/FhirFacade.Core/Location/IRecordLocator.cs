@@ -12,4 +12,10 @@ public interface IRecordLocator
 {
     /// <summary>Locates the holders; failures to ask an organisation are issues, not exceptions.</summary>
     Task<RecordLocation> LocateAsync(NhsNumber nhsNumber, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Drops anything remembered about where <paramref name="nhsNumber"/> is held, so the next request asks every
+    /// organisation again. The gateway calls it when a listed holder says it has no record for the patient.
+    /// </summary>
+    void Forget(NhsNumber nhsNumber);
 }

@@ -17,7 +17,7 @@ namespace FhirFacade.Core.Merging;
 /// record for the same NHS number, the registered GP practice's is returned. Each merge is reported
 /// as an information issue; nothing is dropped silently.
 /// </summary>
-public sealed class ResourceMerger(SupplierAdapterRegistry adapters, IOrganisationDirectory directory, FhirKernel kernel)
+public sealed class ResourceMerger(SupplierAdapterRegistry adapters, IOrganisationDirectory directory, FhirKernel kernel, ResourceIdCodec ids)
 {
     /// <summary>Merges <paramref name="matches"/> (already in deterministic order and validated).</summary>
     /// <param name="matches">The matches of every holder.</param>
@@ -122,14 +122,14 @@ public sealed class ResourceMerger(SupplierAdapterRegistry adapters, IOrganisati
     }
 
     /// <summary>A Patient whose <c>generalPractitioner</c> names the very organisation whose system holds it.</summary>
-    private static bool IsRegisteredPractice(GatewayResource patient)
+    private bool IsRegisteredPractice(GatewayResource patient)
     {
         foreach (var practitioner in patient.Resource.ChildrenNamed("generalPractitioner"))
         {
             var reference = practitioner.Child("reference")?.Text;
             if (reference is not null
                 && reference.StartsWith(FhirResourceTypes.Organization + "/", StringComparison.Ordinal)
-                && ResourceIdCodec.TryDecode(reference[(FhirResourceTypes.Organization.Length + 1)..], out var id)
+                && ids.TryDecode(FhirResourceTypes.Organization, reference[(FhirResourceTypes.Organization.Length + 1)..], out var id)
                 && string.Equals(id.NativeId, patient.Organisation, StringComparison.OrdinalIgnoreCase))
             {
                 return true;

@@ -35,21 +35,26 @@ public static class FhirDateParser
         switch (text.Length)
         {
             case 4 when DateTimeOffset.TryParseExact(text, "yyyy", CultureInfo.InvariantCulture, styles, out var year):
-                range = new DateRange(year, year.AddYears(1));
+                range = new DateRange(year, year.Year == DateTimeOffset.MaxValue.Year ? DateTimeOffset.MaxValue : year.AddYears(1));
                 return true;
             case 7 when DateTimeOffset.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, styles, out var month):
-                range = new DateRange(month, month.AddMonths(1));
+                range = new DateRange(month, month.Year == DateTimeOffset.MaxValue.Year && month.Month == 12 ? DateTimeOffset.MaxValue : month.AddMonths(1));
                 return true;
             case 10 when DateTimeOffset.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, styles, out var day):
-                range = new DateRange(day, day.AddDays(1));
+                range = new DateRange(day, EndOf(day, TimeSpan.FromDays(1)));
                 return true;
             case > 10 when DateTimeOffset.TryParseExact(text, _dateTimeFormats, CultureInfo.InvariantCulture, styles, out var instant):
-                range = new DateRange(instant, instant.Add(Precision(text)));
+                range = new DateRange(instant, EndOf(instant, Precision(text)));
                 return true;
             default:
                 return false;
         }
     }
+
+    // The range of the last day (or second…) the calendar can write ends at the last representable
+    // instant: a caller may ask for 9999-12-31, and that is a date, not a server error.
+    private static DateTimeOffset EndOf(DateTimeOffset start, TimeSpan length) =>
+        DateTimeOffset.MaxValue - start <= length ? DateTimeOffset.MaxValue : start + length;
 
     private static TimeSpan Precision(string text)
     {

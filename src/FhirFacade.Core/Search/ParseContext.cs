@@ -1,12 +1,21 @@
+using System.Diagnostics.CodeAnalysis;
 using FhirFacade.Core.Errors;
+using FhirFacade.Core.Identity;
 using FhirFacade.Fhir.Issues;
 
 namespace FhirFacade.Core.Search;
 
 /// <summary>The state of one <see cref="SearchRequestParser.Parse"/> call.</summary>
-internal sealed class ParseContext(string resourceType)
+internal sealed class ParseContext(string resourceType, ResourceIdCodec? ids = null)
 {
     public string ResourceType { get; } = resourceType;
+
+    /// <summary>Decodes a facade Patient id the search names; <see langword="false"/> for one the facade did not issue.</summary>
+    public bool TryDecodePatientId(string text, [NotNullWhen(true)] out FacadeResourceId? id)
+    {
+        id = null;
+        return ids is not null && ids.TryDecode(FhirResourceTypes.Patient, text, out id);
+    }
 
     public List<SearchCriterion> Criteria { get; } = [];
 

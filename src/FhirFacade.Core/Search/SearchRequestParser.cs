@@ -25,11 +25,13 @@ public static partial class SearchRequestParser
     /// <param name="resourceType">The searched type; must be in <see cref="SearchParameterCatalog.SearchableTypes"/>.</param>
     /// <param name="parameters">The query (and form) parameters in request order.</param>
     /// <param name="strict"><see langword="true"/> under <c>Prefer: handling=strict</c>: unknown parameters are an error.</param>
+    /// <param name="ids">Decodes the facade Patient ids a search names; one it did not issue matches nothing.</param>
     /// <exception cref="FacadeException">400 or 422 with an OperationOutcome issue per problem.</exception>
-    public static SearchRequest Parse(string resourceType, IEnumerable<KeyValuePair<string, string>> parameters, bool strict)
+    public static SearchRequest Parse(string resourceType, IEnumerable<KeyValuePair<string, string>> parameters, bool strict, ResourceIdCodec ids)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var context = new ParseContext(resourceType);
+        ArgumentNullException.ThrowIfNull(ids);
+        var context = new ParseContext(resourceType, ids);
         foreach (var (rawName, value) in parameters)
         {
             ParseOne(context, rawName, value);
@@ -224,7 +226,7 @@ public static partial class SearchRequestParser
 
                 return nhs is null ? null : new TokenSearchValue(NhsNumberSystem, nhs.Value.Value, true);
             case SearchParameterType.Token when definition.Name == N.Id:
-                if (!ResourceIdCodec.TryDecode(value, out var patientId))
+                if (!context.TryDecodePatientId(value, out var patientId))
                 {
                     context.NotFoundId = true;
                     return new TokenSearchValue(null, value, false);
@@ -305,7 +307,7 @@ public static partial class SearchRequestParser
             return null;
         }
 
-        if (!ResourceIdCodec.TryDecode(id, out var patientId))
+        if (!context.TryDecodePatientId(id, out var patientId))
         {
             // An id the facade never issued names no patient: the search is valid and matches nothing.
             context.NotFoundId = true;

@@ -12,14 +12,18 @@ namespace FhirFacade.Core.Suppliers;
 /// </summary>
 public static class ConfidentialItems
 {
-    /// <summary>The warning that items held by <paramref name="organisation"/> were excluded (<c>suppressed</c>, <c>confidential-items</c>).</summary>
-    public static Issue Warning(OrganisationEndpoint organisation)
+    /// <summary>
+    /// The warning that items held in <paramref name="adapter"/>'s system at <paramref name="organisation"/> were excluded
+    /// (<c>suppressed</c>, <c>confidential-items</c>), naming the supplier and the organisation as every gap is named.
+    /// </summary>
+    public static Issue Warning(ISupplierAdapter adapter, OrganisationEndpoint organisation)
     {
+        ArgumentNullException.ThrowIfNull(adapter);
         ArgumentNullException.ThrowIfNull(organisation);
         return FacadeException.SpineIssue(
             SpineErrorCodes.ConfidentialItems,
             IssueType.Suppressed,
-            $"Items held by {SupplierCallRunner.OrganisationLabel(organisation)} were excluded due to confidentiality and/or patient preferences.",
+            $"Items held in {adapter.DisplayName} ({adapter.SupplierId}) at {SupplierCallRunner.OrganisationLabel(organisation)} were excluded due to confidentiality and/or patient preferences.",
             IssueSeverity.Warning);
     }
 

@@ -1,6 +1,6 @@
 namespace FhirFacade.Core.Suppliers;
 
-/// <summary>Why a supplier call failed, deciding 502, 504 or (for a refusal) 403 when nothing else could answer.</summary>
+/// <summary>Why a supplier call failed, deciding 502, 504, (for a refusal) 403 or (for the facade's own overload) 503 when nothing else could answer.</summary>
 public enum SupplierFailureKind
 {
     /// <summary>Refused, unreachable, or answered with an error: 502.</summary>
@@ -21,4 +21,12 @@ public enum SupplierFailureKind
     /// 403 (docs/adr/0006-organisation-sharing-refusals.md).
     /// </summary>
     Refused,
+
+    /// <summary>
+    /// Not the supplier's failure: the call ran out of time while the facade's own process was
+    /// overloaded (its work starved of threads or CPU), so nothing can be said about the supplier.
+    /// Reported as <c>FACADE-OVERLOADED</c>; 503 with <c>Retry-After</c> when nothing else could answer
+    /// (docs/adr/0010-load-shedding-and-overload.md).
+    /// </summary>
+    FacadeOverloaded,
 }

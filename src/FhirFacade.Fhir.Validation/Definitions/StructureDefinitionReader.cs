@@ -138,7 +138,25 @@ public static class StructureDefinitionReader
         }
 
         var strength = DefinitionCodes.ParseBindingStrength(GetString(b, "strength")) ?? BindingStrength.Example;
-        return new ElementBinding(strength, GetString(b, "valueSet"), GetString(b, "description"));
+        return new ElementBinding(strength, GetString(b, "valueSet"), GetString(b, "description")) { MaxValueSet = ReadMaxValueSet(b) };
+    }
+
+    private static string? ReadMaxValueSet(JsonElement binding)
+    {
+        if (!binding.TryGetProperty("extension", out var extensions) || extensions.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        foreach (var extension in extensions.EnumerateArray())
+        {
+            if (GetString(extension, "url") == ElementBinding.MaxValueSetExtension)
+            {
+                return GetString(extension, "valueCanonical") ?? GetString(extension, "valueUri");
+            }
+        }
+
+        return null;
     }
 
     private static ElementSlicing? ReadSlicing(JsonElement json)

@@ -180,6 +180,16 @@ public static class StructureDefinitionWriter
         if (element.Binding is { } binding)
         {
             writer.WriteStartObject("binding");
+            if (binding.MaxValueSet is { } maxValueSet)
+            {
+                writer.WriteStartArray("extension");
+                writer.WriteStartObject();
+                writer.WriteString("url", ElementBinding.MaxValueSetExtension);
+                writer.WriteString("valueCanonical", maxValueSet);
+                writer.WriteEndObject();
+                writer.WriteEndArray();
+            }
+
             writer.WriteString("strength", binding.Strength.ToCode());
             WriteIf(writer, "description", binding.Description);
             WriteIf(writer, "valueSet", binding.ValueSet);

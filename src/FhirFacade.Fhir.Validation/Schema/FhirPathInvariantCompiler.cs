@@ -37,4 +37,63 @@ public sealed class FhirPathInvariantCompiler : IInvariantCompiler
         var context = _context;
         return node => compiled.EvaluateBoolean(node, context) != false;
     }
+
+    /// <inheritdoc />
+    public Func<ElementNode, ElementNode, bool>? TryCompileContextInvariant(string expression)
+    {
+        if (TryCompileExpression(expression) is not { } compiled)
+        {
+            return null;
+        }
+
+        var baseContext = _context ?? FhirPathContext.Default;
+        return (host, extension) =>
+        {
+            var context = new FhirPathContext
+            {
+                Model = baseContext.Model,
+                Terminology = baseContext.Terminology,
+                ProfileChecker = baseContext.ProfileChecker,
+                TimeProvider = baseContext.TimeProvider,
+                Variables = new Dictionary<string, IReadOnlyList<FhirPathItem>>(StringComparer.Ordinal) { ["extension"] = [FhirPathItem.FromNode(extension)] },
+            };
+            return compiled.EvaluateBoolean(host, context) != false;
+        };
+    }
+
+    /// <inheritdoc />
+    public Func<ElementNode, bool>? TryCompileContextSelection(string expression)
+    {
+        if (TryCompileExpression(expression) is not { } compiled)
+        {
+            return null;
+        }
+
+        var context = _context;
+        return host =>
+        {
+            var resource = host.Resource ?? host.Root;
+            foreach (var item in compiled.Evaluate(resource, context))
+            {
+                if (ReferenceEquals(item.Node, host))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        };
+    }
+
+    private CompiledExpression? TryCompileExpression(string expression)
+    {
+        try
+        {
+            return _engine.Compile(expression);
+        }
+        catch (FhirPathSyntaxException)
+        {
+            return null;
+        }
+    }
 }

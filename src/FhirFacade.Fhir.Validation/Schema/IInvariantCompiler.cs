@@ -15,4 +15,17 @@ public interface IInvariantCompiler
     /// The predicate may throw for instance data it cannot evaluate; the validator reports a warning then.
     /// </summary>
     Func<ElementNode, bool>? TryCompile(string expression);
+
+    /// <summary>
+    /// Compiles an extension's <c>StructureDefinition.contextInvariant</c>: evaluated on the element the
+    /// extension sits on (the first argument), with <c>%extension</c> bound to the extension (the second).
+    /// <see langword="null"/> when unsupported (the invariant is then not checked).
+    /// </summary>
+    Func<ElementNode, ElementNode, bool>? TryCompileContextInvariant(string expression) => null;
+
+    /// <summary>
+    /// Compiles an extension context of type <c>fhirpath</c>: whether the expression, evaluated on the
+    /// resource, selects the given element. <see langword="null"/> when unsupported (the context then allows any element).
+    /// </summary>
+    Func<ElementNode, bool>? TryCompileContextSelection(string expression) => null;
 }

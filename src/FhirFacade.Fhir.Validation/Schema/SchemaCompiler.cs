@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FhirFacade.Fhir.Validation.Definitions;
+using FhirFacade.Fhir.Validation.Terminology;
 using FhirFacade.Fhir.Validation.Validators;
 
 namespace FhirFacade.Fhir.Validation.Schema;
@@ -43,6 +44,11 @@ internal sealed class SchemaCompiler
         var unit = new Unit(definition);
         var root = ElementTreeNode.Build(definition.Snapshot!);
         var validators = CompileBody(root, unit, isRoot: true);
+        if (ExtensionContextValidator.Create(definition, _invariants) is { } extensionContext)
+        {
+            validators.Insert(0, extensionContext);
+        }
+
         var schema = new ElementSchema(
             root.Definition.Id,
             validators,
@@ -280,9 +286,20 @@ internal sealed class SchemaCompiler
 
     private void AddBinding(ElementDefinition element, List<IElementValidator> validators)
     {
-        if (element.Binding is not { ValueSet: { } valueSet } binding
-            || binding.Strength == BindingStrength.Example
-            || !element.Types.Any(t => BindableTypes.Contains(t.Code)))
+        if (element.Binding is not { } binding || !element.Types.Any(t => BindableTypes.Contains(t.Code)))
+        {
+            return;
+        }
+
+        // BCP-47 tags cannot be expanded locally, but their syntax can be checked: a required binding to
+        // all-languages, or all-languages as the maxValueSet of a weaker one (Resource.language).
+        var requiredLanguages = binding.Strength == BindingStrength.Required && IsAllLanguages(binding.ValueSet);
+        if (requiredLanguages || IsAllLanguages(binding.MaxValueSet))
+        {
+            validators.Add(new LanguageTagValidator(element.Id, LanguageTags.AllLanguagesValueSet));
+        }
+
+        if (requiredLanguages || binding.ValueSet is not { } valueSet || binding.Strength == BindingStrength.Example)
         {
             return;
         }
@@ -296,6 +313,9 @@ internal sealed class SchemaCompiler
         validators.Add(new BindingValidator(element.Id, valueSet, strength, _reportUncheckedCodes));
     }
 
+    private static bool IsAllLanguages(string? valueSet) =>
+        valueSet is not null && StripVersion(valueSet) == LanguageTags.AllLanguagesValueSet;
+
     private void AddInvariants(ElementDefinition element, List<IElementValidator> validators, string canonical)
     {
         foreach (var constraint in element.Constraints)
@@ -306,7 +326,7 @@ internal sealed class SchemaCompiler
                 continue;
             }
 
-            var native = NativeInvariants.Find(expression);
+            var native = NativeInvariants.FindByKey(constraint.Key, expression) ?? NativeInvariants.Find(expression);
             var predicate = native ?? _compiledExpressions.GetOrAdd(expression, _invariants.TryCompile);
             if (predicate is null)
             {

@@ -140,6 +140,7 @@ internal static class ElementMerger
         {
             ValueSet = diffBinding.ValueSet ?? baseBinding.ValueSet,
             Description = diffBinding.Description ?? baseBinding.Description,
+            MaxValueSet = diffBinding.MaxValueSet ?? baseBinding.MaxValueSet,
         };
     }
 

@@ -15,7 +15,7 @@ namespace FhirFacade.Fhir.Validation.Snapshots;
 public sealed class SnapshotGenerator
 {
     /// <summary>Changes whenever generation output changes, so that cached snapshots are regenerated.</summary>
-    public const string GeneratorVersion = "3";
+    public const string GeneratorVersion = "4";
 
     private readonly IStructureDefinitionResolver _resolver;
 

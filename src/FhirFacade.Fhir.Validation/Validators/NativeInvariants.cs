@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using System.Xml;
 using FhirFacade.Fhir.Model;
 
 namespace FhirFacade.Fhir.Validation.Validators;
@@ -31,6 +32,17 @@ internal static partial class NativeInvariants
     /// <summary>dom-3 (R4): every contained resource is referenced from elsewhere in the resource, or refers to its container.</summary>
     public const string Dom3 =
         "contained.where((('#'+id in (%resource.descendants().reference | %resource.descendants().as(canonical) | %resource.descendants().as(uri) | %resource.descendants().as(url))) or descendants().where(reference = '#').exists() or descendants().where(as(canonical) = '#').exists() or descendants().where(as(canonical) = '#').exists()).not()).trace('unmatched', id).empty()";
+
+    /// <summary>The expression R4 gives both txt-1 and txt-2; <c>htmlChecks()</c> answers txt-1's question only.</summary>
+    public const string HtmlChecks = "htmlChecks()";
+
+    /// <summary>
+    /// Invariants whose R4 expression does not say what their key means: txt-2 ("the narrative SHALL have
+    /// some non-whitespace content", <see href="https://hl7.org/fhir/R4/narrative.html#Narrative"/>) is written
+    /// as <c>htmlChecks()</c>, the same expression as txt-1 (safe XHTML). Keyed by constraint key and expression.
+    /// </summary>
+    public static Func<ElementNode, bool>? FindByKey(string key, string expression) =>
+        key == "txt-2" && expression == HtmlChecks ? HasNonWhitespaceContent : null;
 
     /// <summary>The structural predicate for a core expression, or <see langword="null"/> when there is none.</summary>
     public static Func<ElementNode, bool>? Find(string expression) => expression switch
@@ -187,4 +199,37 @@ internal static partial class NativeInvariants
 
     private static bool IsReferenceLike(ElementNode node) =>
         node.Name == "reference" || node.InstanceType is "canonical" or "uri" or "url";
+
+    private static readonly XmlReaderSettings XhtmlSettings = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 10_000_000 };
+
+    // txt-2: some text that is not whitespace, or an image (which carries content without text). A div that
+    // is not well-formed XML is txt-1's failure, not txt-2's.
+    private static bool HasNonWhitespaceContent(ElementNode div)
+    {
+        if (div.Text is not { } xhtml)
+        {
+            return true;
+        }
+
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(xhtml), XhtmlSettings);
+            while (reader.Read())
+            {
+                switch (reader.NodeType)
+                {
+                    case XmlNodeType.Text or XmlNodeType.CDATA when !string.IsNullOrWhiteSpace(reader.Value):
+                    case XmlNodeType.EntityReference:
+                    case XmlNodeType.Element when reader.LocalName == "img":
+                        return true;
+                }
+            }
+
+            return false;
+        }
+        catch (XmlException)
+        {
+            return true;
+        }
+    }
 }

@@ -8,7 +8,9 @@ namespace FhirFacade.Fhir.Validation.Validators;
 /// <c>Reference(targetProfile)</c>: the referenced resource's type must be one of the target types.
 /// The type is taken from the resolved target when it is inside the instance (contained, Bundle
 /// entry) and otherwise from the literal reference (<c>Patient/123</c>). A resolved target is also
-/// checked against the target profiles when they are not core types.
+/// checked against the target profiles when they are not core types. <c>Reference.type</c>, when given,
+/// must be one of the target types too (<see href="https://hl7.org/fhir/R4/references.html#Reference"/>:
+/// "the expected type of the target of the reference").
 /// </summary>
 internal sealed class ReferenceTargetValidator : IElementValidator
 {
@@ -26,13 +28,35 @@ internal sealed class ReferenceTargetValidator : IElementValidator
 
     public void Validate(ElementNode node, ValidationContext context)
     {
-        if (node.InstanceType != "Reference" || node.Child("reference")?.Text is not { } reference)
+        if (node.InstanceType != "Reference")
+        {
+            return;
+        }
+
+        var reference = node.Child("reference")?.Text;
+        var declaredType = node.Child("type")?.Text;
+        if (reference is null && declaredType is null)
         {
             return;
         }
 
         var types = _targetTypes ??= ResolveTypes(context.Schemas);
         if (types.Contains("Resource"))
+        {
+            return;
+        }
+
+        if (declaredType is not null && !types.Contains(TypeName(declaredType)))
+        {
+            context.Error(
+                ValidationCodes.ReferenceTarget,
+                IssueType.Structure,
+                $"{_elementId}: Reference.type is {declaredType}, but only {string.Join(", ", types)} are allowed",
+                node);
+            return;
+        }
+
+        if (reference is null)
         {
             return;
         }
@@ -96,6 +120,10 @@ internal sealed class ReferenceTargetValidator : IElementValidator
                 node);
         }
     }
+
+    // Reference.type is a uri: a resource type name, or (rarely) the type's canonical.
+    private static string TypeName(string declaredType) =>
+        declaredType.StartsWith(CorePrefix, StringComparison.Ordinal) ? declaredType[CorePrefix.Length..] : declaredType;
 
     private string[] ResolveTypes(ISchemaProvider schemas)
     {

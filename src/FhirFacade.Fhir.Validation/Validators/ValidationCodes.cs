@@ -66,6 +66,12 @@ public static class ValidationCodes
     /// <summary>An extension whose URL resolves to no known StructureDefinition.</summary>
     public const string UnknownExtension = "VAL-EXT-UNKNOWN";
 
+    /// <summary>An extension used on an element its definition's <c>context</c> does not allow.</summary>
+    public const string ExtensionContext = "VAL-EXT-CONTEXT";
+
+    /// <summary>An extension used where one of its definition's <c>contextInvariant</c>s does not hold.</summary>
+    public const string ExtensionContextInvariant = "VAL-EXT-CONTEXT-INV";
+
     /// <summary>A profile (<c>meta.profile</c> or requested) that cannot be resolved.</summary>
     public const string UnknownProfile = "VAL-PROFILE-UNKNOWN";
 

@@ -22,7 +22,8 @@ public static class AuditEventEndpoints
 
     public static IEndpointRouteBuilder MapAuditEvents(this IEndpointRouteBuilder endpoints, string fhirBasePath)
     {
-        endpoints.MapGet(fhirBasePath.TrimEnd('/') + "/AuditEvent", SearchAsync);
+        endpoints.MapGet(fhirBasePath.TrimEnd('/') + "/AuditEvent", SearchAsync)
+            .WithAccess(EndpointAccess.Scope("AuditEvent", ScopeAccess.Search, explicitScopeOnly: true));
         return endpoints;
     }
 

@@ -1,12 +1,21 @@
 using FhirFacade.Core.Audit;
+using FhirFacade.Server.Errors;
+using FhirFacade.Server.Http;
 
 namespace FhirFacade.Server.Auditing;
 
 /// <summary>
-/// Writes one audit record per FHIR request — successes, refusals and failures alike — and holds
-/// the response back until the record is durably committed (DOMAIN.md: every access is audited;
-/// audit cannot be switched off). When the audit trail cannot commit, the buffered response is
-/// thrown away and the caller gets 503 with <c>Retry-After</c>: the request fails closed.
+/// Writes one audit record per request that reaches the application — successes, refusals and
+/// failures alike — and holds the response back until the record is durably committed (DOMAIN.md:
+/// every access is audited; audit cannot be switched off). Every way a request can end is covered:
+/// <list type="bullet">
+/// <item>an exception that gets past the exception handler (the handler itself failed) is answered
+/// here with a fixed 500 OperationOutcome, and audited as such;</item>
+/// <item>a client that goes away after the suppliers were called still gets its record (as 499): the
+/// append does not listen to the request's abort;</item>
+/// <item>when the trail cannot commit, for whatever reason, the buffered answer is thrown away and the
+/// caller gets 503 with <c>Retry-After</c>: the request fails closed and nothing is released.</item>
+/// </list>
 /// </summary>
 internal sealed partial class AuditMiddleware(
     RequestDelegate next,
@@ -20,35 +29,98 @@ internal sealed partial class AuditMiddleware(
         var original = context.Response.Body;
         await using var buffer = new MemoryStream();
         context.Response.Body = buffer;
+        var cut = false;
         try
         {
             await next(context);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away while the answer was being prepared (the handler's write listens to the
+            // abort too): there is no one to answer, only the record to write (499).
+            LogClientGone(logger, context.TraceIdentifier);
+        }
+        catch (Exception exception)
+        {
+            // Only an exception the exception handler could not answer gets here. The answer is still
+            // buffered, so it can be replaced; were it somehow already on its way, the connection is cut
+            // once the request is audited, so that a half-written answer is never taken for a whole one.
+            LogUnanswered(logger, exception, context.TraceIdentifier);
+            if (context.Response.HasStarted)
+            {
+                cut = true;
+            }
+            else
+            {
+                await WriteFallbackAsync(context);
+            }
         }
         finally
         {
             context.Response.Body = original;
         }
 
-        var record = AuditRecordFactory.Create(context, timeProvider.GetUtcNow());
+        AuditRecord? record = null;
         try
         {
-            await trail.AppendAsync(record, context.RequestAborted);
+            record = AuditRecordFactory.Create(context, timeProvider.GetUtcNow());
+
+            // Not the request's abort token: a client that hangs up after the suppliers were called is
+            // still audited. The store bounds its own wait (queue capacity, command timeout).
+            await trail.AppendAsync(record, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is AuditUnavailableException or ArgumentException or InvalidOperationException)
+        catch (Exception exception)
         {
-            // Whatever the reason, a response that is not audited is never released.
-            LogAuditUnavailable(logger, record.CorrelationId);
-            await outcomeWriter.WriteUnavailableAsync(context, context.RequestAborted);
+            // Whatever the reason (store down, queue full, a record the rules refuse), a response that is
+            // not audited is never released.
+            LogAuditUnavailable(logger, exception.GetType().Name, record?.CorrelationId ?? context.TraceIdentifier);
+            await ReleaseAsync(context, () => outcomeWriter.WriteUnavailableAsync(context, context.RequestAborted));
+            return;
+        }
+
+        if (cut)
+        {
+            context.Abort();
             return;
         }
 
         buffer.Position = 0;
         if (buffer.Length > 0)
         {
-            await buffer.CopyToAsync(original, context.RequestAborted);
+            await ReleaseAsync(context, () => buffer.CopyToAsync(original, context.RequestAborted));
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Audit trail unavailable; request {CorrelationId} failed closed with 503")]
-    private static partial void LogAuditUnavailable(ILogger logger, string correlationId);
+    private static async Task WriteFallbackAsync(HttpContext context)
+    {
+        context.Response.Clear();
+        context.Response.StatusCode = FallbackOutcome.Status;
+        var format = FormatNegotiator.Current(context);
+        context.Response.ContentType = FhirMediaTypes.ContentType(format);
+        var body = FallbackOutcome.Body(format, context.TraceIdentifier);
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body);
+    }
+
+    // Writing to a client that has gone away fails; the record is already committed, so there is nothing left to do.
+    private async Task ReleaseAsync(HttpContext context, Func<Task> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        {
+            LogClientGone(logger, context.TraceIdentifier);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Audit trail unavailable ({Reason}); request {CorrelationId} failed closed with 503")]
+    private static partial void LogAuditUnavailable(ILogger logger, string reason, string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request {CorrelationId} failed and the exception handler could not answer it; answered 500")]
+    private static partial void LogUnanswered(ILogger logger, Exception exception, string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request {CorrelationId}: the client went away before the answer was released")]
+    private static partial void LogClientGone(ILogger logger, string correlationId);
 }

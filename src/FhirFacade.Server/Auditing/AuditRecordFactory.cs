@@ -1,13 +1,15 @@
 using FhirFacade.Core.Audit;
 using FhirFacade.Server.Http;
 using FhirFacade.Server.Security;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace FhirFacade.Server.Auditing;
 
 /// <summary>
 /// Builds the audit record of a finished request from what the pipeline learned: the caller
 /// (token), what was asked (route template, never query values), the patient's NHS number, the
-/// suppliers consulted, the count returned and the outcome. No clinical content ever goes in.
+/// suppliers consulted, the count returned and the outcome (499 when the caller went away before it
+/// was released). No clinical content ever goes in.
 /// </summary>
 internal static class AuditRecordFactory
 {
@@ -15,8 +17,12 @@ internal static class AuditRecordFactory
     {
         var feature = FacadeRequestFeature.Of(context);
         var caller = context.GetCaller();
-        var template = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(unrouted)";
-        var status = context.Response.StatusCode;
+        // The exception handler clears the endpoint before it answers; the feature it sets keeps the one routing chose.
+        var endpoint = context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+        var template = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(unrouted)";
+
+        // A caller that went away before the answer was released got nothing: 499, whatever had been prepared.
+        var status = context.RequestAborted.IsCancellationRequested ? StatusCodes.Status499ClientClosedRequest : context.Response.StatusCode;
 
         return new AuditRecord
         {

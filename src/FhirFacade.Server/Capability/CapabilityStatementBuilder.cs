@@ -2,6 +2,7 @@ using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
+using FhirFacade.Server.Endpoints;
 
 namespace FhirFacade.Server.Capability;
 
@@ -28,6 +29,8 @@ public sealed class CapabilityStatementBuilder(SupplierAdapterRegistry adapters,
             rest.Resource.Add(Resource(type));
         }
 
+        rest.Operation.Add(ValidateOperation());
+
         return new CapabilityStatement
         {
             Url = baseUrl + "/metadata",
@@ -47,6 +50,14 @@ public sealed class CapabilityStatementBuilder(SupplierAdapterRegistry adapters,
         };
     }
 
+    // $validate checks a caller's resource against R4 core and UK Core; any resource type, not only those served.
+    private static CapabilityStatement.OperationComponent ValidateOperation() => new()
+    {
+        Name = ValidateEndpoints.OperationName,
+        Definition = ValidateEndpoints.OperationDefinition,
+        Documentation = "Validates a resource (or a Parameters with resource, profile and mode create|update) against its type, its meta.profile and an optional profile; answers an OperationOutcome.",
+    };
+
     private CapabilityStatement.ResourceComponent Resource(string type)
     {
         var searchable = adapters.Serves(type, search: true);
@@ -63,6 +74,7 @@ public sealed class CapabilityStatementBuilder(SupplierAdapterRegistry adapters,
         }
 
         component.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = "read" });
+        component.Operation.Add(ValidateOperation());
         if (!searchable)
         {
             return component;

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Encodings.Web;
+using FhirFacade.Server.Http;
 using FhirFacade.Server.Security;
 
 namespace FhirFacade.Server.DevAuthorization;
@@ -10,7 +11,8 @@ public static class DevAuthorizationEndpoints
 {
     public static IEndpointRouteBuilder MapDevAuthorizationServer(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup(SmartEndpoints.DevIssuerPath).ExcludeFromDescription();
+        // The issuer is how a client gets a token, so it answers without one.
+        var group = endpoints.MapGroup(SmartEndpoints.DevIssuerPath).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous);
         group.MapGet("/jwks.json", (DevSigningKey key) => Results.Json(new { keys = new[] { key.PublicJwk } }));
         group.MapPost("/token", TokenAsync).DisableAntiforgery();
         group.MapGet("/authorize", Authorize);
@@ -18,17 +20,18 @@ public static class DevAuthorizationEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> TokenAsync(HttpRequest request, DevAuthorizationServer server, SmartEndpoints smart)
+    private static async Task<IResult> TokenAsync(HttpRequest request, DevAuthorizationServer server, SmartEndpoints smart, FormBodyReader forms)
     {
         if (!request.HasFormContentType)
         {
             return OAuthError("invalid_request", "The token request must be application/x-www-form-urlencoded.");
         }
 
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        var form = await forms.ReadFormAsync(request, "The token request", request.HttpContext.RequestAborted);
         var (clientId, clientSecret) = ClientCredentials(request, form);
-        var issuer = SmartEndpoints.RootUrl(request) + SmartEndpoints.DevIssuerPath;
-        var audience = smart.FhirBaseUrl(request);
+        // Both from configuration: whatever Host the request names, the token is for this server alone.
+        var issuer = smart.ExpectedIssuer;
+        var audience = smart.Audience;
 
         switch (form["grant_type"].ToString())
         {
@@ -74,7 +77,7 @@ public static class DevAuthorizationEndpoints
     private static IResult Authorize(HttpRequest request, DevAuthorizationServer server, SmartEndpoints smart)
     {
         var query = request.Query;
-        var problem = CheckAuthorizeRequest(query["response_type"], query["client_id"], query["redirect_uri"], query["code_challenge"], query["code_challenge_method"], query["aud"], query["scope"], server, smart, request);
+        var problem = CheckAuthorizeRequest(query["response_type"], query["client_id"], query["redirect_uri"], query["code_challenge"], query["code_challenge_method"], query["aud"], query["scope"], server, smart);
         if (problem is not null)
         {
             return problem;
@@ -109,15 +112,15 @@ public static class DevAuthorizationEndpoints
         return Results.Content(html.ToString(), "text/html; charset=utf-8");
     }
 
-    private static async Task<IResult> ApproveAsync(HttpRequest request, DevAuthorizationServer server, SmartEndpoints smart)
+    private static async Task<IResult> ApproveAsync(HttpRequest request, DevAuthorizationServer server, SmartEndpoints smart, FormBodyReader forms)
     {
         if (!request.HasFormContentType)
         {
             return OAuthError("invalid_request", "Expected a form post.");
         }
 
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
-        var problem = CheckAuthorizeRequest(form["response_type"], form["client_id"], form["redirect_uri"], form["code_challenge"], form["code_challenge_method"], form["aud"], form["scope"], server, smart, request);
+        var form = await forms.ReadFormAsync(request, "The authorization form", request.HttpContext.RequestAborted);
+        var problem = CheckAuthorizeRequest(form["response_type"], form["client_id"], form["redirect_uri"], form["code_challenge"], form["code_challenge_method"], form["aud"], form["scope"], server, smart);
         if (problem is not null)
         {
             return problem;
@@ -142,7 +145,7 @@ public static class DevAuthorizationEndpoints
 
     private static IResult? CheckAuthorizeRequest(
         string? responseType, string? clientId, string? redirectUri, string? challenge, string? challengeMethod, string? audience, string? scope,
-        DevAuthorizationServer server, SmartEndpoints smart, HttpRequest request)
+        DevAuthorizationServer server, SmartEndpoints smart)
     {
         var client = server.FindClient(clientId);
         if (client is null || redirectUri is null || !client.RedirectUris.Contains(redirectUri))
@@ -161,7 +164,7 @@ public static class DevAuthorizationEndpoints
             return OAuthError("invalid_request", "PKCE with code_challenge_method=S256 is required.");
         }
 
-        if (audience != smart.FhirBaseUrl(request))
+        if (audience != smart.Audience)
         {
             return OAuthError("invalid_request", "aud must be this server's FHIR base URL.");
         }

@@ -1,10 +1,11 @@
 using FhirFacade.Core.Identity;
+using FhirFacade.Core.Search;
 using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Server.DevAuthorization;
 
 /// <summary>Gives each configured picker patient its facade Patient id (supplier, organisation, NHS number).</summary>
-internal sealed class DevPatientChoiceIds : IPostConfigureOptions<DevAuthorizationOptions>
+internal sealed class DevPatientChoiceIds(ResourceIdCodec ids) : IPostConfigureOptions<DevAuthorizationOptions>
 {
     public void PostConfigure(string? name, DevAuthorizationOptions options)
     {
@@ -12,7 +13,7 @@ internal sealed class DevPatientChoiceIds : IPostConfigureOptions<DevAuthorizati
         {
             if (string.IsNullOrEmpty(patient.Id) && patient is { NhsNumber: { } nhs, Supplier: { } supplier, OrganisationOds: { } ods })
             {
-                patient.Id = ResourceIdCodec.Encode(new FacadeResourceId(supplier, ods, nhs));
+                patient.Id = ids.Encode(FhirResourceTypes.Patient, new FacadeResourceId(supplier, ods, nhs));
             }
         }
     }

@@ -1,5 +1,6 @@
 using FhirFacade.Core.Errors;
 using FhirFacade.Core.Gateway;
+using FhirFacade.Core.Identity;
 using FhirFacade.Core.Paging;
 using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
@@ -30,15 +31,19 @@ public static class FhirEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         var basePath = endpoints.ServiceProvider.GetRequiredService<BaseUrl>().BasePath;
         var fhir = endpoints.MapGroup(basePath);
-        fhir.MapGet("/metadata", MetadataAsync);
-        fhir.MapGet("/" + TypePattern, (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString)));
-        fhir.MapGet("/" + TypePattern + "/_search", (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString)));
-        fhir.MapPost("/" + TypePattern + "/_search", PostSearchAsync);
-        fhir.MapGet("/" + TypePattern + "/{id}", ReadAsync);
-        fhir.MapMethods("/", WriteMethods, WriteNotAllowed);
-        fhir.MapMethods("/" + TypePattern, WriteMethods, WriteNotAllowed);
-        fhir.MapMethods("/" + TypePattern + "/{id}", WriteMethods, WriteNotAllowed);
-        fhir.Map("/{**path}", NotFound);
+        var search = EndpointAccess.ScopeOnRouteType(ScopeAccess.Search);
+        fhir.MapGet("/metadata", MetadataAsync).WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
+        fhir.MapGet("/" + TypePattern, (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString))).WithAccess(search);
+        fhir.MapGet("/" + TypePattern + "/_search", (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString))).WithAccess(search);
+        fhir.MapPost("/" + TypePattern + "/_search", PostSearchAsync).WithAccess(search);
+        fhir.MapGet("/" + TypePattern + "/{id}", ReadAsync).WithAccess(EndpointAccess.ScopeOnRouteType(ScopeAccess.Read));
+        fhir.MapValidate();
+        fhir.MapMethods("/", WriteMethods, WriteNotAllowed).WithAccess(EndpointAccess.Token);
+        fhir.MapMethods("/" + TypePattern, WriteMethods, WriteNotAllowed).WithAccess(EndpointAccess.Token);
+        fhir.MapMethods("/" + TypePattern + "/{id}", WriteMethods, WriteNotAllowed).WithAccess(EndpointAccess.Token);
+
+        // Answers 404 to anyone: it serves nothing, and any spelling of a real path that routing does not match lands here.
+        fhir.Map("/{**path}", NotFound).WithAccess(EndpointAccess.Anonymous);
         return endpoints;
     }
 
@@ -46,7 +51,7 @@ public static class FhirEndpoints
     {
         var format = FormatNegotiator.Negotiate(context);
         FacadeRequestFeature.Of(context).Interaction = "capabilities";
-        var node = builder.Build(baseUrl.For(context.Request), smart.AuthorizationEndpoint(context.Request), smart.TokenEndpoint(context.Request)).ToElementNode(model);
+        var node = builder.Build(baseUrl.For(context.Request), smart.AuthorizationEndpoint, smart.TokenEndpoint).ToElementNode(model);
         if (string.Equals(context.Request.Query["mode"].ToString(), "terse", StringComparison.Ordinal))
         {
             subsetter.Apply(node, SummaryMode.True, []);
@@ -80,21 +85,12 @@ public static class FhirEndpoints
         await writer.WriteAsync(context, result.Resource.Resource, StatusCodes.Status200OK, format, context.RequestAborted);
     }
 
-    private static async Task PostSearchAsync(HttpContext context, string type)
+    // The form comes after the query's parameters, each in the order written; FormBodyReader answers a
+    // body that is not a UTF-8 form (415), too large (413), too slow (408) or beyond the parameter limits (400).
+    private static async Task PostSearchAsync(HttpContext context, string type, FormBodyReader forms)
     {
-        if (!context.Request.HasFormContentType)
-        {
-            FormatNegotiator.Negotiate(context);
-            throw new FacadeException(StatusCodes.Status415UnsupportedMediaType, new Issue("HTTP415", IssueSeverity.Error, IssueType.NotSupported, $"POST {type}/_search needs a body of type {FhirMediaTypes.FormUrlEncoded}."));
-        }
-
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var parameters = RequestParameters.FromQuery(context.Request.QueryString);
-        foreach (var (name, values) in form)
-        {
-            parameters.AddRange(values.Select(v => KeyValuePair.Create(name, v ?? string.Empty)));
-        }
-
+        parameters.AddRange(await forms.ReadParametersAsync(context.Request, $"POST {type}/_search", context.RequestAborted));
         await SearchAsync(context, type, parameters);
     }
 
@@ -129,9 +125,14 @@ public static class FhirEndpoints
         }
 
         var strict = context.Request.Headers["Prefer"].Any(p => p is not null && p.Contains("handling=strict", StringComparison.OrdinalIgnoreCase));
-        var request = SearchRequestParser.Parse(type, parameters, strict) with { Offset = offset };
+        var request = SearchRequestParser.Parse(type, parameters, strict, services.GetRequiredService<ResourceIdCodec>()) with { Offset = offset };
         feature.PatientNhsNumber = request.PatientNhsNumber?.Value;
         var result = await services.GetRequiredService<FhirGateway>().SearchAsync(request, context.RequestAborted);
+        if (ReleasedText.SupplierTextIssues([.. result.Matches, .. result.Included]) is { Count: > 0 } textIssues)
+        {
+            result = result with { Issues = [.. result.Issues, .. textIssues] };
+        }
+
         feature.Suppliers = result.Suppliers;
         RecordSharingRefusal(feature, result.Issues);
         var baseUrl = services.GetRequiredService<BaseUrl>().For(context.Request);

@@ -9,7 +9,9 @@ namespace FhirFacade.Server.Errors;
 
 /// <summary>
 /// The one place errors become OperationOutcomes: a <see cref="FacadeException"/> gives the status,
-/// issues and headers; anything else is a 500 carrying only the correlation id (never exception text).
+/// issues and headers; a request Kestrel could not read keeps its 4xx status; anything else is a 500
+/// carrying only the correlation id (never exception text). Should writing the OperationOutcome fail
+/// in turn, <see cref="Auditing.AuditMiddleware"/> still answers and audits the request.
 /// </summary>
 internal sealed partial class FhirExceptionHandler(FhirResponseWriter writer, IFhirModel model, ILogger<FhirExceptionHandler> logger) : IExceptionHandler
 {
@@ -17,13 +19,20 @@ internal sealed partial class FhirExceptionHandler(FhirResponseWriter writer, IF
     {
         int status;
         IReadOnlyList<Issue> issues;
+        if (exception is BadHttpRequestException unreadable)
+        {
+            // Kestrel could not read what the caller sent (malformed chunking, a body cut short, too slow):
+            // the caller's mistake, answered with Kestrel's 4xx status and without its message.
+            exception = RequestRejections.Unreadable(unreadable);
+        }
+
         if (exception is FacadeException facade)
         {
             status = facade.StatusCode;
             issues = facade.Issues;
             foreach (var (name, value) in facade.Headers)
             {
-                httpContext.Response.Headers[name] = value;
+                httpContext.Response.Headers[name] = HeaderSafe(value);
             }
 
             LogFacadeError(logger, status, httpContext.TraceIdentifier);
@@ -51,6 +60,11 @@ internal sealed partial class FhirExceptionHandler(FhirResponseWriter writer, IF
 
         return true;
     }
+
+    // A header value may quote what the caller sent (a challenge naming the resource type asked for);
+    // Kestrel refuses to send a header holding anything but visible ASCII, so anything else becomes '?'.
+    private static string HeaderSafe(string value) =>
+        value.All(c => c is '\t' or (>= ' ' and <= '~')) ? value : string.Concat(value.Select(c => c is '\t' or (>= ' ' and <= '~') ? c : '?'));
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Request {CorrelationId} answered {Status} with an OperationOutcome")]
     private static partial void LogFacadeError(ILogger logger, int status, string correlationId);

@@ -6,6 +6,10 @@ using FhirFacade.Server.Errors;
 using FhirFacade.Server.Http;
 using FhirFacade.Server.Security;
 using FhirFacade.Server.Subsetting;
+using FhirFacade.Server.Throttling;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Server.Hosting;
 
@@ -26,6 +30,10 @@ public static class FacadeServerServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<FacadeServerOptions>().BindConfiguration(FacadeServerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelLimits>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<FormBodyReader>();
         services.AddSingleton<BaseUrl>();
         services.AddSingleton<FhirResponseWriter>();
         services.AddSingleton<ElementSubsetter>();
@@ -34,16 +42,24 @@ public static class FacadeServerServiceCollectionExtensions
         services.AddHostedService<KernelWarmup>();
         services.AddExceptionHandler<FhirExceptionHandler>();
         services.AddProblemDetails();
+        services.AddLoadShedding();
         return services;
     }
 
-    /// <summary>The request pipeline in front of the FHIR endpoints: correlation id and no-store first, then the exception handler.</summary>
+    /// <summary>
+    /// The request pipeline in front of the FHIR endpoints: correlation id and no-store first, then the
+    /// audit, the exception handler, the request limits (refused there, a request is still answered
+    /// with an OperationOutcome and audited), the token check, then the load shedding (after
+    /// authentication, inside the audit).
+    /// </summary>
     public static IApplicationBuilder UseFhirFacade(this IApplicationBuilder app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseRequestAuditing();
         app.UseExceptionHandler();
+        app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseSmartSecurity();
+        app.UseLoadShedding();
         return app;
     }
 }

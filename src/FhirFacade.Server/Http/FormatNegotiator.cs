@@ -24,9 +24,32 @@ public static class FormatNegotiator
         return format;
     }
 
-    /// <summary>The format negotiated earlier in this request, or JSON (for errors raised before or by negotiation).</summary>
-    public static FhirFormat Current(HttpContext context) =>
-        context.Items.TryGetValue(ItemKey, out var value) && value is FhirFormat format ? format : FhirFormat.Json;
+    /// <summary>
+    /// The format negotiated in this request; for an answer written before the endpoint negotiated
+    /// (an error from the gate, the limits or the audit), the format the request asks for; JSON when
+    /// it asks for nothing the facade speaks (so a 406 is JSON).
+    /// </summary>
+    public static FhirFormat Current(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Items.TryGetValue(ItemKey, out var value) && value is FhirFormat negotiated)
+        {
+            return negotiated;
+        }
+
+        FhirFormat format;
+        try
+        {
+            format = Choose(context.Request);
+        }
+        catch (FacadeException)
+        {
+            format = FhirFormat.Json;
+        }
+
+        context.Items[ItemKey] = format;
+        return format;
+    }
 
     /// <summary><see langword="true"/> when <c>_pretty=true</c>.</summary>
     public static bool IsPretty(HttpRequest request) =>

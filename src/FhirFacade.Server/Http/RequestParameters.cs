@@ -21,5 +21,30 @@ internal static class RequestParameters
         return result;
     }
 
+    /// <summary>
+    /// Throws the 400 for parameters beyond <see cref="RequestLimitsOptions"/>: too many, a name or a
+    /// value too long (decoded lengths, so that an encoding trick changes nothing).
+    /// </summary>
+    public static void EnforceLimits(IReadOnlyList<KeyValuePair<string, string>> parameters, RequestLimitsOptions limits)
+    {
+        if (parameters.Count > limits.MaxParameters)
+        {
+            throw RequestRejections.TooManyParameters(limits.MaxParameters);
+        }
+
+        foreach (var (name, value) in parameters)
+        {
+            if (name.Length > limits.MaxParameterNameLength)
+            {
+                throw RequestRejections.NameTooLong(limits.MaxParameterNameLength);
+            }
+
+            if (value.Length > limits.MaxParameterValueLength)
+            {
+                throw RequestRejections.ValueTooLong(name, limits.MaxParameterValueLength);
+            }
+        }
+    }
+
     private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
 }

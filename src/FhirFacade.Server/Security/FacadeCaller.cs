@@ -52,6 +52,13 @@ public sealed record FacadeCaller
     }
 
     /// <summary>
+    /// <see langword="true"/> when a <c>user/</c> or <c>system/</c> scope naming <paramref name="resourceType"/>
+    /// itself grants <paramref name="access"/>: for permissions a wildcard must not carry (reading the audit trail).
+    /// </summary>
+    public bool IsGrantedExplicitly(string resourceType, ScopeAccess access) =>
+        Scopes.Any(s => s.Context != ScopeContext.Patient && s.ResourceType == resourceType && (s.Access & access) == access);
+
+    /// <summary>
     /// <see langword="true"/> when the token carries a launch patient: then every request — read,
     /// search, chained search, paging links, <c>_include</c> — must stay within that patient,
     /// whatever other scopes the token has (docs/adr/0005-out-of-context-patient-access.md).

@@ -1,6 +1,7 @@
 using FhirFacade.Core.Access;
 using FhirFacade.Core.Errors;
 using FhirFacade.Core.Identity;
+using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
 
 namespace FhirFacade.Server.Security;
@@ -9,16 +10,28 @@ namespace FhirFacade.Server.Security;
 /// Confines a patient-context token (SMART <c>patient</c> claim) to its patient, for every way of
 /// reaching data: reads, searches by reference or NHS-number chain, paging links (they re-run the
 /// search, so they pass here again) and <c>_include</c>s (every released resource is checked).
-/// A search naming another patient is refused up front with 403; a read or any resource of another
-/// patient is withheld, which the gateway answers as 404 (docs/adr/0005-out-of-context-patient-access.md).
+/// A search naming another patient (or a patient id the facade never issued) is refused up front with 403; a
+/// read of another patient's record is answered as an id never issued (404) before any supplier is asked, and
+/// any resource of another patient is withheld (docs/adr/0005-out-of-context-patient-access.md).
 /// Tokens without a patient context are not confined here; their scopes were checked by the middleware.
 /// </summary>
-internal sealed class SmartAccessPolicy(IHttpContextAccessor httpContextAccessor) : IAccessPolicy
+internal sealed class SmartAccessPolicy(IHttpContextAccessor httpContextAccessor, ResourceIdCodec ids) : IAccessPolicy
 {
     public ValueTask AuthorizeAsync(AccessRequest request, CancellationToken cancellationToken)
     {
         var context = ContextPatient();
-        if (context is null || request.Search?.Patient is not { } named)
+        if (context is null)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        // A patient id the facade never issued names nobody the token is confined to: refused like any other patient.
+        if (request.Search is { MatchesNothing: true, Patient: null })
+        {
+            throw OutsideContext();
+        }
+
+        if (request.Search?.Patient is not { } named)
         {
             return ValueTask.CompletedTask;
         }
@@ -28,10 +41,34 @@ internal sealed class SmartAccessPolicy(IHttpContextAccessor httpContextAccessor
             || (named.NhsNumber is { } nhsNumber && (context.NhsNumber is null || nhsNumber == context.NhsNumber));
         if (!samePatient)
         {
-            throw FacadeException.Forbidden(SpineErrorCodes.AccessDenied, "The access token is confined to another patient (SMART launch context).");
+            throw OutsideContext();
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// A patient-confined caller reads only what belongs to its patient or to no patient. Every adapter names a
+    /// patient's record by NHS number and anything read through it as <c>{NHS number}/{item}</c>, so the id says
+    /// whose record it reads; one naming another patient is answered as an id never issued, whatever that patient's
+    /// flags (dissent, sensitive, unknown) — no supplier is asked, so nothing about them can show
+    /// (docs/adr/0005-out-of-context-patient-access.md). Ids naming no patient (an ODS code, an SDS user id) are read,
+    /// and what comes back still passes <see cref="MayRelease"/>.
+    /// </summary>
+    public bool MayRead(string resourceType, FacadeResourceId id)
+    {
+        var context = ContextPatient();
+        if (context is null)
+        {
+            return true;
+        }
+
+        if (PatientNamedBy(id.NativeId) is { } owner)
+        {
+            return context.NhsNumber is { } nhs && owner == nhs;
+        }
+
+        return resourceType != FhirResourceTypes.Patient || id == context.Id;
     }
 
     public bool MayRelease(SupplierResource resource, string supplier, string organisation)
@@ -61,11 +98,21 @@ internal sealed class SmartAccessPolicy(IHttpContextAccessor httpContextAccessor
         }
 
         // An undecodable patient claim confines the caller to nothing at all.
-        var decoded = ResourceIdCodec.TryDecode(patientId, out var id) ? id : new FacadeResourceId("-", "-", "-");
+        var decoded = ids.TryDecode(FhirResourceTypes.Patient, patientId, out var id) ? id : new FacadeResourceId("-", "-", "-");
         return new ContextPatientIds(decoded, NhsOf(decoded));
     }
 
     private static NhsNumber? NhsOf(FacadeResourceId id) => NhsNumber.TryParse(id.NativeId, out var nhs) ? nhs : null;
+
+    /// <summary>The patient a native id is read through: the NHS number it is, or the one before its first <c>/</c>.</summary>
+    private static NhsNumber? PatientNamedBy(string nativeId)
+    {
+        var slash = nativeId.IndexOf('/', StringComparison.Ordinal);
+        return NhsNumber.TryParse(slash < 0 ? nativeId : nativeId[..slash], out var nhs) ? nhs : null;
+    }
+
+    private static FacadeException OutsideContext() =>
+        FacadeException.Forbidden(SpineErrorCodes.AccessDenied, "The access token is confined to another patient (SMART launch context).");
 
     private sealed record ContextPatientIds(FacadeResourceId Id, NhsNumber? NhsNumber);
 }

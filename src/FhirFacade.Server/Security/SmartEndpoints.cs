@@ -1,51 +1,65 @@
+using FhirFacade.Server.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Server.Security;
 
 /// <summary>
-/// The absolute URLs of this server's SMART surface, derived from configuration or, when not
-/// configured, from the request (so the embedded default works on whatever loopback port it gets).
+/// The absolute URLs of this server's SMART surface — the token audience, the issuer, the OAuth
+/// endpoints — from configuration alone (<see cref="SmartServerUrls"/>), never from a request.
 /// </summary>
-public sealed class SmartEndpoints(IOptions<SmartOptions> options, string fhirBasePath, bool devIssuerEnabled)
+public sealed class SmartEndpoints
 {
     /// <summary>The development issuer's path, relative to the host root.</summary>
     public const string DevIssuerPath = "/dev-auth";
 
+    private readonly SmartOptions _options;
+    private readonly Lazy<SmartServerUrls> _urls;
+
+    public SmartEndpoints(IOptions<SmartOptions> options, IOptions<FacadeServerOptions> server, string? listenUrls, string fhirBasePath, bool devIssuerEnabled)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(fhirBasePath);
+        _options = options.Value;
+        FhirBasePath = fhirBasePath.TrimEnd('/');
+        DevIssuerEnabled = devIssuerEnabled;
+
+        // Resolved on first use: start-up validation (SmartOptionsValidator) has refused a configuration where this fails.
+        _urls = new Lazy<SmartServerUrls>(() => SmartServerUrls.TryResolve(_options, server.Value, listenUrls, devIssuerEnabled, out var urls, out var problem)
+            ? urls
+            : throw new InvalidOperationException(problem));
+    }
+
     /// <summary>The FHIR base path, e.g. <c>/fhir</c>.</summary>
-    public string FhirBasePath { get; } = fhirBasePath.TrimEnd('/');
+    public string FhirBasePath { get; }
 
     /// <summary><see langword="true"/> when the built-in development issuer is on.</summary>
-    public bool DevIssuerEnabled { get; } = devIssuerEnabled;
+    public bool DevIssuerEnabled { get; }
 
-    /// <summary>The server root of this request: <c>{scheme}://{host}{pathBase}</c>.</summary>
-    public static string RootUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+    /// <summary>The <c>aud</c> every token must carry: this server's public FHIR base URL.</summary>
+    public string Audience => _urls.Value.Audience;
 
-    /// <summary>This server's FHIR base URL, the token audience.</summary>
-    public string FhirBaseUrl(HttpRequest request) => options.Value.Audience ?? RootUrl(request) + FhirBasePath;
-
-    /// <summary>The issuer tokens must come from.</summary>
-    public string ExpectedIssuer(HttpRequest request) =>
-        options.Value.Issuer ?? (DevIssuerEnabled
-            ? RootUrl(request) + DevIssuerPath
-            : throw new InvalidOperationException("Smart:Issuer is not configured."));
+    /// <summary>The <c>iss</c> every token must carry: <c>Smart:Issuer</c>, or the development issuer's URL.</summary>
+    public string ExpectedIssuer => _options.Issuer ?? (DevIssuerEnabled
+        ? _urls.Value.Root + DevIssuerPath
+        : throw new InvalidOperationException("Smart:Issuer is not configured."));
 
     /// <summary>The OAuth authorization endpoint (configured, or the issuer's <c>/authorize</c>).</summary>
-    public string AuthorizationEndpoint(HttpRequest request) => options.Value.AuthorizationEndpoint?.AbsoluteUri ?? ExpectedIssuer(request) + "/authorize";
+    public string AuthorizationEndpoint => _options.AuthorizationEndpoint?.AbsoluteUri ?? ExpectedIssuer + "/authorize";
 
     /// <summary>The OAuth token endpoint (configured, or the issuer's <c>/token</c>).</summary>
-    public string TokenEndpoint(HttpRequest request) => options.Value.TokenEndpoint?.AbsoluteUri ?? ExpectedIssuer(request) + "/token";
+    public string TokenEndpoint => _options.TokenEndpoint?.AbsoluteUri ?? ExpectedIssuer + "/token";
 
     /// <summary>The document served at <c>/.well-known/smart-configuration</c> (SMART App Launch v2).</summary>
-    public Dictionary<string, object> Configuration(HttpRequest request)
+    public Dictionary<string, object> Configuration()
     {
-        var issuer = ExpectedIssuer(request);
-        var value = options.Value;
-        var document = new Dictionary<string, object>(StringComparer.Ordinal)
+        var issuer = ExpectedIssuer;
+        return new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["issuer"] = issuer,
-            ["jwks_uri"] = value.JwksUrl?.AbsoluteUri ?? issuer + "/jwks.json",
-            ["authorization_endpoint"] = AuthorizationEndpoint(request),
-            ["token_endpoint"] = TokenEndpoint(request),
+            ["jwks_uri"] = _options.JwksUrl?.AbsoluteUri ?? issuer + "/jwks.json",
+            ["authorization_endpoint"] = AuthorizationEndpoint,
+            ["token_endpoint"] = TokenEndpoint,
             ["grant_types_supported"] = new[] { "authorization_code", "client_credentials" },
             ["token_endpoint_auth_methods_supported"] = new[] { "client_secret_post", "client_secret_basic" },
             ["response_types_supported"] = new[] { "code" },
@@ -65,6 +79,5 @@ public sealed class SmartEndpoints(IOptions<SmartOptions> options, string fhirBa
                 "context-standalone-patient", "permission-patient", "permission-user", "permission-v1", "permission-v2",
             },
         };
-        return document;
     }
 }

@@ -1,4 +1,5 @@
 using FhirFacade.Server.DevAuthorization;
+using FhirFacade.Server.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Server.Security;
@@ -8,9 +9,16 @@ namespace FhirFacade.Server.Security;
 /// must be configured. With it, it must be the only issuer and may only front the embedded simulated
 /// suppliers: the development issuer mints a token for anyone who knows its demo secrets, so a
 /// configuration that reaches real GP systems or names a real issuer but leaves it switched on (it is
-/// on in the base <c>appsettings.json</c>) refuses to start instead of failing open.
+/// on in the base <c>appsettings.json</c>) refuses to start instead of failing open. The token audience
+/// must be known from configuration (<see cref="SmartServerUrls"/>): a real configuration that names
+/// neither <c>Smart:Audience</c> nor <c>Facade:Server:PublicBaseUrl</c> refuses to start rather than
+/// accept whatever audience the request's <c>Host</c> header implies.
 /// </summary>
-internal sealed class SmartOptionsValidator(IOptions<DevAuthorizationOptions> dev, bool embeddedSimulatorsEnabled) : IValidateOptions<SmartOptions>
+internal sealed class SmartOptionsValidator(
+    IOptions<DevAuthorizationOptions> dev,
+    bool embeddedSimulatorsEnabled,
+    IOptions<FacadeServerOptions> server,
+    string? listenUrls) : IValidateOptions<SmartOptions>
 {
     public ValidateOptionsResult Validate(string? name, SmartOptions options)
     {
@@ -40,6 +48,11 @@ internal sealed class SmartOptionsValidator(IOptions<DevAuthorizationOptions> de
             {
                 failures.Add("Smart:JwksFile or Smart:JwksUrl must give the issuer's signing keys.");
             }
+        }
+
+        if (!SmartServerUrls.TryResolve(options, server.Value, listenUrls, dev.Value.Enabled, out _, out var problem))
+        {
+            failures.Add(problem);
         }
 
         if (options.AllowedAlgorithms.Any(a => a is not ("RS256" or "ES256")))

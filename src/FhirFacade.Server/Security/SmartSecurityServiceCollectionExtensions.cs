@@ -18,12 +18,21 @@ public static class SmartSecurityServiceCollectionExtensions
     {
         services.AddOptions<SmartOptions>().BindConfiguration(SmartOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DevAuthorizationOptions>().BindConfiguration(DevAuthorizationOptions.SectionName).ValidateOnStart();
+        // The listen URL as the host reads it (Urls, ASPNETCORE_URLS, --urls): the embedded default's audience when no public URL is configured.
+        var listenUrls = configuration[WebHostDefaults.ServerUrlsKey];
         services.AddSingleton<IValidateOptions<SmartOptions>>(sp => new SmartOptionsValidator(
             sp.GetRequiredService<IOptions<DevAuthorizationOptions>>(),
-            embeddedSimulatorsEnabled: sp.GetService<EmbeddedSimulators>() is not null));
+            embeddedSimulatorsEnabled: sp.GetService<EmbeddedSimulators>() is not null,
+            sp.GetRequiredService<IOptions<FacadeServerOptions>>(),
+            listenUrls));
 
         var devEnabled = configuration.GetValue<bool>($"{DevAuthorizationOptions.SectionName}:Enabled");
-        services.AddSingleton(sp => new SmartEndpoints(sp.GetRequiredService<IOptions<SmartOptions>>(), fhirBasePath, devEnabled));
+        services.AddSingleton(sp => new SmartEndpoints(
+            sp.GetRequiredService<IOptions<SmartOptions>>(),
+            sp.GetRequiredService<IOptions<FacadeServerOptions>>(),
+            listenUrls,
+            fhirBasePath,
+            devEnabled));
         services.AddSingleton<SmartTokenValidator>();
         services.AddHttpContextAccessor();
         services.RemoveAll<IAccessPolicy>();
@@ -59,16 +68,19 @@ public static class SmartSecurityServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Adds the bearer-token check to the pipeline (after the exception handler, before the endpoints).</summary>
-    public static IApplicationBuilder UseSmartSecurity(this IApplicationBuilder app) => app.UseMiddleware<SmartAuthenticationMiddleware>();
+    /// <summary>
+    /// Adds the one authorization decision to the pipeline: after routing (so it sees the endpoint routing chose)
+    /// and after the exception handler (so its refusals are written as OperationOutcomes), before the endpoints.
+    /// </summary>
+    public static IApplicationBuilder UseSmartSecurity(this IApplicationBuilder app) => app.UseMiddleware<EndpointAuthorizationMiddleware>();
 
     /// <summary>Maps <c>/.well-known/smart-configuration</c> (at the root and under the FHIR base) and, when on, the development issuer.</summary>
     public static IEndpointRouteBuilder MapSmartEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var smart = endpoints.ServiceProvider.GetRequiredService<SmartEndpoints>();
-        IResult WellKnown(HttpRequest request) => Results.Json(smart.Configuration(request));
-        endpoints.MapGet("/.well-known/smart-configuration", WellKnown).ExcludeFromDescription();
-        endpoints.MapGet(smart.FhirBasePath + "/.well-known/smart-configuration", WellKnown).ExcludeFromDescription();
+        IResult WellKnown() => Results.Json(smart.Configuration());
+        endpoints.MapGet("/.well-known/smart-configuration", WellKnown).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
+        endpoints.MapGet(smart.FhirBasePath + "/.well-known/smart-configuration", WellKnown).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
 
         if (smart.DevIssuerEnabled)
         {

@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -25,6 +27,9 @@ public sealed class SmartTokenValidator
 {
     /// <summary>The most accepted tokens remembered at once; when full, expired ones go, then all.</summary>
     public const int MaxRememberedTokens = 1024;
+
+    private static readonly long MinUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly ConcurrentDictionary<string, AcceptedToken> _accepted = new(StringComparer.Ordinal);
@@ -70,9 +75,8 @@ public sealed class SmartTokenValidator
         {
             jwt = _handler.ReadJsonWebToken(token);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (IsMalformedToken(ex))
         {
-            // Includes SecurityTokenMalformedException.
             return TokenValidationOutcome.Rejected(TokenRejection.Malformed);
         }
 
@@ -104,38 +108,61 @@ public sealed class SmartTokenValidator
             RequireExpirationTime = false,
         };
 
-        var result = await _handler.ValidateTokenAsync(token, parameters);
+        TokenValidationResult result;
+        try
+        {
+            result = await _handler.ValidateTokenAsync(token, parameters);
+        }
+        catch (Exception ex) when (IsMalformedToken(ex))
+        {
+            return TokenValidationOutcome.Rejected(TokenRejection.Malformed);
+        }
+
         if (!result.IsValid)
         {
             return TokenValidationOutcome.Rejected(Classify(result.Exception));
         }
 
-        var lifetime = CheckLifetime(jwt);
-        if (lifetime is not null)
+        // The claims are the sender's JSON: a number out of range or of the wrong kind is a malformed token (401), never an error.
+        DateTimeOffset expires;
+        DateTimeOffset? notBefore;
+        FacadeCaller? caller;
+        try
         {
-            return TokenValidationOutcome.Rejected(lifetime.Value);
+            if (!TryReadLifetime(jwt, out expires, out notBefore, out var rejection))
+            {
+                return TokenValidationOutcome.Rejected(rejection.Value);
+            }
+
+            caller = ToCaller(jwt);
+        }
+        catch (Exception ex) when (IsMalformedToken(ex))
+        {
+            return TokenValidationOutcome.Rejected(TokenRejection.Malformed);
         }
 
-        var caller = ToCaller(jwt);
         if (caller is null)
         {
             return TokenValidationOutcome.Rejected(TokenRejection.MissingClaims);
         }
 
-        Remember(token, jwt, keys, expectedIssuer, expectedAudience, caller);
+        Remember(token, jwt, keys, expectedIssuer, expectedAudience, caller, expires, notBefore);
         return TokenValidationOutcome.Accepted(caller);
     }
 
     private async ValueTask<bool> StillAcceptedAsync(AcceptedToken accepted, string expectedIssuer, string expectedAudience, CancellationToken cancellationToken)
     {
+        // Compared against the clock moved by the skew, not the token's times moved by it: those may be at the ends of the calendar.
+        var now = _timeProvider.GetUtcNow();
+        var skew = TimeSpan.FromSeconds(_options.ClockSkewSeconds);
         if (!string.Equals(accepted.Issuer, expectedIssuer, StringComparison.Ordinal)
             || !string.Equals(accepted.Audience, expectedAudience, StringComparison.Ordinal)
-            || accepted.Expires + TimeSpan.FromSeconds(_options.ClockSkewSeconds) <= _timeProvider.GetUtcNow())
+            || accepted.Expires <= now - skew)
         {
             return false;
         }
 
-        if (accepted.NotBefore is { } notBefore && notBefore - TimeSpan.FromSeconds(_options.ClockSkewSeconds) > _timeProvider.GetUtcNow())
+        if (accepted.NotBefore is { } notBefore && notBefore > now + skew)
         {
             return false;
         }
@@ -152,16 +179,14 @@ public sealed class SmartTokenValidator
         return false;
     }
 
-    private void Remember(string token, JsonWebToken jwt, IReadOnlyList<SecurityKey> keys, string issuer, string audience, FacadeCaller caller)
+    private void Remember(string token, JsonWebToken jwt, IReadOnlyList<SecurityKey> keys, string issuer, string audience, FacadeCaller caller, DateTimeOffset expires, DateTimeOffset? notBefore)
     {
         // Only an unambiguous key: with two keys under one kid, which one verified is not known here.
         var candidates = keys.Where(k => string.Equals(k.KeyId, jwt.Kid, StringComparison.Ordinal)).Take(2).ToList();
-        if (candidates.Count != 1 || !jwt.TryGetPayloadValue<long>("exp", out var exp))
+        if (candidates.Count != 1)
         {
             return;
         }
-
-        DateTimeOffset? notBefore = jwt.TryGetPayloadValue<long>("nbf", out var nbf) ? DateTimeOffset.FromUnixTimeSeconds(nbf) : null;
 
         if (_accepted.Count >= MaxRememberedTokens)
         {
@@ -180,33 +205,83 @@ public sealed class SmartTokenValidator
             }
         }
 
-        _accepted[token] = new AcceptedToken(issuer, audience, candidates[0], DateTimeOffset.FromUnixTimeSeconds(exp), notBefore, caller);
+        _accepted[token] = new AcceptedToken(issuer, audience, candidates[0], expires, notBefore, caller);
     }
 
     private static bool HasKey(IReadOnlyList<SecurityKey> keys, string? kid) =>
         !string.IsNullOrEmpty(kid) && keys.Any(k => string.Equals(k.KeyId, kid, StringComparison.Ordinal));
 
-    private TokenRejection? CheckLifetime(JsonWebToken jwt)
+    /// <summary>
+    /// Reads <c>exp</c> (required) and <c>nbf</c> (optional) as whole seconds since the epoch that a
+    /// <see cref="DateTimeOffset"/> can hold, and checks them against the clock with the configured skew.
+    /// </summary>
+    private bool TryReadLifetime(JsonWebToken jwt, out DateTimeOffset expires, out DateTimeOffset? notBefore, [NotNullWhen(false)] out TokenRejection? rejection)
     {
+        expires = default;
+        notBefore = null;
+        rejection = null;
+        using var payload = JsonDocument.Parse(Base64Url.DecodeFromChars(jwt.EncodedPayload));
+        if (payload.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            rejection = TokenRejection.Malformed;
+            return false;
+        }
+
+        var exp = ReadNumericDate(payload.RootElement, "exp");
+        var nbf = ReadNumericDate(payload.RootElement, "nbf");
+        if (exp.Malformed || nbf.Malformed)
+        {
+            rejection = TokenRejection.Malformed;
+            return false;
+        }
+
+        if (exp.Value is not { } expValue)
+        {
+            rejection = TokenRejection.MissingClaims;
+            return false;
+        }
+
         var now = _timeProvider.GetUtcNow();
         var skew = TimeSpan.FromSeconds(_options.ClockSkewSeconds);
-        if (!jwt.TryGetPayloadValue<long>("exp", out var exp))
+        expires = expValue;
+        notBefore = nbf.Value;
+        if (expValue <= now - skew)
         {
-            return TokenRejection.MissingClaims;
+            rejection = TokenRejection.Expired;
+            return false;
         }
 
-        if (DateTimeOffset.FromUnixTimeSeconds(exp) + skew <= now)
+        if (nbf.Value is { } nbfValue && nbfValue > now + skew)
         {
-            return TokenRejection.Expired;
+            rejection = TokenRejection.NotYetValid;
+            return false;
         }
 
-        if (jwt.TryGetPayloadValue<long>("nbf", out var nbf) && DateTimeOffset.FromUnixTimeSeconds(nbf) - skew > now)
-        {
-            return TokenRejection.NotYetValid;
-        }
-
-        return null;
+        return true;
     }
+
+    /// <summary>
+    /// A NumericDate claim (RFC 7519 §2) as the token's own JSON states it: absent, a time, or malformed (not a
+    /// whole number, or beyond what a date can hold). Read from the payload itself, because the token library keeps
+    /// numeric claims in its own form and would report an unrepresentable one as absent.
+    /// </summary>
+    private static (DateTimeOffset? Value, bool Malformed) ReadNumericDate(JsonElement payload, string claim)
+    {
+        if (!payload.TryGetProperty(claim, out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return (null, false);
+        }
+
+        return element.ValueKind == JsonValueKind.Number
+            && element.TryGetInt64(out var seconds)
+            && seconds >= MinUnixSeconds && seconds <= MaxUnixSeconds
+            ? (DateTimeOffset.FromUnixTimeSeconds(seconds), false)
+            : (null, true);
+    }
+
+    /// <summary>What reading or checking a token's own text can throw: the token is malformed, whatever the reason.</summary>
+    private static bool IsMalformedToken(Exception exception) =>
+        exception is ArgumentException or FormatException or OverflowException or InvalidCastException or JsonException or SecurityTokenException;
 
     private static TokenRejection Classify(Exception? exception) => exception switch
     {

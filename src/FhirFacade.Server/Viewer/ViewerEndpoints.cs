@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using FhirFacade.Server.Hosting;
+using FhirFacade.Server.Security;
 using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Server.Viewer;
@@ -28,11 +29,12 @@ public static class ViewerEndpoints
     public static IEndpointRouteBuilder MapViewer(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet("/", LandingPage).ExcludeFromDescription();
-        endpoints.MapGet(DocsPath + "{name}", Document).ExcludeFromDescription();
+        // Static pages with no patient data: open to anyone (EndpointAccess), never shed (they cost next to nothing).
+        endpoints.MapGet("/", LandingPage).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
+        endpoints.MapGet(DocsPath + "{name}", Document).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
         if (endpoints.ServiceProvider.GetRequiredService<IOptions<ViewerOptions>>().Value.Enabled)
         {
-            endpoints.MapGet(ViewerPath + "{**file}", ViewerFile).ExcludeFromDescription();
+            endpoints.MapGet(ViewerPath + "{**file}", ViewerFile).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
         }
 
         return endpoints;

@@ -30,7 +30,7 @@ internal static class ConditionCatalogue
         new("35489007", "Depressive disorder", "E2B..", "Depressive disorder NEC", "E2B.."),
         new("197480006", "Anxiety disorder", "E200.", "Anxiety states", "E200."),
         new("84757009", "Epilepsy", "F25..", "Epilepsy", "F25.."),
-        new("37796009", "Migraine", "F26..", "Migraine", "F26.."),
+        new("37796009", "Migraine", "F26..", "Migraine", "F26..", EmisLocalCode: "EMISSIM-MIG01", EmisLocalTerm: "Migraine (practice template)"),
         new("69896004", "Rheumatoid arthritis", "N040.", "Rheumatoid arthritis", "N040."),
         new("396275006", "Osteoarthritis", "N05..", "Osteoarthritis and allied disorders", "N05..", "narrower"),
         new("64859006", "Osteoporosis", "N330.", "Osteoporosis", "N330."),
@@ -80,6 +80,9 @@ internal static class ConditionCatalogue
 
     /// <summary>CTV3 codes deliberately left out of ConceptMap-ctv3-to-snomed.json to exercise the facade's unmapped-code path.</summary>
     public static IReadOnlySet<string> UnmappedCtv3Codes { get; } = new HashSet<string>(["F26..", "H27.."], StringComparer.Ordinal);
+
+    /// <summary>EMIS local codes deliberately left out of ConceptMap-emis-to-snomed.json, for the same reason.</summary>
+    public static IReadOnlySet<string> UnmappedEmisLocalCodes { get; } = new HashSet<string>(["EMISSIM-MIG01"], StringComparer.Ordinal);
 
     public static ConditionConcept BySnomed(string snomedId) => All.Single(c => c.SnomedId == snomedId);
 

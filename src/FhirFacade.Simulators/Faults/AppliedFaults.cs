@@ -14,4 +14,7 @@ internal sealed record AppliedFaults(
 
     /// <summary>With <see cref="WrongPatient"/>: the NHS number of the patient whose record is answered instead, when the fault names one.</summary>
     public string? WrongPatientAnswer { get; init; }
+
+    /// <summary>The NHS number of the demo patient whose record content stands in for the asked patient's (<see cref="FaultKind.StandInRecord"/>).</summary>
+    public string? StandInRecordOf { get; init; }
 }

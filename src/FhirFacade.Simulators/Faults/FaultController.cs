@@ -61,6 +61,7 @@ public sealed class FaultController
             applying.Any(f => f.Kind == FaultKind.TokenRejected))
         {
             WrongPatientAnswer = applying.FirstOrDefault(f => f.Kind == FaultKind.WrongPatient)?.AnswerWith,
+            StandInRecordOf = applying.FirstOrDefault(f => f.Kind == FaultKind.StandInRecord)?.AnswerWith,
         };
     }
 }

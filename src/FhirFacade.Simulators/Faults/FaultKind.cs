@@ -26,4 +26,12 @@ public enum FaultKind
 
     /// <summary>Microtest only: reject every bearer token with 401 invalid_token.</summary>
     TokenRejected,
+
+    /// <summary>
+    /// Answer about the patient with the clinical content and restriction flags of another (demo) patient's record,
+    /// relabelled as the patient asked about (their NHS number and demographics kept): how a test puts the dissenting,
+    /// sensitive, confidential-items or broken-data situation behind any supplier's native protocol. Needs
+    /// <see cref="FaultSpec.AnswerWith"/> (<see cref="FaultSpec.StandIn"/>).
+    /// </summary>
+    StandInRecord,
 }

@@ -13,6 +13,7 @@ public static class FaultKindNames
         ["wrong-patient"] = FaultKind.WrongPatient,
         ["hl7-nak"] = FaultKind.Hl7Nak,
         ["token-rejected"] = FaultKind.TokenRejected,
+        ["stand-in-record"] = FaultKind.StandInRecord,
     };
 
     public static string NameOf(FaultKind kind) => ByName.First(p => p.Value == kind).Key;

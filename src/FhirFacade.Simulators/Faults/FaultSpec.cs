@@ -15,6 +15,7 @@ public sealed record FaultSpec(FaultKind Kind)
     /// <summary>
     /// For <see cref="FaultKind.WrongPatient"/>: the NHS number of the patient whose record is answered instead (a demo
     /// patient's record, flags included, even at an organisation that does not hold them); null: the next NHS number in the world.
+    /// For <see cref="FaultKind.StandInRecord"/>: the demo patient whose record content stands in for the asked patient's.
     /// </summary>
     public string? AnswerWith { get; init; }
 
@@ -23,6 +24,9 @@ public sealed record FaultSpec(FaultKind Kind)
     public static FaultSpec Error(int statusCode, string? nhsNumber = null) => new(FaultKind.ErrorStatus) { StatusCode = statusCode, NhsNumber = nhsNumber };
 
     public static FaultSpec WrongPatient(string nhsNumber, string answerWith) => new(FaultKind.WrongPatient) { NhsNumber = nhsNumber, AnswerWith = answerWith };
+
+    /// <summary>Answers about <paramref name="nhsNumber"/> with the content and flags of <paramref name="recordOf"/>'s record, relabelled as <paramref name="nhsNumber"/>'s.</summary>
+    public static FaultSpec StandIn(string nhsNumber, string recordOf) => new(FaultKind.StandInRecord) { NhsNumber = nhsNumber, AnswerWith = recordOf };
 
     public static FaultSpec Of(FaultKind kind, string? nhsNumber = null) => new(kind) { NhsNumber = nhsNumber };
 }

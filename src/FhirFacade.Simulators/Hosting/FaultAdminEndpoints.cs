@@ -9,7 +9,8 @@ namespace FhirFacade.Simulators.Hosting;
 
 /// <summary>
 /// <c>GET/POST/DELETE /_admin/faults</c> on every HTTP simulator (never subject to faults).
-/// POST body: <c>{"kind":"error-status","nhsNumber":"9990000018","statusCode":503,"latencyMs":0}</c>.
+/// POST body: <c>{"kind":"error-status","nhsNumber":"9990000018","statusCode":503,"latencyMs":0}</c>;
+/// <c>answerWith</c> names the patient of <c>wrong-patient</c> and <c>stand-in-record</c>.
 /// </summary>
 internal static class FaultAdminEndpoints
 {
@@ -45,6 +46,7 @@ internal static class FaultAdminEndpoints
                 NhsNumber = body?["nhsNumber"]?.GetValue<string>(),
                 LatencyMs = body?["latencyMs"]?.GetValue<int>() ?? 1000,
                 StatusCode = body?["statusCode"]?.GetValue<int>() ?? 500,
+                AnswerWith = body?["answerWith"]?.GetValue<string>(),
             };
             faults.Set(spec);
             return Results.Text(Describe(faults), "application/json", statusCode: 202);
@@ -62,6 +64,7 @@ internal static class FaultAdminEndpoints
                 ["nhsNumber"] = f.NhsNumber,
                 ["latencyMs"] = f.LatencyMs,
                 ["statusCode"] = f.StatusCode,
+                ["answerWith"] = f.AnswerWith,
             });
         }
 

@@ -12,11 +12,17 @@ internal static class SupplierGuard
 
     /// <summary>
     /// The records this supplier holds for the NHS number; with the wrong-patient fault, another
-    /// patient's records at the same organisations (the patient the fault names, else the next NHS number in the world).
+    /// patient's records at the same organisations (the patient the fault names, else the next NHS number in the world);
+    /// with the stand-in fault, the named demo patient's record content and flags under the asked patient's demographics.
     /// </summary>
     public static IReadOnlyList<ClinicalRecord> Records(string nhsNumber, SupplierKind supplier, AppliedFaults faults)
     {
         var records = PatientWorld.RecordsAt(nhsNumber, supplier);
+        if (records.Count > 0 && !faults.WrongPatient && faults.StandInRecordOf is { } standIn)
+        {
+            return records.Select(r => PatientWorld.RecordInPlaceOf(standIn, r.Holding) with { Demographics = r.Demographics }).ToArray();
+        }
+
         if (!faults.WrongPatient || records.Count == 0)
         {
             return records;

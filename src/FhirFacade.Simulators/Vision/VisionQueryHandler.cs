@@ -66,9 +66,18 @@ internal sealed class VisionQueryHandler
             return VisionMessageWriter.Error(header, controlId, "AE", tag, qpdLine, false, "206", "Application record locked", "Unknown query name in QPD-1");
         }
 
-        if (faults.ErrorStatus is not null)
+        // The error-status fault speaks Vision's own language for what the HTTP status means: 404 is its
+        // "not found" (AE, QAK-2 NF, ERR 204), 401/403 its security refusal (AR naming MSH-8), anything else an AE 207.
+        switch (faults.ErrorStatus)
         {
-            return VisionMessageWriter.Error(header, controlId, "AE", tag, qpdLine, false, "207", "Application internal error", "The Vision application failed to process the query");
+            case null:
+                break;
+            case 404:
+                return VisionMessageWriter.Error(header, controlId, "AE", tag, qpdLine, true, "204", "Unknown key identifier", "Patient not found");
+            case 401 or 403:
+                return VisionMessageWriter.Error(header, controlId, "AR", tag, qpdLine, false, "207", "Application internal error", "Security check failed (MSH-8)");
+            default:
+                return VisionMessageWriter.Error(header, controlId, "AE", tag, qpdLine, false, "207", "Application internal error", "The Vision application failed to process the query");
         }
 
         if (queryName == Hl7.DemographicQuery)

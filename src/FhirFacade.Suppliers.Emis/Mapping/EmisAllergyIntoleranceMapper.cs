@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Emis.Native;
@@ -14,14 +15,14 @@ internal static class EmisAllergyIntoleranceMapper
         var code = EmisCodings.ToConcept(allergy.Allergen);
         if (code is null || allergy.Id.Length == 0)
         {
-            context.Unmappable("allergy", "no allergen code or id");
+            context.Unmappable("allergy", "no allergen code or id", allergy.Id);
             return null;
         }
 
         var resolved = allergy.Status == "resolved";
         var resource = new AllergyIntolerance
         {
-            Id = context.Id(context.EventNativeId(allergy.Id)),
+            Id = context.Id(FhirResourceTypes.AllergyIntolerance, context.EventNativeId(allergy.Id)),
             Meta = context.Meta(UkCoreProfiles.AllergyIntolerance),
             ClinicalStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceClinical, resolved ? "resolved" : "active", resolved ? "Resolved" : "Active"),
             VerificationStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceVerification, "confirmed", "Confirmed"),
@@ -53,10 +54,11 @@ internal static class EmisAllergyIntoleranceMapper
 
         if (resolved && allergy.EndDate is not null)
         {
-            // UK Core carries the end of a resolved allergy in Extension-UKCore-AllergyIntoleranceEnd.
+            // UK Core carries the end of a resolved allergy in Extension-UKCore-AllergyIntoleranceEnd, whose
+            // context is AllergyIntolerance.clinicalStatus: it sits on the status it qualifies, not on the resource.
             var end = new Extension(UkCoreExtensions.AllergyIntoleranceEnd);
             end.Extension.Add(new Extension(EndDateExtension, new FhirDateTime(allergy.EndDate)));
-            resource.Extension.Add(end);
+            resource.ClinicalStatus!.Extension.Add(end);
         }
 
         if (allergy.Note is not null)

@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Emis.Native;
@@ -9,10 +10,10 @@ internal static class EmisConditionMapper
 {
     public static Condition? Map(EmisProblem problem, EmisMappingContext context)
     {
-        var code = EmisCodings.ToConcept(problem.Code);
+        var code = EmisCodings.ToConcept(problem.Code, context, "problem", problem.Id);
         if (code is null || problem.Id.Length == 0)
         {
-            context.Unmappable("problem", "no code or id");
+            context.Unmappable("problem", "no code or id", problem.Id);
             return null;
         }
 
@@ -25,13 +26,13 @@ internal static class EmisConditionMapper
         };
         if (clinicalStatus is null)
         {
-            context.Unmappable("problem", "unknown status");
+            context.Unmappable("problem", "unknown status", problem.Id);
             return null;
         }
 
         var condition = new Condition
         {
-            Id = context.Id(context.EventNativeId(problem.Id)),
+            Id = context.Id(FhirResourceTypes.Condition, context.EventNativeId(problem.Id)),
             Meta = context.Meta(UkCoreProfiles.Condition),
             ClinicalStatus = new CodeableConcept(FhirSystems.ConditionClinical, clinicalStatus, Display(clinicalStatus)),
             VerificationStatus = new CodeableConcept(FhirSystems.ConditionVerificationStatus, "confirmed", "Confirmed"),

@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Emis.Native;
@@ -12,13 +13,13 @@ internal static class EmisMedicationMapper
         var code = EmisCodings.ToConcept(medication.Drug);
         if (code is null || medication.Id.Length == 0)
         {
-            context.Unmappable("medication", "no drug code or name");
+            context.Unmappable("medication", "no drug code or name", medication.Id);
             return null;
         }
 
         return new Medication
         {
-            Id = context.Id(context.EventNativeId(medication.Id)),
+            Id = context.Id(FhirResourceTypes.Medication, context.EventNativeId(medication.Id)),
             Meta = context.Meta(UkCoreProfiles.Medication),
             Code = code,
         };

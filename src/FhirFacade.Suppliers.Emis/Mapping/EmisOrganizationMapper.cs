@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Emis.Native;
@@ -11,7 +12,7 @@ internal static class EmisOrganizationMapper
     {
         var resource = new Organization
         {
-            Id = context.Id(organisation.OdsCode),
+            Id = context.Id(FhirResourceTypes.Organization, organisation.OdsCode),
             Meta = context.Meta(UkCoreProfiles.Organization),
             Identifier = [new Identifier(UkCoreSystems.OdsOrganizationCode, organisation.OdsCode)],
             Active = true,

@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Emis.Native;
@@ -61,7 +62,7 @@ internal static class EmisPatientMapper
         }));
         if (record.Organisation is { } organisation && native.Registration is { IsRegisteredPractice: true })
         {
-            patient.GeneralPractitioner.Add(Reference.To("Organization", context.Id(organisation.OdsCode), organisation.Name));
+            patient.GeneralPractitioner.Add(Reference.To("Organization", context.Id(FhirResourceTypes.Organization, organisation.OdsCode), organisation.Name));
         }
 
         if (context.PractitionerReference(native.Registration?.UsualGp) is { } usualGp)

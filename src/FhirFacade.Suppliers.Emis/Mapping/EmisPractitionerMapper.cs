@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Emis.Native;
@@ -11,7 +12,7 @@ internal static class EmisPractitionerMapper
     {
         var resource = new Practitioner
         {
-            Id = context.Id(practitioner.Id),
+            Id = context.Id(FhirResourceTypes.Practitioner, practitioner.Id),
             Meta = context.Meta(UkCoreProfiles.Practitioner),
             Gender = practitioner.Gender is "male" or "female" ? practitioner.Gender : null,
         };

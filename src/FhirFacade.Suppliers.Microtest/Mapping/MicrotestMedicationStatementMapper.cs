@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Microtest.Native;
@@ -41,10 +42,10 @@ internal static class MicrotestMedicationStatementMapper
         var nativeId = context.ItemNativeId(medication.Id);
         var statement = new MedicationStatement
         {
-            Id = context.Id(nativeId),
+            Id = context.Id(FhirResourceTypes.MedicationStatement, nativeId),
             Meta = context.Meta(UkCoreProfiles.MedicationStatement),
             Status = status,
-            Medication = Reference.To("Medication", context.Id(nativeId), medication.DrugName),
+            Medication = Reference.To("Medication", context.Id(FhirResourceTypes.Medication, nativeId), medication.DrugName),
             Subject = context.PatientReference,
             Effective = new Period { Start = start, End = EndDate(medication, context) },
             DateAsserted = start,

@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Microtest.Native;
@@ -17,7 +18,7 @@ internal static class MicrotestOrganizationMapper
 
         return new Organization
         {
-            Id = context.Id(practice.OdsCode),
+            Id = context.Id(FhirResourceTypes.Organization, practice.OdsCode),
             Meta = context.Meta(UkCoreProfiles.Organization),
             Identifier = [new Identifier(UkCoreSystems.OdsOrganizationCode, practice.OdsCode)],
             Active = true,

@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Microtest.Native;
@@ -69,7 +70,7 @@ internal static class MicrotestPatientMapper
 
         if (native.Practice is { OdsCode: { Length: > 0 } ods } practice && native.Registration is { IsRegisteredPractice: true })
         {
-            patient.GeneralPractitioner.Add(Reference.To("Organization", context.Id(ods), practice.Name));
+            patient.GeneralPractitioner.Add(Reference.To("Organization", context.Id(FhirResourceTypes.Organization, ods), practice.Name));
         }
 
         if (native.Registration?.UsualGp is { } gp && MicrotestMappingContext.PractitionerReference(gp.SdsUserId, Name(gp)) is { } usualGp)

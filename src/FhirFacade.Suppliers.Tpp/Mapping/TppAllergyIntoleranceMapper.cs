@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Tpp.Native;
@@ -22,7 +23,7 @@ internal static class TppAllergyIntoleranceMapper
         var onset = TppCodings.PartialDate(allergy.Onset, "allergy onset date", context);
         var resource = new AllergyIntolerance
         {
-            Id = context.Id(context.RowNativeId(rowId)),
+            Id = context.Id(FhirResourceTypes.AllergyIntolerance, context.RowNativeId(rowId)),
             Meta = context.Meta(UkCoreProfiles.AllergyIntolerance),
             ClinicalStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceClinical, ended ? "resolved" : "active", ended ? "Resolved" : "Active"),
             VerificationStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceVerification, "confirmed", "Confirmed"),
@@ -51,10 +52,11 @@ internal static class TppAllergyIntoleranceMapper
 
         if (ended && TppCodings.FullDate(allergy.EndDate, "allergy end date", context) is { } endDate)
         {
-            // UK Core carries the end of a resolved allergy in Extension-UKCore-AllergyIntoleranceEnd.
+            // UK Core carries the end of a resolved allergy in Extension-UKCore-AllergyIntoleranceEnd, whose
+            // context is AllergyIntolerance.clinicalStatus: it sits on the status it qualifies, not on the resource.
             var end = new Extension(UkCoreExtensions.AllergyIntoleranceEnd);
             end.Extension.Add(new Extension(EndDateExtension, new FhirDateTime(endDate)));
-            resource.Extension.Add(end);
+            resource.ClinicalStatus!.Extension.Add(end);
         }
 
         if (allergy.Notes is not null)
@@ -76,7 +78,7 @@ internal static class TppAllergyIntoleranceMapper
 
         return new AllergyIntolerance
         {
-            Id = context.Id(context.RowNativeId(rowId)),
+            Id = context.Id(FhirResourceTypes.AllergyIntolerance, context.RowNativeId(rowId)),
             Meta = context.Meta(UkCoreProfiles.AllergyIntolerance),
             ClinicalStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceClinical, "active", "Active"),
             VerificationStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceVerification, "confirmed", "Confirmed"),

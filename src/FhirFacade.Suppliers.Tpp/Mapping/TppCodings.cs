@@ -12,7 +12,7 @@ internal static class TppCodings
     /// The CTV3 coding of a row plus SNOMED CT: TPP's own map when the row has one, else the project's ConceptMap;
     /// an unmapped code keeps its CTV3 coding and text and is reported. <see langword="null"/> without a usable code or term.
     /// </summary>
-    public static CodeableConcept? FromCtv3(TppCodedValue? ctv3, TppCodedValue? snomed, TppMappingContext context)
+    public static CodeableConcept? FromCtv3(TppCodedValue? ctv3, TppCodedValue? snomed, TppMappingContext context, string what = "problem", long? rowId = null)
     {
         var code = ctv3?.Code;
         if (code is null || code.Length == 0)
@@ -31,7 +31,7 @@ internal static class TppCodings
         }
         else
         {
-            context.Unmapped(code);
+            context.UnmappedCode(what, rowId, code);
         }
 
         concept.Coding.Add(new Coding(FhirSystems.Ctv3, code, ctv3.Term));
@@ -75,6 +75,10 @@ internal static class TppCodings
 
     /// <summary>A partial date's value when it is a real <c>yyyy</c>, <c>yyyy-MM</c> or <c>yyyy-MM-dd</c> date; an impossible one is left out and reported.</summary>
     public static string? PartialDate(TppPartialDate? date, string what, TppMappingContext context) => Date(date?.Value, PartialFormats, what, context);
+
+    /// <summary>Whether <paramref name="value"/> is a real <c>yyyy-MM-dd</c> date.</summary>
+    public static bool IsFullDate([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? value) =>
+        value is not null && DateOnly.TryParseExact(value, FullFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
     /// <summary>A real <c>yyyy-MM-dd</c> date; an impossible one is left out and reported.</summary>
     public static string? FullDate(string? value, string what, TppMappingContext context) => Date(value, FullFormats, what, context);

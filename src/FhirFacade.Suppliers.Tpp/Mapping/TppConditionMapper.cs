@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Tpp.Native;
@@ -24,14 +25,14 @@ internal static class TppConditionMapper
         };
         if (clinicalStatus is null)
         {
-            context.Unmappable("problem", "unknown status");
+            context.Unmappable("problem", "unknown status", rowId);
             return null;
         }
 
-        var code = TppCodings.FromCtv3(problem.Ctv3, problem.Snomed, context);
+        var code = TppCodings.FromCtv3(problem.Ctv3, problem.Snomed, context, "problem", rowId);
         if (code is null)
         {
-            context.Unmappable("problem", "no code or term");
+            context.Unmappable("problem", "no code or term", rowId);
             return null;
         }
 
@@ -39,7 +40,7 @@ internal static class TppConditionMapper
         var end = TppCodings.PartialDate(problem.End, "problem end date", context);
         var condition = new Condition
         {
-            Id = context.Id(context.RowNativeId(rowId)),
+            Id = context.Id(FhirResourceTypes.Condition, context.RowNativeId(rowId)),
             Meta = context.Meta(UkCoreProfiles.Condition),
             ClinicalStatus = new CodeableConcept(FhirSystems.ConditionClinical, clinicalStatus, Display(clinicalStatus)),
             VerificationStatus = new CodeableConcept(FhirSystems.ConditionVerificationStatus, "confirmed", "Confirmed"),

@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Tpp.Native;
@@ -18,7 +19,7 @@ internal static class TppMedicationMapper
 
         return new Medication
         {
-            Id = context.Id(context.RowNativeId(rowId)),
+            Id = context.Id(FhirResourceTypes.Medication, context.RowNativeId(rowId)),
             Meta = context.Meta(UkCoreProfiles.Medication),
             Code = code,
         };

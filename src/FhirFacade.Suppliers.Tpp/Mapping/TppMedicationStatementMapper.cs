@@ -1,10 +1,16 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Tpp.Native;
 
 namespace FhirFacade.Suppliers.Tpp.Mapping;
 
-/// <summary>A TPP medication row (with its issues) → UK Core MedicationStatement referencing its Medication.</summary>
+/// <summary>
+/// A TPP medication row (with its issues) → UK Core MedicationStatement referencing its Medication. Broken native data is
+/// reported per item, as every adapter does: a missing or non-dm+d drug code keeps the drug name as text
+/// (<c>TPP-DEGRADED</c>), an impossible start date leaves the statement out (<c>TPP-UNMAPPABLE</c>), an impossible end
+/// date is left out of the statement (<c>TPP-DEGRADED</c>).
+/// </summary>
 internal static class TppMedicationStatementMapper
 {
     public static MedicationStatement? Map(TppMedication medication, TppMappingContext context)
@@ -16,20 +22,35 @@ internal static class TppMedicationStatementMapper
             "Stopped" => "stopped",
             _ => null,
         };
-        var start = TppCodings.FullDate(medication.StartDate, "medication start date", context);
-        if (status is null || medication.RowId is not { } rowId || start is null)
+        if (status is null || medication.RowId is not { } rowId)
         {
-            context.Unmappable("medication", "unknown status, or no row id or valid start date");
+            context.Unmappable("medication", "unknown status or no row id", medication.RowId);
             return null;
+        }
+
+        if (!TppCodings.IsFullDate(medication.StartDate))
+        {
+            context.Unmappable("medication", medication.StartDate is null ? "no start date" : "the start date is not a valid date", rowId);
+            return null;
+        }
+
+        var start = medication.StartDate;
+        if (string.IsNullOrEmpty(medication.Drug?.DmdId))
+        {
+            context.Degraded("medication", rowId, "it has no dm+d drug code, so the drug is given by name only");
+        }
+        else if (!TppCodings.IsSctId(medication.Drug.DmdId))
+        {
+            context.Degraded("medication", rowId, "its drug code is not a valid dm+d id, so the drug is given by name only");
         }
 
         var nativeId = context.RowNativeId(rowId);
         var statement = new MedicationStatement
         {
-            Id = context.Id(nativeId),
+            Id = context.Id(FhirResourceTypes.MedicationStatement, nativeId),
             Meta = context.Meta(UkCoreProfiles.MedicationStatement),
             Status = status,
-            Medication = Reference.To("Medication", context.Id(nativeId), medication.Drug?.Name),
+            Medication = Reference.To("Medication", context.Id(FhirResourceTypes.Medication, nativeId), medication.Drug?.Name),
             Subject = context.PatientReference,
             Effective = new Period { Start = start, End = TppCodings.FullDate(medication.EndDate, "medication end date", context) },
             DateAsserted = start,

@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Tpp.Native;
@@ -17,7 +18,7 @@ internal static class TppOrganizationMapper
 
         return new Organization
         {
-            Id = context.Id(unit.OdsCode),
+            Id = context.Id(FhirResourceTypes.Organization, unit.OdsCode),
             Meta = context.Meta(UkCoreProfiles.Organization),
             Identifier = [new Identifier(UkCoreSystems.OdsOrganizationCode, unit.OdsCode)],
             Active = true,

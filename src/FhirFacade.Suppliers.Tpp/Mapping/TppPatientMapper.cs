@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Tpp.Native;
@@ -68,7 +69,7 @@ internal static class TppPatientMapper
 
         if (record.Unit is { OdsCode: { Length: > 0 } odsCode } unit && native.Registration?.Type == "GMS")
         {
-            patient.GeneralPractitioner.Add(Reference.To("Organization", context.Id(odsCode), unit.Name));
+            patient.GeneralPractitioner.Add(Reference.To("Organization", context.Id(FhirResourceTypes.Organization, odsCode), unit.Name));
         }
 
         if (native.Registration?.UsualGp is { } usualGp && context.PractitionerReference(usualGp.StaffRowId) is { } gp)

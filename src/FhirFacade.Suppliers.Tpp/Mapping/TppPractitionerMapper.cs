@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Tpp.Native;
@@ -17,7 +18,7 @@ internal static class TppPractitionerMapper
 
         var resource = new Practitioner
         {
-            Id = context.Id(context.RowNativeId(rowId)),
+            Id = context.Id(FhirResourceTypes.Practitioner, context.RowNativeId(rowId)),
             Meta = context.Meta(UkCoreProfiles.Practitioner),
         };
         if (staff.SdsUserId is not null)

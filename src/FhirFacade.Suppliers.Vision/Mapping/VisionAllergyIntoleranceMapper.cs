@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Vision.Native;
@@ -22,7 +23,7 @@ internal static class VisionAllergyIntoleranceMapper
         var resolved = allergy.Status == "R";
         var resource = new AllergyIntolerance
         {
-            Id = context.Id(context.ItemNativeId(allergy.Id)),
+            Id = context.Id(FhirResourceTypes.AllergyIntolerance, context.ItemNativeId(allergy.Id)),
             Meta = context.Meta(UkCoreProfiles.AllergyIntolerance),
             ClinicalStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceClinical, resolved ? "resolved" : "active", resolved ? "Resolved" : "Active"),
             VerificationStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceVerification, "confirmed", "Confirmed"),
@@ -56,10 +57,11 @@ internal static class VisionAllergyIntoleranceMapper
 
         if (resolved && VisionDates.Full(allergy.EndDate) is { } endDate)
         {
-            // UK Core carries the end of a resolved allergy in Extension-UKCore-AllergyIntoleranceEnd.
+            // UK Core carries the end of a resolved allergy in Extension-UKCore-AllergyIntoleranceEnd, whose
+            // context is AllergyIntolerance.clinicalStatus: it sits on the status it qualifies, not on the resource.
             var end = new Extension(UkCoreExtensions.AllergyIntoleranceEnd);
             end.Extension.Add(new Extension(EndDateExtension, new FhirDateTime(endDate)));
-            resource.Extension.Add(end);
+            resource.ClinicalStatus!.Extension.Add(end);
         }
 
         if (!string.IsNullOrEmpty(allergy.Note))

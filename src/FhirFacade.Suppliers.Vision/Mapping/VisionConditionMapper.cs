@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Vision.Native;
@@ -39,7 +40,7 @@ internal static class VisionConditionMapper
 
         var condition = new Condition
         {
-            Id = context.Id(context.ItemNativeId(problem.Id)),
+            Id = context.Id(FhirResourceTypes.Condition, context.ItemNativeId(problem.Id)),
             Meta = context.Meta(UkCoreProfiles.Condition),
             ClinicalStatus = new CodeableConcept(FhirSystems.ConditionClinical, clinicalStatus, Display(clinicalStatus)),
             VerificationStatus = new CodeableConcept(FhirSystems.ConditionVerificationStatus, "confirmed", "Confirmed"),

@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Vision.Native;
@@ -18,7 +19,7 @@ internal static class VisionMedicationMapper
 
         return new Medication
         {
-            Id = context.Id(context.ItemNativeId(medication.Id)),
+            Id = context.Id(FhirResourceTypes.Medication, context.ItemNativeId(medication.Id)),
             Meta = context.Meta(UkCoreProfiles.Medication),
             Code = code,
         };

@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Vision.Native;
@@ -47,10 +48,10 @@ internal static class VisionMedicationStatementMapper
         var drugName = medication.Drug is { Text.Length: > 0 } drug ? drug.Text : null;
         var statement = new MedicationStatement
         {
-            Id = context.Id(nativeId),
+            Id = context.Id(FhirResourceTypes.MedicationStatement, nativeId),
             Meta = context.Meta(UkCoreProfiles.MedicationStatement),
             Status = status,
-            Medication = Reference.To("Medication", context.Id(nativeId), drugName),
+            Medication = Reference.To("Medication", context.Id(FhirResourceTypes.Medication, nativeId), drugName),
             Subject = context.PatientReference,
             Effective = new Period { Start = start, End = EndDate(medication, context) },
             DateAsserted = start,

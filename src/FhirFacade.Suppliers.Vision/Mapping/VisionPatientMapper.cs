@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Vision.Native;
@@ -72,7 +73,7 @@ internal static class VisionPatientMapper
 
         if (native.Practice is { OdsCode.Length: > 0 } practice && native.RegistrationType == RegisteredType)
         {
-            patient.GeneralPractitioner.Add(Reference.To("Organization", context.Id(practice.OdsCode), NullIfEmpty(practice.Name)));
+            patient.GeneralPractitioner.Add(Reference.To("Organization", context.Id(FhirResourceTypes.Organization, practice.OdsCode), NullIfEmpty(practice.Name)));
         }
 
         if (native.UsualGp is { } gp)

@@ -1,3 +1,4 @@
+using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Vision.Native;
@@ -17,7 +18,7 @@ internal static class VisionPractitionerMapper
 
         var resource = new Practitioner
         {
-            Id = context.Id(context.ItemNativeId(clinician.SdsUserId)),
+            Id = context.Id(FhirResourceTypes.Practitioner, context.ItemNativeId(clinician.SdsUserId)),
             Meta = context.Meta(UkCoreProfiles.Practitioner),
             Identifier = [new Identifier(UkCoreSystems.SdsUserId, clinician.SdsUserId)],
         };

@@ -40,6 +40,9 @@ internal sealed class BenchmarkFacadeFactory(IReadOnlyDictionary<string, string?
             ["Audit:SqlitePath"] = Path.Combine(_auditDirectory, "audit.db"),
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:FhirFacade"] = "Information",
+
+            // The token audience comes from configuration, never from the Host header (docs/security.md).
+            ["Facade:Server:PublicBaseUrl"] = Audience,
         }).AddInMemoryCollection(settings));
     }
 

@@ -51,6 +51,52 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Invoke_XmlFile_IsValidatedLikeJson()
+    {
+        var file = Write("patient.xml", """<Patient xmlns="http://hl7.org/fhir"><communication><preferred value="true"/></communication></Patient>""");
+
+        var (exit, output, _) = await RunAsync("validate", file);
+
+        exit.Should().Be(ValidateCommand.ErrorsFound);
+        output.Should().Contain($"{file}: error Patient.communication[0].language VAL-CARD-MIN");
+    }
+
+    [Fact]
+    public async Task Invoke_ValidXmlFile_ReturnsZero()
+    {
+        var file = Write("organization.xml", """<Organization xmlns="http://hl7.org/fhir"><name value="White Rose Medical Centre"/></Organization>""");
+
+        var (exit, output, _) = await RunAsync("validate", file);
+
+        exit.Should().Be(ValidateCommand.Success, output);
+        output.Should().Contain("1 file(s) validated, 0 with errors");
+    }
+
+    [Fact]
+    public async Task Invoke_MixedFolder_ValidatesJsonAndXmlFiles()
+    {
+        Write("a.json", TestFhir.ReadUkCoreExample(PatientExample));
+        Write("b.xml", """<Patient xmlns="http://hl7.org/fhir"><birthDate value="2021-02-30"/></Patient>""");
+        Write("nested/c.XML", """<Organization xmlns="http://hl7.org/fhir"><name value="A"/></Organization>""");
+        Write("notes.txt", "not FHIR");
+
+        var (exit, output, _) = await RunAsync("validate", _folder);
+
+        exit.Should().Be(ValidateCommand.ErrorsFound);
+        output.Should().Contain("3 file(s) validated, 1 with errors").And.Contain("b.xml: error Patient.birthDate VAL-PRIMITIVE");
+    }
+
+    [Fact]
+    public async Task Invoke_UnparsableXml_ReturnsOne()
+    {
+        var file = Write("broken.xml", "<Patient xmlns=\"http://hl7.org/fhir\"><id value=\"a\"/>");
+
+        var (exit, _, _) = await RunAsync("validate", file);
+
+        exit.Should().Be(ValidateCommand.ErrorsFound);
+    }
+
+    [Fact]
     public async Task Invoke_JsonFormat_WritesAnOperationOutcome()
     {
         var file = Write("patient.json", """{"resourceType":"Patient","communication":[{"preferred":true}]}""");
@@ -123,6 +169,7 @@ public sealed class ValidateCommandTests : IDisposable
     private string Write(string name, string content)
     {
         var path = Path.Combine(_folder, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
         return path;
     }

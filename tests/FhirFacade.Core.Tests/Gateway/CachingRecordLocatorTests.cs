@@ -41,6 +41,19 @@ public sealed class CachingRecordLocatorTests
     }
 
     [Fact]
+    public async Task Forget_WithinTtl_MakesTheNextLocateAskAgain()
+    {
+        var adapter = new CountingAdapter();
+        var (sut, _) = CreateSut(adapter);
+        await sut.LocateAsync(Nhs, CancellationToken.None);
+
+        sut.Forget(Nhs);
+        await sut.LocateAsync(Nhs, CancellationToken.None);
+
+        adapter.Calls.Should().Be(2);
+    }
+
+    [Fact]
     public async Task LocateAsync_WhenAnOrganisationFailed_DoesNotCache()
     {
         var adapter = new CountingAdapter { Fail = true };
@@ -60,7 +73,7 @@ public sealed class CachingRecordLocatorTests
         {
             Organisations = [new OrganisationEndpoint { OdsCode = "A1", Supplier = adapter.SupplierId, Endpoint = new Uri("http://127.0.0.1:1/") }],
         }));
-        var runner = new SupplierCallRunner(options, TimeProvider.System, NullLogger<SupplierCallRunner>.Instance);
+        var runner = TestGateway.Runner(options.Value);
         var inner = new DirectoryRecordLocator(directory, new SupplierAdapterRegistry([adapter]), runner);
         return (new CachingRecordLocator(inner, options, clock), clock);
     }

@@ -123,7 +123,7 @@ public sealed class FhirGatewaySharingTests
         // The injected failure would turn a call into 502: a 403 proves the supplier was not asked.
         var adapter = new FakeSupplierAdapter().FailAt("B2", SupplierFailureKind.Unavailable);
         var sut = CreateSut(adapter, new OrganisationSharingOptions { Areas = [RecordAreas.Medications] });
-        var id = ResourceIdCodec.Encode(new FacadeResourceId("fake", "B2", "x1"));
+        var id = TestResourceIds.Encode(resourceType, "fake", "B2", "x1");
 
         var act = () => sut.ReadAsync(resourceType, id, CancellationToken.None);
 

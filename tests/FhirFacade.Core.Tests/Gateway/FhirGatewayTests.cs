@@ -86,6 +86,61 @@ public sealed class FhirGatewayTests
     }
 
     [Fact]
+    public async Task SearchAsync_WhenAListedHolderSaysItHasNoRecord_ReturnsTheRestAndAWarningNamingIt()
+    {
+        var adapter = new FakeSupplierAdapter()
+            .Add("A1", TestResources.Make("Condition", "fake", "A1", "c-a", Nhs))
+            .Add("B2", TestResources.Make("Condition", "fake", "B2", "c-b", Nhs));
+        var sut = CreateSut(adapter);
+        adapter.NoLongerHoldsAt("B2");
+
+        var result = await sut.SearchAsync(Search("Condition", "patient.identifier=https://fhir.nhs.uk/Id/nhs-number|" + Nhs), CancellationToken.None);
+
+        result.Matches.Select(m => m.Source.NativeId).Should().Equal("c-a");
+        var issue = result.Issues.Should().ContainSingle().Subject;
+        issue.Code.Should().Be(HolderNotFound.Code);
+        issue.Severity.Should().Be(IssueSeverity.Warning);
+        issue.Type.Should().Be(IssueType.NotFound);
+        issue.Message.Should().Contain("Fake fake (fake)").And.Contain("Practice B (B2)").And.NotContain(Nhs);
+    }
+
+    [Fact]
+    public async Task SearchAsync_WhenTheOnlyListedHolderSaysItHasNoRecord_ReturnsNothingWithTheWarningNot502()
+    {
+        var adapter = new FakeSupplierAdapter().Add("B2", TestResources.Make("Condition", "fake", "B2", "c-b", Nhs)).NoLongerHoldsAt("B2");
+        var sut = CreateSut(adapter);
+
+        var result = await sut.SearchAsync(Search("Condition", "patient.identifier=https://fhir.nhs.uk/Id/nhs-number|" + Nhs), CancellationToken.None);
+
+        result.Matches.Should().BeEmpty();
+        result.Issues.Should().ContainSingle().Which.Code.Should().Be(HolderNotFound.Code);
+    }
+
+    [Fact]
+    public async Task SearchAsync_WhenAListedHolderSaysItHasNoRecord_ForgetsThePatientsLocation()
+    {
+        var adapter = new FakeSupplierAdapter().Add("B2", TestResources.Make("Condition", "fake", "B2", "c-b", Nhs)).NoLongerHoldsAt("B2");
+        ForgettingLocator? locator = null;
+        var sut = TestGateway.Create(adapter, wrapLocator: inner => locator = new ForgettingLocator(inner));
+
+        await sut.SearchAsync(Search("Condition", "patient.identifier=https://fhir.nhs.uk/Id/nhs-number|" + Nhs), CancellationToken.None);
+
+        locator!.Forgotten.Should().Equal(Nhs);
+    }
+
+    [Fact]
+    public async Task SearchAsync_WhenEveryHolderAnswers_ForgetsNothing()
+    {
+        var adapter = new FakeSupplierAdapter().Add("B2", TestResources.Make("Condition", "fake", "B2", "c-b", Nhs));
+        ForgettingLocator? locator = null;
+        var sut = TestGateway.Create(adapter, wrapLocator: inner => locator = new ForgettingLocator(inner));
+
+        await sut.SearchAsync(Search("Condition", "patient.identifier=https://fhir.nhs.uk/Id/nhs-number|" + Nhs), CancellationToken.None);
+
+        locator!.Forgotten.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task SearchAsync_WhenEveryHolderFails_Throws502()
     {
         var adapter = new FakeSupplierAdapter().FailAt("A1", SupplierFailureKind.Malformed).FailAt("B2", SupplierFailureKind.Unavailable);
@@ -169,7 +224,7 @@ public sealed class FhirGatewayTests
             .Add("A1", TestResources.Make("Condition", "fake", "A1", "c-a", Nhs, patientNativeId: "P1"))
             .Add("B2", TestResources.Make("Condition", "fake", "B2", "c-b", Nhs, patientNativeId: "P1"));
         var sut = CreateSut(adapter);
-        var patientId = ResourceIdCodec.Encode(new FacadeResourceId("fake", "A1", "P1"));
+        var patientId = TestResourceIds.Encode("Patient", "fake", "A1", "P1");
 
         var result = await sut.SearchAsync(Search("Condition", "patient=Patient/" + patientId), CancellationToken.None);
 
@@ -195,7 +250,7 @@ public sealed class FhirGatewayTests
     public async Task ReadAsync_WhenOrganisationUnknown_Throws404()
     {
         var sut = CreateSut(new FakeSupplierAdapter());
-        var id = ResourceIdCodec.Encode(new FacadeResourceId("fake", "ZZ9", "x"));
+        var id = TestResourceIds.Encode("Patient", "fake", "ZZ9", "x");
 
         var act = () => sut.ReadAsync("Patient", id, CancellationToken.None);
 
@@ -235,7 +290,7 @@ public sealed class FhirGatewayTests
     public async Task ReadAsync_WhenTheRecordAnsweredIsAnotherPatientsWithoutTheItem_Throws502NotNotFound()
     {
         var sut = CreateSut(new FakeSupplierAdapter().ReadsAskAbout(Nhs, recordNhsNumber: OtherNhs));
-        var id = ResourceIdCodec.Encode(new FacadeResourceId("fake", "B2", Nhs + "/c-1"));
+        var id = TestResourceIds.Encode("Condition", "fake", "B2", Nhs + "/c-1");
 
         var act = () => sut.ReadAsync("Condition", id, CancellationToken.None);
 
@@ -248,7 +303,7 @@ public sealed class FhirGatewayTests
     public async Task ReadAsync_WhenTheRecordAnsweredIsThePatientsWithoutTheItem_Throws404()
     {
         var sut = CreateSut(new FakeSupplierAdapter().ReadsAskAbout(Nhs, recordNhsNumber: Nhs));
-        var id = ResourceIdCodec.Encode(new FacadeResourceId("fake", "B2", Nhs + "/c-1"));
+        var id = TestResourceIds.Encode("Condition", "fake", "B2", Nhs + "/c-1");
 
         var act = () => sut.ReadAsync("Condition", id, CancellationToken.None);
 
@@ -278,6 +333,61 @@ public sealed class FhirGatewayTests
     }
 
     private static SearchRequest Search(string type, string query) => TestGateway.Search(type, query);
+
+    [Fact]
+    public async Task ReadAsync_WhenThePolicyMayNotRead_Throws404AsForAnIdNeverIssuedWithoutAskingAnyone()
+    {
+        // The injected failure would turn a call into 502: the 404 proves the supplier was not asked.
+        var resource = TestResources.Make("Condition", "fake", "B2", Nhs + "/c-1", Nhs);
+        var adapter = new FakeSupplierAdapter().Add("B2", resource).FailAt("B2", SupplierFailureKind.Unavailable);
+        var sut = TestGateway.Create(adapter, access: new NoReadsPolicy());
+        var id = resource.Resource.Child("id")!.Text!;
+        var neverIssued = string.Concat(id.AsSpan(0, id.Length - 1), id[^1] == 'A' ? "B" : "A");
+
+        var refused = (await ((Func<Task>)(() => sut.ReadAsync("Condition", id, CancellationToken.None))).Should().ThrowAsync<FacadeException>()).Which;
+        var unknown = (await ((Func<Task>)(() => sut.ReadAsync("Condition", neverIssued, CancellationToken.None))).Should().ThrowAsync<FacadeException>()).Which;
+
+        refused.StatusCode.Should().Be(404);
+        refused.Issues.Single().Detail!.Code.Should().Be(SpineErrorCodes.NoRecordFound);
+        refused.Issues.Single().Message.Replace(id, "{id}", StringComparison.Ordinal).Should().Be(unknown.Issues.Single().Message.Replace(neverIssued, "{id}", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("MedicationStatement")]
+    [InlineData("Patient")]
+    public async Task ReadAsync_IdOfAnotherResourceType_Throws404WithoutAskingTheSupplier(string readAs)
+    {
+        var resource = TestResources.Make("Condition", "fake", "B2", "c-b", Nhs);
+        var adapter = new FakeSupplierAdapter().Add("B2", resource).FailAt("B2", SupplierFailureKind.Unavailable);
+        var sut = CreateSut(adapter);
+
+        var act = () => sut.ReadAsync(readAs, resource.Resource.Child("id")!.Text!, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<FacadeException>()).Which.StatusCode.Should().Be(404);
+    }
+
+    private sealed class NoReadsPolicy : IAccessPolicy
+    {
+        public ValueTask AuthorizeAsync(AccessRequest request, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public bool MayRead(string resourceType, FacadeResourceId id) => false;
+
+        public bool MayRelease(SupplierResource resource, string supplier, string organisation) => true;
+    }
+
+    /// <summary>The real locator, recording which NHS numbers the gateway told it to forget.</summary>
+    private sealed class ForgettingLocator(IRecordLocator inner) : IRecordLocator
+    {
+        public List<string> Forgotten { get; } = [];
+
+        public Task<RecordLocation> LocateAsync(NhsNumber nhsNumber, CancellationToken cancellationToken) => inner.LocateAsync(nhsNumber, cancellationToken);
+
+        public void Forget(NhsNumber nhsNumber)
+        {
+            Forgotten.Add(nhsNumber.Value);
+            inner.Forget(nhsNumber);
+        }
+    }
 
     private static FhirGateway CreateSut(
         FakeSupplierAdapter adapter,

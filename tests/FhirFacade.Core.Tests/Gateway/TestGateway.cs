@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using FhirFacade.Core.Access;
 using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Location;
@@ -23,7 +24,10 @@ internal static class TestGateway
         IResourceValidator? validator = null,
         ValidationPolicy policy = ValidationPolicy.Enforce,
         OrganisationSharingOptions? sharingAtB2 = null,
-        IRequestingOrganisation? requester = null)
+        IRequestingOrganisation? requester = null,
+        IAccessPolicy? access = null,
+        IProcessLoad? load = null,
+        Func<IRecordLocator, IRecordLocator>? wrapLocator = null)
     {
         var directory = new ConfiguredOrganisationDirectory(Options.Create(new OrganisationDirectoryOptions
         {
@@ -34,10 +38,7 @@ internal static class TestGateway
             ],
         }));
         var registry = new SupplierAdapterRegistry([adapter]);
-        var runner = new SupplierCallRunner(
-            Options.Create(new GatewayOptions { SupplierTimeout = supplierTimeout ?? TimeSpan.FromSeconds(2), OverallBudget = TimeSpan.FromSeconds(5) }),
-            TimeProvider.System,
-            NullLogger<SupplierCallRunner>.Instance);
+        var runner = Runner(new GatewayOptions { SupplierTimeout = supplierTimeout ?? TimeSpan.FromSeconds(2), OverallBudget = TimeSpan.FromSeconds(5) }, load);
         var validation = new ResourceValidationStep(
             validator ?? new FakeResourceValidator(),
             Options.Create(new ValidationOptions { Policy = policy }),
@@ -46,16 +47,29 @@ internal static class TestGateway
         return new FhirGateway(
             registry,
             directory,
-            new DirectoryRecordLocator(directory, registry, runner),
+            (wrapLocator ?? (l => l))(new DirectoryRecordLocator(directory, registry, runner)),
             runner,
             validation,
-            new ResourceMerger(registry, directory, FhirKernel.Default),
-            new AllowAllAccessPolicy(),
+            new ResourceMerger(registry, directory, FhirKernel.Default, TestResourceIds.Codec),
+            access ?? new AllowAllAccessPolicy(),
             new SharingPolicy(requester ?? new UnstatedRequestingOrganisation(), NullLogger<SharingPolicy>.Instance),
+            TestResourceIds.Codec,
             TimeProvider.System,
             NullLogger<FhirGateway>.Instance);
     }
 
+    /// <summary>A runner over <paramref name="load"/> (never starved when not given), recording to <paramref name="meters"/>.</summary>
+    public static SupplierCallRunner Runner(GatewayOptions options, IProcessLoad? load = null, IMeterFactory? meters = null)
+    {
+        load ??= new FakeProcessLoad();
+        return new SupplierCallRunner(
+            Options.Create(options),
+            load,
+            new GatewayMetrics(meters ?? TestMeters.Factory, load),
+            TimeProvider.System,
+            NullLogger<SupplierCallRunner>.Instance);
+    }
+
     public static SearchRequest Search(string type, string query) =>
-        SearchRequestParser.Parse(type, query.Split('&').Select(p => p.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])), strict: false);
+        SearchRequestParser.Parse(type, query.Split('&').Select(p => p.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])), strict: false, TestResourceIds.Codec);
 }

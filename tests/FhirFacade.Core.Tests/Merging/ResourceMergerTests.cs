@@ -165,60 +165,60 @@ public sealed class ResourceMergerTests
                 new OrganisationEndpoint { OdsCode = "B2", Name = "Practice B", Supplier = adapter.SupplierId, Endpoint = new Uri("http://127.0.0.1:1/") },
             ],
         }));
-        return new ResourceMerger(new SupplierAdapterRegistry([adapter]), directory, FhirKernel.Default);
+        return new ResourceMerger(new SupplierAdapterRegistry([adapter]), directory, FhirKernel.Default, TestResourceIds.Codec);
     }
 
-    private static string Id(string ods, string nativeId) => ResourceIdCodec.Encode(new FacadeResourceId("fake", ods, nativeId));
+    private static string Id(string resourceType, string ods, string nativeId) => TestResourceIds.Encode(resourceType, "fake", ods, nativeId);
 
     private static Meta MetaFor(string ods) => new() { SourceElement = new FhirUri(ResourceSource.For("fake", ods)) };
 
     private static Condition Problem(string ods, string nativeId, string? code = "84114007", string onset = "2018-05", string clinicalStatus = "active", string? abatement = null) => new()
     {
-        Id = Id(ods, nativeId),
+        Id = Id("Condition", ods, nativeId),
         Meta = MetaFor(ods),
         ClinicalStatus = new CodeableConcept(FhirSystems.ConditionClinical, clinicalStatus),
         VerificationStatus = new CodeableConcept(FhirSystems.ConditionVerificationStatus, "confirmed"),
         Category = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item")],
         Code = code is null ? new CodeableConcept { Text = "Heart failure" } : new CodeableConcept(FhirSystems.Snomed, code, "Heart failure"),
-        Subject = Reference.To("Patient", Id(ods, "patient")),
+        Subject = Reference.To("Patient", Id("Patient", ods, "patient")),
         Onset = new FhirDateTime(onset),
         Abatement = abatement is null ? null : new FhirDateTime(abatement),
     };
 
     private static AllergyIntolerance Allergy(string ods, string nativeId, string verification = "confirmed") => new()
     {
-        Id = Id(ods, nativeId),
+        Id = Id("AllergyIntolerance", ods, nativeId),
         Meta = MetaFor(ods),
         ClinicalStatus = new CodeableConcept("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical", "active"),
         VerificationStatus = new CodeableConcept("http://terminology.hl7.org/CodeSystem/allergyintolerance-verification", verification),
         Code = new CodeableConcept(FhirSystems.Snomed, "387458008", "Aspirin"),
-        Patient = Reference.To("Patient", Id(ods, "patient")),
+        Patient = Reference.To("Patient", Id("Patient", ods, "patient")),
         Onset = new FhirDateTime("1999"),
     };
 
     private static MedicationStatement Statement(string ods, string nativeId, string status = "active", string start = "2024-01-08") => new()
     {
-        Id = Id(ods, nativeId),
+        Id = Id("MedicationStatement", ods, nativeId),
         Meta = MetaFor(ods),
         Status = status,
-        Medication = Reference.To("Medication", Id(ods, nativeId)),
-        Subject = Reference.To("Patient", Id(ods, "patient")),
+        Medication = Reference.To("Medication", Id("Medication", ods, nativeId)),
+        Subject = Reference.To("Patient", Id("Patient", ods, "patient")),
         Effective = new Period { Start = start },
     };
 
     private static Medication Medication(string ods, string nativeId, string dmd) => new()
     {
-        Id = Id(ods, nativeId),
+        Id = Id("Medication", ods, nativeId),
         Meta = MetaFor(ods),
         Code = new CodeableConcept(FhirSystems.Dmd, dmd),
     };
 
     private static Patient Patient(string ods, string nativeId, string? registeredAt)
     {
-        var patient = new Patient { Id = Id(ods, nativeId), Meta = MetaFor(ods) };
+        var patient = new Patient { Id = Id("Patient", ods, nativeId), Meta = MetaFor(ods) };
         if (registeredAt is not null)
         {
-            patient.GeneralPractitioner.Add(Reference.To("Organization", Id(ods, registeredAt)));
+            patient.GeneralPractitioner.Add(Reference.To("Organization", Id("Organization", ods, registeredAt)));
         }
 
         return patient;

@@ -29,6 +29,27 @@ public sealed class FhirDateParserTests
         range.End.Should().Be(DateTimeOffset.Parse(end, System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    public static TheoryData<string, string> LastRepresentable => new()
+    {
+        { "9999", "9999-01-01T00:00:00+00:00" },
+        { "9999-12", "9999-12-01T00:00:00+00:00" },
+        { "9999-12-31", "9999-12-31T00:00:00+00:00" },
+        { "9999-12-31T23:59", "9999-12-31T23:59:00+00:00" },
+        { "9999-12-31T23:59:59Z", "9999-12-31T23:59:59+00:00" },
+        { "9999-12-31T23:59:59.9999999Z", "9999-12-31T23:59:59.9999999+00:00" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LastRepresentable))]
+    public void TryParseRange_WhenTheRangeEndsAfterTheLastInstant_EndsAtTheLastInstant(string text, string start)
+    {
+        var parsed = FhirDateParser.TryParseRange(text, out var range);
+
+        parsed.Should().BeTrue();
+        range.Start.Should().Be(DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture));
+        range.End.Should().Be(DateTimeOffset.MaxValue);
+    }
+
     [Theory]
     [MemberData(nameof(Invalid))]
     public void TryParseRange_WhenNotADate_ReturnsFalse(string text)

@@ -1,5 +1,6 @@
 using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Model;
+using FhirFacade.TestKit.Server;
 
 namespace FhirFacade.Core.Tests.Search;
 
@@ -31,7 +32,7 @@ public sealed class SearchMatcherTests
     public void Matches_OnCondition_ReturnsExpected(string query, bool expected)
     {
         var parts = query.Split('=', 2);
-        var request = SearchRequestParser.Parse("Condition", [KeyValuePair.Create("patient.identifier", "https://fhir.nhs.uk/Id/nhs-number|9000000009"), KeyValuePair.Create(parts[0], parts[1])], strict: false);
+        var request = SearchRequestParser.Parse("Condition", [KeyValuePair.Create("patient.identifier", "https://fhir.nhs.uk/Id/nhs-number|9000000009"), KeyValuePair.Create(parts[0], parts[1])], strict: false, TestResourceIds.Codec);
 
         var matches = SearchMatcher.Matches(Condition(), request.Criteria[1], _now);
 
@@ -54,7 +55,7 @@ public sealed class SearchMatcherTests
     public void Matches_OnPatientNames_ReturnsExpected(string query, bool expected)
     {
         var parts = query.Split('=', 2);
-        var request = SearchRequestParser.Parse("Patient", [KeyValuePair.Create("identifier", "https://fhir.nhs.uk/Id/nhs-number|9000000009"), KeyValuePair.Create(parts[0], parts[1])], strict: false);
+        var request = SearchRequestParser.Parse("Patient", [KeyValuePair.Create("identifier", "https://fhir.nhs.uk/Id/nhs-number|9000000009"), KeyValuePair.Create(parts[0], parts[1])], strict: false, TestResourceIds.Codec);
 
         var matches = SearchMatcher.Matches(Patient(), request.Criteria[1], _now);
 

@@ -1,4 +1,5 @@
 using FhirFacade.Core.Search;
+using FhirFacade.TestKit.Server;
 
 namespace FhirFacade.Core.Tests.Search;
 
@@ -45,5 +46,5 @@ public sealed class SearchRequestDemographicsTests
     }
 
     private static SearchRequest Parse(string query) =>
-        SearchRequestParser.Parse("Patient", query.Split('&').Select(p => p.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], Uri.UnescapeDataString(p[1]))), strict: false);
+        SearchRequestParser.Parse("Patient", query.Split('&').Select(p => p.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], Uri.UnescapeDataString(p[1]))), strict: false, TestResourceIds.Codec);
 }

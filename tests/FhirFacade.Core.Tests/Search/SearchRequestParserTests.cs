@@ -1,6 +1,7 @@
 using FhirFacade.Core.Errors;
 using FhirFacade.Core.Identity;
 using FhirFacade.Core.Search;
+using FhirFacade.TestKit.Server;
 
 namespace FhirFacade.Core.Tests.Search;
 
@@ -8,7 +9,7 @@ namespace FhirFacade.Core.Tests.Search;
 public sealed class SearchRequestParserTests
 {
     private const string Nhs = "https://fhir.nhs.uk/Id/nhs-number|9000000009";
-    private static readonly string _patientId = ResourceIdCodec.Encode(new FacadeResourceId("emis", "A81001", "P1"));
+    private static readonly string _patientId = TestResourceIds.Encode("Patient", "emis", "A81001", "P1");
 
     public static TheoryData<string, string, int, string> Rejected => new()
     {
@@ -40,7 +41,7 @@ public sealed class SearchRequestParserTests
     [MemberData(nameof(Rejected))]
     public void Parse_WhenInvalid_ThrowsWithStatusAndSpineCode(string type, string query, int status, string spineCode)
     {
-        var act = () => SearchRequestParser.Parse(type, Query(query), strict: false);
+        var act = () => SearchRequestParser.Parse(type, Query(query), strict: false, TestResourceIds.Codec);
 
         var thrown = act.Should().Throw<FacadeException>().Which;
         thrown.StatusCode.Should().Be(status);
@@ -50,7 +51,7 @@ public sealed class SearchRequestParserTests
     [Fact]
     public void Parse_WhenPatientByNhsNumber_SetsPatientSelector()
     {
-        var request = SearchRequestParser.Parse("Patient", Query("identifier=" + Nhs), strict: false);
+        var request = SearchRequestParser.Parse("Patient", Query("identifier=" + Nhs), strict: false, TestResourceIds.Codec);
 
         request.Patient!.NhsNumber!.Value.Value.Should().Be("9000000009");
         request.Count.Should().Be(SearchRequest.DefaultCount);
@@ -59,7 +60,7 @@ public sealed class SearchRequestParserTests
     [Fact]
     public void Parse_WhenChainedPatientIdentifier_SetsPatientAndKeepsCriterion()
     {
-        var request = SearchRequestParser.Parse("MedicationStatement", Query("patient.identifier=" + Nhs + "&status=active"), strict: false);
+        var request = SearchRequestParser.Parse("MedicationStatement", Query("patient.identifier=" + Nhs + "&status=active"), strict: false, TestResourceIds.Codec);
 
         request.Patient!.NhsNumber!.Value.Value.Should().Be("9000000009");
         request.Criteria.Select(c => c.QueryName).Should().Equal("patient.identifier", "status");
@@ -68,7 +69,7 @@ public sealed class SearchRequestParserTests
     [Fact]
     public void Parse_WhenPatientReference_DecodesFacadeId()
     {
-        var request = SearchRequestParser.Parse("Condition", Query("patient=Patient/" + _patientId), strict: false);
+        var request = SearchRequestParser.Parse("Condition", Query("patient=Patient/" + _patientId), strict: false, TestResourceIds.Codec);
 
         request.Patient!.PatientId.Should().Be(new FacadeResourceId("emis", "A81001", "P1"));
     }
@@ -76,7 +77,7 @@ public sealed class SearchRequestParserTests
     [Fact]
     public void Parse_WhenPatientReferenceIsNotAFacadeId_MatchesNothing()
     {
-        var request = SearchRequestParser.Parse("Condition", Query("patient=Patient/unknown"), strict: false);
+        var request = SearchRequestParser.Parse("Condition", Query("patient=Patient/unknown"), strict: false, TestResourceIds.Codec);
 
         request.MatchesNothing.Should().BeTrue();
     }
@@ -84,7 +85,7 @@ public sealed class SearchRequestParserTests
     [Fact]
     public void Parse_WhenFamilyAndBirthdate_AllowsDemographicSearch()
     {
-        var request = SearchRequestParser.Parse("Patient", Query("family:exact=Smith&birthdate=ge1970-01&given=Jo,Ann"), strict: false);
+        var request = SearchRequestParser.Parse("Patient", Query("family:exact=Smith&birthdate=ge1970-01&given=Jo,Ann"), strict: false, TestResourceIds.Codec);
 
         request.Patient.Should().BeNull();
         request.Criteria.Should().HaveCount(3);
@@ -96,7 +97,7 @@ public sealed class SearchRequestParserTests
     [Fact]
     public void Parse_WhenTokenForms_ParsesSystemAndCode()
     {
-        var request = SearchRequestParser.Parse("Condition", Query("patient.identifier=" + Nhs + "&code=http://snomed.info/sct|195967001,|x,y,http://snomed.info/sct|"), strict: false);
+        var request = SearchRequestParser.Parse("Condition", Query("patient.identifier=" + Nhs + "&code=http://snomed.info/sct|195967001,|x,y,http://snomed.info/sct|"), strict: false, TestResourceIds.Codec);
 
         request.CriteriaFor("code").Single().Values.Should().Equal(
             new TokenSearchValue("http://snomed.info/sct", "195967001", true),
@@ -108,7 +109,7 @@ public sealed class SearchRequestParserTests
     [Fact]
     public void Parse_WhenUnknownParameters_CollectsThemAndLeavesThemOutOfTheCanonicalQuery()
     {
-        var request = SearchRequestParser.Parse("Patient", Query("identifier=" + Nhs + "&foo=bar&_sort=name&_format=json"), strict: false);
+        var request = SearchRequestParser.Parse("Patient", Query("identifier=" + Nhs + "&foo=bar&_sort=name&_format=json"), strict: false, TestResourceIds.Codec);
 
         request.UnknownParameters.Should().Equal("foo", "_sort");
         request.CanonicalQuery().Should().Be("identifier=https:%2F%2Ffhir.nhs.uk%2FId%2Fnhs-number%7C9000000009");
@@ -117,7 +118,7 @@ public sealed class SearchRequestParserTests
     [Fact]
     public void Parse_WhenUnknownParameterUnderStrictHandling_Throws400()
     {
-        var act = () => SearchRequestParser.Parse("Patient", Query("identifier=" + Nhs + "&foo=bar"), strict: true);
+        var act = () => SearchRequestParser.Parse("Patient", Query("identifier=" + Nhs + "&foo=bar"), strict: true, TestResourceIds.Codec);
 
         act.Should().Throw<FacadeException>().Which.StatusCode.Should().Be(400);
     }
@@ -125,7 +126,7 @@ public sealed class SearchRequestParserTests
     [Fact]
     public void Parse_WhenCountAboveMaximum_ReducesItAndSaysSo()
     {
-        var request = SearchRequestParser.Parse("Patient", Query("identifier=" + Nhs + "&_count=9999"), strict: false);
+        var request = SearchRequestParser.Parse("Patient", Query("identifier=" + Nhs + "&_count=9999"), strict: false, TestResourceIds.Codec);
 
         request.Count.Should().Be(SearchRequest.MaxCount);
         request.Issues.Should().ContainSingle(i => i.Code == "SEARCH-COUNT-MAX");
@@ -134,7 +135,7 @@ public sealed class SearchRequestParserTests
     [Fact]
     public void Parse_WhenResultParameters_KeepsThemInTheCanonicalQuery()
     {
-        var request = SearchRequestParser.Parse("MedicationStatement", Query("patient.identifier=" + Nhs + "&_summary=data&_elements=status,subject&_include=MedicationStatement:medication"), strict: false);
+        var request = SearchRequestParser.Parse("MedicationStatement", Query("patient.identifier=" + Nhs + "&_summary=data&_elements=status,subject&_include=MedicationStatement:medication"), strict: false, TestResourceIds.Codec);
 
         request.Summary.Should().Be(SummaryMode.Data);
         request.Elements.Should().Equal("status", "subject");

@@ -8,17 +8,17 @@ public sealed class ConfidentialItemsTests
 {
     public static TheoryData<string, string> Organisations => new()
     {
-        { "Riverside Medical Practice", "Items held by Riverside Medical Practice (A81001) were excluded due to confidentiality and/or patient preferences." },
-        { "", "Items held by A81001 were excluded due to confidentiality and/or patient preferences." },
+        { "Riverside Medical Practice", "Items held in Fake emis (emis) at Riverside Medical Practice (A81001) were excluded due to confidentiality and/or patient preferences." },
+        { "", "Items held in Fake emis (emis) at A81001 were excluded due to confidentiality and/or patient preferences." },
     };
 
     [Theory]
     [MemberData(nameof(Organisations))]
-    public void Warning_Organisation_IsASuppressedSpineConfidentialItemsWarningNamingTheOrganisation(string name, string expectedMessage)
+    public void Warning_Organisation_IsASuppressedSpineConfidentialItemsWarningNamingSupplierAndOrganisation(string name, string expectedMessage)
     {
         var organisation = new OrganisationEndpoint { OdsCode = "A81001", Name = name, Supplier = "emis" };
 
-        var issue = ConfidentialItems.Warning(organisation);
+        var issue = ConfidentialItems.Warning(new FhirFacade.TestKit.Server.FakeSupplierAdapter("emis"), organisation);
 
         issue.Code.Should().Be("SPINE-confidential-items");
         issue.Severity.Should().Be(IssueSeverity.Warning);

@@ -10,8 +10,10 @@ public sealed class ReadV2SnomedMapTests
         { "H33..", "195967001" },
         { "C10F.", "44054006" },
         { "C04..", "40930008" },
-        { "G573.", "49436004" },
     };
+
+    /// <summary>Read v2 codes whose only SNOMED CT target is narrower (it would claim more than was recorded).</summary>
+    public static TheoryData<string> NarrowerOnly => new() { "G573.", "N05..", "D00..", "M16.." };
 
     [Theory]
     [MemberData(nameof(Mapped))]
@@ -20,6 +22,15 @@ public sealed class ReadV2SnomedMapTests
         var result = ReadV2SnomedMap.Translate(readCode);
 
         result!.Code.Should().Be(snomed);
+    }
+
+    [Theory]
+    [MemberData(nameof(NarrowerOnly))]
+    public void Translate_CodeWhoseOnlyTargetIsNarrower_ReturnsNull(string readCode)
+    {
+        var result = ReadV2SnomedMap.Translate(readCode);
+
+        result.Should().BeNull();
     }
 
     [Fact]

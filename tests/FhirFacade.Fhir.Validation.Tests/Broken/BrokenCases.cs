@@ -51,6 +51,8 @@ internal static class BrokenCases
             r["contained"] = Json("""[{"resourceType":"Practitioner","id":"gp","name":[{"family":"Jones"}]}]""");
             r["managingOrganization"] = Json("""{"reference":"#gp"}""");
         }, ValidationCodes.ReferenceTarget, "Patient.managingOrganization"),
+        ["type: Reference.type contradicts the GP targets"] = new(Patient, UkPatient, r => r["generalPractitioner"] = Json("""[{"reference":"Organization/1","type":"Patient"}]"""), ValidationCodes.ReferenceTarget, "Patient.generalPractitioner[0]"),
+        ["type: Reference.type alone contradicts the subject target"] = new(MedicationStatement, Uk + "UKCore-MedicationStatement", r => r["subject"] = Json("""{"type":"Device","identifier":{"system":"https://example.org/devices","value":"1"}}"""), ValidationCodes.ReferenceTarget, "MedicationStatement.subject"),
         ["type: Condition asserter is a Medication"] = new(Condition, Uk + "UKCore-Condition", r => r["asserter"] = Json("""{"reference":"Medication/1"}"""), ValidationCodes.ReferenceTarget, "Condition.asserter"),
 
         // Primitive lexical forms
@@ -62,7 +64,7 @@ internal static class BrokenCases
         ["primitive: dateTime without time zone"] = new(Condition, Uk + "UKCore-Condition", r => r["recordedDate"] = "2020-01-01T10:00:00", ValidationCodes.Primitive, "Condition.recordedDate"),
         ["primitive: positiveInt zero"] = new(Patient, UkPatient, r => Obj(r, "contact[0].extension[0]")["valuePositiveInt"] = 0, ValidationCodes.Primitive, "Patient.contact[0].extension[0].value"),
         ["primitive: date with time"] = new(MedicationStatement, Uk + "UKCore-MedicationStatement", r => r["dateAsserted"] = "2017-02-22T10:00", ValidationCodes.Primitive, "MedicationStatement.dateAsserted"),
-        ["primitive: code with double space"] = new(Organization, Uk + "UKCore-Organization", r => r["language"] = "en  GB", ValidationCodes.Primitive, "Organization.language"),
+        ["primitive: code with double space"] = new(Patient, UkPatient, r => r["photo"] = Json("""[{"contentType":"image  png"}]"""), ValidationCodes.Primitive, "Patient.photo[0].contentType"),
         ["primitive: base64Binary photo that is not base64"] = new(Patient, UkPatient, r => r["photo"] = Json("""[{"contentType":"image/png","data":"not base64!"}]"""), ValidationCodes.Primitive, "Patient.photo[0].data"),
 
         // Fixed, pattern, maxLength, maxValue (test profiles)
@@ -94,6 +96,9 @@ internal static class BrokenCases
         ["binding required: MedicationStatement status"] = new(MedicationStatement, Uk + "UKCore-MedicationStatement", r => r["status"] = "ongoing", ValidationCodes.BindingRequired, "MedicationStatement.status"),
         ["binding required: allergy clinical status coding"] = new(Allergy, Uk + "UKCore-AllergyIntolerance", r => Obj(r, "clinicalStatus.coding[0]")["code"] = "current", ValidationCodes.BindingRequired, "AllergyIntolerance.clinicalStatus"),
         ["binding required: reaction severity"] = new(Allergy, Uk + "UKCore-AllergyIntolerance", r => Obj(r, "reaction[0]")["severity"] = "serious", ValidationCodes.BindingRequired, "AllergyIntolerance.reaction[0].severity"),
+        ["binding maxValueSet all-languages: Resource.language not a BCP-47 tag"] = new(Organization, Uk + "UKCore-Organization", r => r["language"] = "en_GB", ValidationCodes.BindingRequired, "Organization.language"),
+        ["binding required all-languages: communication language not a BCP-47 tag"] = new(Patient, UkPatient, r => r["communication"] = Json("""[{"language":{"coding":[{"system":"urn:ietf:bcp:47","code":"en_GB"}]}}]"""), ValidationCodes.BindingRequired, "Patient.communication[0].language"),
+        ["binding required all-languages: communication language from another system"] = new(Patient, UkPatient, r => r["communication"] = Json("""[{"language":{"coding":[{"system":"http://example.org/languages","code":"en"}]}}]"""), ValidationCodes.BindingRequired, "Patient.communication[0].language"),
         ["binding extensible: marital status is only a warning"] = new(Patient, UkPatient, r => r["maritalStatus"] = Json("""{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-MaritalStatus","code":"Z"}]}"""), ValidationCodes.BindingExtensible, "Patient.maritalStatus", Severity: IssueSeverity.Warning),
 
         // Invariants
@@ -115,6 +120,8 @@ internal static class BrokenCases
             r["contained"] = Json("""[{"resourceType":"Organization","id":"org","meta":{"security":[{"system":"http://terminology.hl7.org/CodeSystem/v3-Confidentiality","code":"R"}]},"name":"A"}]""");
             r["managingOrganization"] = Json("""{"reference":"#org"}""");
         }, ValidationCodes.Invariant, "Patient", "dom-5"),
+        ["invariant txt-2: narrative of whitespace only"] = new(Patient, UkPatient, r => r["text"] = Json("""{"status":"generated","div":"<div xmlns=\"http://www.w3.org/1999/xhtml\">  \n  </div>"}"""), ValidationCodes.Invariant, "Patient.text.div", "txt-2"),
+        ["invariant txt-2: narrative of empty elements only"] = new(Condition, Uk + "UKCore-Condition", r => r["text"] = Json("""{"status":"generated","div":"<div xmlns=\"http://www.w3.org/1999/xhtml\"><p> </p><br/></div>"}"""), ValidationCodes.Invariant, "Condition.text.div", "txt-2"),
         ["invariant pat-1: contact without details"] = new(Patient, UkPatient, r => r["contact"] = Json("""[{"relationship":[{"text":"Friend"}]}]"""), ValidationCodes.Invariant, "Patient.contact[0]", "pat-1"),
         ["invariant per-1: name period ends before it starts"] = new(Patient, UkPatient, r => Obj(r, "name[0]")["period"] = Json("""{"start":"2020-01-01","end":"2019-01-01"}"""), ValidationCodes.Invariant, "Patient.name[0].period", "per-1"),
         ["invariant cpt-2: telecom value without system"] = new(Organization, Uk + "UKCore-Organization", r => Obj(r, "telecom[0]").Remove("system"), ValidationCodes.Invariant, "Organization.telecom[0]", "cpt-2"),
@@ -131,6 +138,9 @@ internal static class BrokenCases
 
         // Extensions and profiles
         ["extension: unknown extension is a warning"] = new(Patient, UkPatient, r => Arr(r, "extension").Add(Json("""{"url":"https://example.org/StructureDefinition/unknown","valueString":"x"}""")), ValidationCodes.UnknownExtension, "Patient.extension[4]", Severity: IssueSeverity.Warning),
+        ["extension context: allergy end on the resource instead of clinicalStatus"] = new(Allergy, Uk + "UKCore-AllergyIntolerance", r => r["extension"] = Json("""[{"url":"https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-AllergyIntoleranceEnd","extension":[{"url":"endDate","valueDateTime":"2020-01-01"}]}]"""), ValidationCodes.ExtensionContext, "AllergyIntolerance.extension[0]"),
+        ["extension context: ethnic category on a Condition"] = new(Condition, Uk + "UKCore-Condition", r => r["extension"] = Json("""[{"url":"https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-EthnicCategory","valueCodeableConcept":{"text":"White British"}}]"""), ValidationCodes.ExtensionContext, "Condition.extension[0]"),
+        ["extension context: core birthPlace on a HumanName"] = new(Patient, UkPatient, r => Obj(r, "name[0]")["extension"] = Json("""[{"url":"http://hl7.org/fhir/StructureDefinition/patient-birthPlace","valueAddress":{"city":"Leeds"}}]"""), ValidationCodes.ExtensionContext, "Patient.name[0].extension[0]"),
         ["extension: unknown modifier extension is an error"] = new(Patient, UkPatient, r => r["modifierExtension"] = Json("""[{"url":"https://example.org/StructureDefinition/unknown","valueBoolean":true}]"""), ValidationCodes.UnknownExtension, "Patient.modifierExtension[0]"),
         ["meta.profile: unresolvable profile is a warning"] = new(Patient, null, r => r["meta"] = Json("""{"profile":["https://example.org/StructureDefinition/nothing"]}"""), ValidationCodes.UnknownProfile, "Patient.meta.profile[0]", Severity: IssueSeverity.Warning),
         ["meta.profile: UK Core rules apply through meta.profile"] = new(Patient, null, r =>

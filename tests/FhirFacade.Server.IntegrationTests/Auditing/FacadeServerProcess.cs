@@ -26,7 +26,27 @@ internal sealed class FacadeServerProcess : IAsyncDisposable
     /// <summary>The last lines the process wrote (standard output and error), for a start-up failure.</summary>
     public string Output => string.Join(Environment.NewLine, _output);
 
+    /// <summary>
+    /// Starts the server on a free port. The port is free when chosen but could be taken by another
+    /// process (other test runs share the machine) before the server binds it: that start is retried
+    /// on another port, a few times.
+    /// </summary>
     public static async Task<FacadeServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    {
+        const int Attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(settings, cancellationToken);
+            }
+            catch (StartupFailedException failure) when (attempt < Attempts && failure.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+            }
+        }
+    }
+
+    private static async Task<FacadeServerProcess> StartOnceAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
         var port = FreePort();
         var serverDll = ServerAssemblyPath();
@@ -51,18 +71,31 @@ internal sealed class FacadeServerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, line) => server.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await server.WaitUntilReadyAsync(cancellationToken);
+        try
+        {
+            await server.WaitUntilReadyAsync(cancellationToken);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
         return server;
     }
 
-    public async Task<string> TokenAsync(HttpClient client, CancellationToken cancellationToken)
+    /// <summary>A clinician token (<c>user/*.rs</c>) from the process's development issuer.</summary>
+    public Task<string> TokenAsync(HttpClient client, CancellationToken cancellationToken) => TokenAsync(client, "user/*.rs", cancellationToken);
+
+    /// <summary>A token with the given scopes from the process's development issuer (client credentials of the demo clinician client).</summary>
+    public async Task<string> TokenAsync(HttpClient client, string scope, CancellationToken cancellationToken)
     {
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
             ["client_id"] = "demo-client",
             ["client_secret"] = "demo-secret",
-            ["scope"] = "user/*.rs",
+            ["scope"] = scope,
         });
         using var response = await client.PostAsync(new Uri(BaseAddress, "/dev-auth/token"), form, cancellationToken);
         response.EnsureSuccessStatusCode();
@@ -96,7 +129,7 @@ internal sealed class FacadeServerProcess : IAsyncDisposable
             if (_process.HasExited)
             {
                 _process.WaitForExit();
-                throw new InvalidOperationException($"the server exited during start-up with code {_process.ExitCode}:{Environment.NewLine}{Output}");
+                throw new StartupFailedException($"the server exited during start-up with code {_process.ExitCode}:{Environment.NewLine}{Output}");
             }
 
             try
@@ -155,4 +188,7 @@ internal sealed class FacadeServerProcess : IAsyncDisposable
         var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("checkout not found"), "src", "FhirFacade.Server", "bin", configuration, framework, "FhirFacade.Server.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("build the solution first", path);
     }
+
+    /// <summary>The server process exited before it was ready; the message holds its last output.</summary>
+    private sealed class StartupFailedException(string message) : InvalidOperationException(message);
 }

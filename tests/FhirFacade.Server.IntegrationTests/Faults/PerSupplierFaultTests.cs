@@ -3,11 +3,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using FhirFacade.Core.Gateway;
-using FhirFacade.Core.Identity;
 using FhirFacade.Server.IntegrationTests.Infrastructure;
 using FhirFacade.Simulators.Faults;
 using FhirFacade.Simulators.Hosting;
 using FhirFacade.Simulators.World;
+using FhirFacade.TestKit.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using static FhirFacade.Server.IntegrationTests.Infrastructure.TestPatients;
@@ -287,8 +287,8 @@ public sealed class PerSupplierFaultTests(FacadeServerFactory servers, ShortTime
     /// <summary>The facade ids of a Bundle's matches, by the supplier each came from (decoded from the id).</summary>
     private static Dictionary<string, List<string>> IdsBySupplier(FhirResponse response) =>
         response.Entries()
-            .Select(r => r["id"]!.GetValue<string>())
-            .GroupBy(id => ResourceIdCodec.TryDecode(id, out var decoded) ? decoded.Supplier : "?")
+            .Select(r => (Type: r["resourceType"]!.GetValue<string>(), Id: r["id"]!.GetValue<string>()))
+            .GroupBy(r => TestResourceIds.Codec.TryDecode(r.Type, r.Id, out var decoded) ? decoded.Supplier : "?", r => r.Id)
             .ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).ToList());
 
     /// <summary>
@@ -326,7 +326,7 @@ public sealed class PerSupplierFaultTests(FacadeServerFactory servers, ShortTime
     private async Task<string> AllFourIdAtAsync(SupplierKind supplier, string resourceType)
     {
         var id = resourceType == "Patient"
-            ? ResourceIdCodec.Encode(new FacadeResourceId(SupplierId(supplier), AllFourHolder(supplier), AllFourSuppliers))
+            ? TestResourceIds.Encode("Patient", SupplierId(supplier), AllFourHolder(supplier), AllFourSuppliers)
             : (await AllSuppliersAnswerAsync($"/fhir/{resourceType}?patient.identifier={FhirHttp.Nhs}{AllFourSuppliers}"))[SupplierId(supplier)][0];
         var read = await servers.CreateClient().FhirGetAsync($"/fhir/{resourceType}/{id}");
         read.Status.Should().Be(HttpStatusCode.OK);

@@ -1,9 +1,9 @@
 using System.Net;
-using FhirFacade.Core.Identity;
 using FhirFacade.Server.IntegrationTests.Infrastructure;
 using FhirFacade.Simulators.Faults;
 using FhirFacade.Simulators.Hosting;
 using FhirFacade.Simulators.World;
+using FhirFacade.TestKit.Server;
 
 namespace FhirFacade.Server.IntegrationTests.Faults;
 
@@ -55,7 +55,7 @@ public sealed class WrongRestrictedPatientTests(FacadeServerFactory servers) : I
     public async Task ReadPatient_WhenTheSupplierAnswersWithARestrictedPatient_Returns502PatientMismatch(SupplierKind supplier, string supplierId, string odsCode, string asked, string restricted)
     {
         var client = servers.CreateClient();
-        var id = ResourceIdCodec.Encode(new FacadeResourceId(supplierId, odsCode, asked));
+        var id = TestResourceIds.Encode("Patient", supplierId, odsCode, asked);
         (await client.FhirGetAsync("/fhir/Patient/" + id)).Status.Should().Be(HttpStatusCode.OK);
         await FaultAsync(supplier, asked, restricted);
 

@@ -3,6 +3,7 @@ using FhirFacade.Core.Gateway;
 using FhirFacade.Server.DevAuthorization;
 using FhirFacade.Server.Hosting;
 using FhirFacade.Simulators.Hosting;
+using FhirFacade.TestKit.Server;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +21,9 @@ namespace FhirFacade.Server.IntegrationTests.Infrastructure;
 public class FacadeServerFactory : WebApplicationFactory<Program>
 {
     private readonly string _auditPath = Path.Combine(Path.GetTempPath(), "ffaudit-it-" + Guid.NewGuid().ToString("N")[..12] + ".db");
+
+    /// <summary>The public FHIR base URL the test server is configured with: the audience of its tokens.</summary>
+    public const string PublicBaseUrl = "http://localhost/fhir";
 
     /// <summary>The simulators this server talks to (for fault injection).</summary>
     public SimulatorCluster Simulators => Services.GetRequiredService<EmbeddedSimulators>().Cluster!;
@@ -42,7 +46,17 @@ public class FacadeServerFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(configuration => configuration
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Audit:SqlitePath"] = _auditPath })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Audit:SqlitePath"] = _auditPath,
+
+                // The server never takes the token audience from the Host header; the in-memory server is
+                // addressed as http://localhost, so that is its public base URL (and the development issuer's root).
+                ["Facade:Server:PublicBaseUrl"] = PublicBaseUrl,
+
+                // The tests' fixed id key, so that ids made by TestResourceIds are ids this server issued.
+                ["Facade:Ids:SigningKey"] = TestResourceIds.SigningKey,
+            })
             .AddInMemoryCollection(Settings));
     }
 

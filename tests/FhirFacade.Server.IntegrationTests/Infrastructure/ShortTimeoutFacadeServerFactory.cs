@@ -1,3 +1,10 @@
+using FhirFacade.Core.Gateway;
+using FhirFacade.TestKit.Server;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace FhirFacade.Server.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -12,6 +19,12 @@ namespace FhirFacade.Server.IntegrationTests.Infrastructure;
 /// short budget) and keeps record locations for the whole run, so a fault set on a multi-supplier
 /// patient after the warm-up meets the supplier calls, not the location that precedes them — with
 /// both in one short budget, a hang during location would leave the healthy suppliers no time.
+/// </para>
+/// <para>
+/// The facade's own load is pinned to "never starved" (<see cref="FakeProcessLoad"/>): these tests are
+/// about suppliers' faults, and a stall of the shared machine inside the short budget would otherwise
+/// turn a supplier's timeout into <c>FACADE-OVERLOADED</c> (docs/adr/0010-load-shedding-and-overload.md).
+/// Attribution under starvation has tests of its own (tests/FhirFacade.Server.IntegrationTests/Load).
 /// </para>
 /// </summary>
 public sealed class ShortTimeoutFacadeServerFactory : FacadeServerFactory, IAsyncLifetime
@@ -30,6 +43,12 @@ public sealed class ShortTimeoutFacadeServerFactory : FacadeServerFactory, IAsyn
         ["Facade:Gateway:OverallBudget"] = "00:00:01",
         ["Facade:Gateway:LocationCacheTtl"] = "00:10:00",
     };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<IProcessLoad>(new FakeProcessLoad())));
+    }
 
     public async Task InitializeAsync()
     {

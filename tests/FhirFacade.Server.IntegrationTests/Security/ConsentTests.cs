@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using FhirFacade.Core.Identity;
 using FhirFacade.Server.IntegrationTests.Infrastructure;
+using FhirFacade.TestKit.Server;
 
 namespace FhirFacade.Server.IntegrationTests.Security;
 
@@ -24,7 +24,7 @@ public sealed class ConsentTests(FacadeServerFactory factory) : IClassFixture<Fa
         $"/fhir/MedicationStatement?patient.identifier=https://fhir.nhs.uk/Id/nhs-number|{Dissenting}&_include=MedicationStatement:medication",
         $"/fhir/AllergyIntolerance?patient.identifier=https://fhir.nhs.uk/Id/nhs-number|{Dissenting}",
         $"/fhir/Condition?patient.identifier=https://fhir.nhs.uk/Id/nhs-number|{Dissenting}",
-        $"/fhir/Patient/{ResourceIdCodec.Encode(new FacadeResourceId("emis", "A81001", Dissenting))}",
+        $"/fhir/Patient/{TestResourceIds.Encode("Patient", "emis", "A81001", Dissenting)}",
     };
 
     [Theory]
@@ -49,7 +49,7 @@ public sealed class ConsentTests(FacadeServerFactory factory) : IClassFixture<Fa
         $"/fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|{Sensitive}",
         $"/fhir/Condition?patient.identifier=https://fhir.nhs.uk/Id/nhs-number|{Sensitive}",
         $"/fhir/MedicationStatement?patient.identifier=https://fhir.nhs.uk/Id/nhs-number|{Sensitive}",
-        $"/fhir/Patient/{ResourceIdCodec.Encode(new FacadeResourceId("tpp", "B82005", Sensitive))}",
+        $"/fhir/Patient/{TestResourceIds.Encode("Patient", "tpp", "B82005", Sensitive)}",
     };
 
     [Theory]

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using FhirFacade.Core.Identity;
 using FhirFacade.Server.IntegrationTests.Infrastructure;
+using FhirFacade.TestKit.Server;
 
 namespace FhirFacade.Server.IntegrationTests.Security;
 
@@ -15,8 +15,11 @@ public sealed class CrossPatientTests(FacadeServerFactory factory) : IClassFixtu
 {
     private const string Alice = "9990000018";
     private const string Leonard = "9990000123";
-    private static readonly string AliceId = ResourceIdCodec.Encode(new FacadeResourceId("emis", "A81001", Alice));
-    private static readonly string LeonardId = ResourceIdCodec.Encode(new FacadeResourceId("emis", "A81001", Leonard));
+    private const string Dissenting = "9990000069";
+    private const string Sensitive = "9990000077";
+    private const string Unknown = "9000000009";
+    private static readonly string AliceId = TestResourceIds.Encode("Patient", "emis", "A81001", Alice);
+    private static readonly string LeonardId = TestResourceIds.Encode("Patient", "emis", "A81001", Leonard);
 
     [Fact]
     public async Task Read_OwnPatient_IsAllowed()
@@ -46,6 +49,48 @@ public sealed class CrossPatientTests(FacadeServerFactory factory) : IClassFixtu
         // The 404 may repeat the id the client sent, but nothing of the record behind it.
         status.Should().Be(HttpStatusCode.NotFound);
         body.Should().Contain("NO_RECORD_FOUND").And.NotContain(Leonard).And.NotContain("medicationCodeableConcept").And.NotContain("dosage");
+    }
+
+    public static TheoryData<string, string, string, string, string> OtherPatientsReads() => new()
+    {
+        // what, resource type, supplier, organisation, native id: every kind of patient that is not Alice
+        { "a patient with an ordinary record", "Patient", "emis", "A81001", Leonard },
+        { "a dissenting patient", "Patient", "emis", "A81001", Dissenting },
+        { "a sensitive patient", "Patient", "tpp", "B82005", Sensitive },
+        { "a patient no system holds", "Patient", "emis", "A81001", Unknown },
+        { "a problem of a dissenting patient", "Condition", "emis", "A81001", Dissenting + "/3f2504e0-4f89-41d3-9a0c-0305e82c3301" },
+        { "a problem of a sensitive patient", "Condition", "tpp", "B82005", Sensitive + "/41000" },
+        { "a problem of an ordinary patient", "Condition", "emis", "A81001", Leonard + "/3f2504e0-4f89-41d3-9a0c-0305e82c3301" },
+        { "a practitioner read through a sensitive patient's record", "Practitioner", "tpp", "B82005", Sensitive + "/200051" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OtherPatientsReads))]
+    public async Task Read_AnyOtherPatientsRecord_GetsExactlyTheAnswerOfAnIdThatWasNeverIssued(string what, string resourceType, string supplier, string organisation, string nativeId)
+    {
+        var id = TestResourceIds.Encode(resourceType, supplier, organisation, nativeId);
+        var neverIssued = string.Concat(id.AsSpan(0, id.Length - 1), id[^1] == 'A' ? "B" : "A");
+
+        var (status, body) = await GetAsAliceAsync($"/fhir/{resourceType}/{id}");
+        var (unknownStatus, unknownBody) = await GetAsAliceAsync($"/fhir/{resourceType}/{neverIssued}");
+
+        unknownStatus.Should().Be(HttpStatusCode.NotFound);
+        status.Should().Be(unknownStatus, what);
+        body.Replace(id, "{id}", StringComparison.Ordinal).Should().Be(unknownBody.Replace(neverIssued, "{id}", StringComparison.Ordinal), $"{what}: no 403-vs-404 oracle");
+        body.Should().NotContain("NO_PATIENT_CONSENT").And.NotContain("Mellor").And.NotContain("Pike");
+    }
+
+    [Fact]
+    public async Task Search_NamingAPatientIdTheFacadeNeverIssued_Is403LikeAnyOtherPatient()
+    {
+        var neverIssued = string.Concat(LeonardId.AsSpan(0, LeonardId.Length - 1), LeonardId[^1] == 'A' ? "B" : "A");
+
+        var (status, body) = await GetAsAliceAsync($"/fhir/Condition?patient=Patient/{neverIssued}");
+        var (otherStatus, _) = await GetAsAliceAsync($"/fhir/Condition?patient=Patient/{LeonardId}");
+
+        status.Should().Be(HttpStatusCode.Forbidden);
+        otherStatus.Should().Be(HttpStatusCode.Forbidden);
+        body.Should().Contain("ACCESS_DENIED").And.NotContain("\"entry\"");
     }
 
     [Theory]

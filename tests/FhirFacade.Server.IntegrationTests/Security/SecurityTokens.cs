@@ -60,6 +60,21 @@ internal sealed class SecurityTokens(IServiceProvider services)
         return new JsonWebTokenHandler().CreateToken(descriptor);
     }
 
+    /// <summary>
+    /// A token signed with the development issuer's key whose <c>exp</c> (and <c>nbf</c>) are exactly the
+    /// given values, however far out of range: no defaults are filled in around them.
+    /// </summary>
+    public string WithLifetimeClaims(object exp, object? nbf = null)
+    {
+        var claims = new Dictionary<string, object> { ["client_id"] = "demo-client", ["scope"] = "user/*.rs", ["exp"] = exp };
+        if (nbf is not null)
+        {
+            claims["nbf"] = nbf;
+        }
+
+        return Key.Sign(new SecurityTokenDescriptor { Issuer = Issuer, Audience = Audience, Claims = claims });
+    }
+
     public string UnknownKid()
     {
         using var rsa = RSA.Create(2048);

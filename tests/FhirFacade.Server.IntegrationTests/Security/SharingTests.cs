@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using FhirFacade.Core.Audit;
-using FhirFacade.Core.Identity;
 using FhirFacade.Core.Sharing;
 using FhirFacade.Server.IntegrationTests.Infrastructure;
 using FhirFacade.Simulators.Faults;
+using FhirFacade.TestKit.Server;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,7 +77,7 @@ public sealed class SharingTests(SharingFacadeServerFactory factory) : IClassFix
     public async Task Read_AtOrganisationSharingNothing_Is403NoOrganisationConsent(string resourceType)
     {
         var nativeId = resourceType == "Patient" ? Benjamin : SharingFacadeServerFactory.SharesNothing;
-        var id = ResourceIdCodec.Encode(new FacadeResourceId("tpp", SharingFacadeServerFactory.SharesNothing, nativeId));
+        var id = TestResourceIds.Encode(resourceType, "tpp", SharingFacadeServerFactory.SharesNothing, nativeId);
 
         var response = await factory.CreateClient().FhirGetAsync($"/fhir/{resourceType}/{id}");
 
@@ -144,7 +144,7 @@ public sealed class SharingTests(SharingFacadeServerFactory factory) : IClassFix
     [Fact]
     public async Task Read_InWithheldArea_Is403WithoutAskingTheSupplier()
     {
-        var id = ResourceIdCodec.Encode(new FacadeResourceId("emis", SharingFacadeServerFactory.SomeAreas, "no-such-problem"));
+        var id = TestResourceIds.Encode("Condition", "emis", SharingFacadeServerFactory.SomeAreas, "no-such-problem");
 
         var response = await factory.CreateClient().FhirGetAsync("/fhir/Condition/" + id);
 
@@ -209,7 +209,7 @@ public sealed class SharingTests(SharingFacadeServerFactory factory) : IClassFix
     [Fact]
     public async Task Read_WhereSystmOneHasSharingOff_Is403()
     {
-        var id = ResourceIdCodec.Encode(new FacadeResourceId("tpp", "B82010", Ian));
+        var id = TestResourceIds.Encode("Patient", "tpp", "B82010", Ian);
 
         var response = await factory.CreateClient().FhirGetAsync("/fhir/Patient/" + id);
 
@@ -253,7 +253,7 @@ public sealed class SharingTests(SharingFacadeServerFactory factory) : IClassFix
     public async Task RefusedRead_IsAuditedAs403()
     {
         var correlationId = Guid.NewGuid().ToString("D");
-        var id = ResourceIdCodec.Encode(new FacadeResourceId("tpp", SharingFacadeServerFactory.SharesNothing, Mabel));
+        var id = TestResourceIds.Encode("Patient", "tpp", SharingFacadeServerFactory.SharesNothing, Mabel);
 
         var response = await factory.CreateClient().FhirGetAsync("/fhir/Patient/" + id, headers: new Dictionary<string, string> { ["X-Request-Id"] = correlationId });
 

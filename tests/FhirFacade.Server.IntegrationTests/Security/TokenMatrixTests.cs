@@ -26,6 +26,10 @@ public sealed class TokenMatrixTests(FacadeServerFactory factory) : IClassFixtur
         { "bad signature", HttpStatusCode.Unauthorized, "error=\"invalid_token\"" },
         { "another key claiming the known kid", HttpStatusCode.Unauthorized, "error=\"invalid_token\"" },
         { "malformed", HttpStatusCode.Unauthorized, "error=\"invalid_token\"" },
+        { "exp beyond the calendar", HttpStatusCode.Unauthorized, "error=\"invalid_token\"" },
+        { "exp the largest number", HttpStatusCode.Unauthorized, "error=\"invalid_token\"" },
+        { "exp not a number", HttpStatusCode.Unauthorized, "error=\"invalid_token\"" },
+        { "nbf before the calendar", HttpStatusCode.Unauthorized, "error=\"invalid_token\"" },
         { "not a bearer scheme", HttpStatusCode.Unauthorized, "error=\"invalid_request\"" },
         { "missing scope", HttpStatusCode.Forbidden, "error=\"insufficient_scope\"" },
     };
@@ -115,6 +119,10 @@ public sealed class TokenMatrixTests(FacadeServerFactory factory) : IClassFixtur
             "bad signature" => SecurityTokens.Tampered(tokens.User()),
             "another key claiming the known kid" => tokens.OtherKeySameKid(),
             "malformed" => "eyJhbGciOiJSUzI1NiJ9.%%%.sig",
+            "exp beyond the calendar" => tokens.WithLifetimeClaims(exp: 253402300800L),
+            "exp the largest number" => tokens.WithLifetimeClaims(exp: 1e300),
+            "exp not a number" => tokens.WithLifetimeClaims(exp: "tomorrow"),
+            "nbf before the calendar" => tokens.WithLifetimeClaims(exp: now.AddMinutes(30).ToUnixTimeSeconds(), nbf: long.MinValue),
             "missing scope" => tokens.User("user/Condition.rs"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };

@@ -42,6 +42,54 @@ public sealed class SmartTokenValidatorTests : IDisposable
         outcome.Rejection.Should().Be(expected, kind);
     }
 
+    public static TheoryData<string, TokenRejection> OutOfRangeLifetimes() => new()
+    {
+        // raw exp/nbf members of a correctly signed token, and the refusal (every one a 401, never an exception)
+        { "\"exp\": 1e30", TokenRejection.Malformed },
+        { "\"exp\": 99999999999999999999999", TokenRejection.Malformed },
+        { "\"exp\": 9223372036854775807", TokenRejection.Malformed },
+        { "\"exp\": 253402300800", TokenRejection.Malformed },
+        { "\"exp\": -9223372036854775808", TokenRejection.Malformed },
+        { "\"exp\": -62135596801", TokenRejection.Malformed },
+        { "\"exp\": -1", TokenRejection.Expired },
+        { "\"exp\": 1.5", TokenRejection.Malformed },
+        { "\"exp\": \"2030-01-01\"", TokenRejection.Malformed },
+        { "\"exp\": true", TokenRejection.Malformed },
+        { "\"exp\": [4102444800]", TokenRejection.Malformed },
+        { "\"exp\": {\"at\": 4102444800}", TokenRejection.Malformed },
+        { "\"exp\": null", TokenRejection.Malformed },
+        { "\"exp\": 4102444800, \"nbf\": 1e30", TokenRejection.Malformed },
+        { "\"exp\": 4102444800, \"nbf\": 9223372036854775807", TokenRejection.Malformed },
+        { "\"exp\": 4102444800, \"nbf\": -9223372036854775808", TokenRejection.Malformed },
+        { "\"exp\": 4102444800, \"nbf\": \"now\"", TokenRejection.Malformed },
+        { "\"exp\": 4102444800, \"nbf\": 253402300799", TokenRejection.NotYetValid },
+    };
+
+    [Theory]
+    [MemberData(nameof(OutOfRangeLifetimes))]
+    public async Task ValidateAsync_LifetimeClaimOutOfRangeOrNotANumber_IsRejectedNotThrown(string claims, TokenRejection expected)
+    {
+        var token = _tokens.MintRaw(claims);
+
+        var outcome = await CreateSut().ValidateAsync(token, TestTokens.Issuer, TestTokens.Audience, CancellationToken.None);
+
+        outcome.IsValid.Should().BeFalse(claims);
+        outcome.Rejection.Should().Be(expected, claims);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_RememberedTokenExpiringAtTheEndOfTime_IsStillCheckedWithoutOverflow()
+    {
+        var token = _tokens.MintRaw("\"exp\": 253402300799");
+        var sut = CreateSut();
+
+        var first = await sut.ValidateAsync(token, TestTokens.Issuer, TestTokens.Audience, CancellationToken.None);
+        var second = await sut.ValidateAsync(token, TestTokens.Issuer, TestTokens.Audience, CancellationToken.None);
+
+        first.IsValid.Should().BeTrue("a token may be valid until 9999-12-31; that is the issuer's choice");
+        second.Caller.Should().BeSameAs(first.Caller);
+    }
+
     [Fact]
     public async Task ValidateAsync_GoodToken_GivesTheCaller()
     {

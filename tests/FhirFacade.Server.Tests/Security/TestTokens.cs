@@ -76,6 +76,19 @@ internal sealed class TestTokens : IDisposable
         return $"{signingInput}.{Base64UrlEncoder.Encode(signature)}";
     }
 
+    /// <summary>
+    /// A correctly signed RS256 token whose payload is <paramref name="claims"/> written as raw JSON members
+    /// (<c>"exp": 1e30</c>), beside good <c>iss</c>, <c>aud</c> and <c>client_id</c>: claims no token library would write.
+    /// </summary>
+    public string MintRaw(string claims)
+    {
+        var header = Base64UrlEncoder.Encode("""{"alg":"RS256","typ":"JWT","kid":"test-key"}""");
+        var payload = Base64UrlEncoder.Encode($$"""{"iss":"{{Issuer}}","aud":"{{Audience}}","client_id":"test-client","scope":"user/*.rs",{{claims}}}""");
+        var signingInput = $"{header}.{payload}";
+        var signature = _rsa.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return $"{signingInput}.{Base64UrlEncoder.Encode(signature)}";
+    }
+
     public static string Tamper(string token)
     {
         var last = token[^2] == 'A' ? 'B' : 'A';

@@ -12,7 +12,8 @@ public sealed class ConceptMapCoverageTests
     public static TheoryData<string, string> EmittedCtv3 => Rows(ConditionCatalogue.For(SupplierKind.Tpp)
         .Where(c => !ConditionCatalogue.UnmappedCtv3Codes.Contains(c.Ctv3!)).Select(c => (c.Ctv3!, c.SnomedId)));
 
-    public static TheoryData<string, string> EmittedEmisLocal => Rows(ConditionCatalogue.All.Where(c => c.EmisLocalCode is not null).Select(c => (c.EmisLocalCode!, c.SnomedId)));
+    public static TheoryData<string, string> EmittedEmisLocal => Rows(ConditionCatalogue.All
+        .Where(c => c.EmisLocalCode is not null && !ConditionCatalogue.UnmappedEmisLocalCodes.Contains(c.EmisLocalCode)).Select(c => (c.EmisLocalCode!, c.SnomedId)));
 
     [Theory]
     [MemberData(nameof(EmittedReadV2))]
@@ -34,6 +35,10 @@ public sealed class ConceptMapCoverageTests
     [InlineData("H27..")]
     public void Ctv3Map_DeliberatelyUnmappedCode_IsAbsent(string code) =>
         TargetsOf("ConceptMap-ctv3-to-snomed.json", code).Should().BeEmpty();
+
+    [Fact]
+    public void EmisMap_DeliberatelyUnmappedLocalCode_IsAbsent() =>
+        TargetsOf("ConceptMap-emis-to-snomed.json", "EMISSIM-MIG01").Should().BeEmpty();
 
     [Theory]
     [InlineData("ConceptMap-readv2-to-snomed.json", "http://read.info/readv2")]

@@ -40,6 +40,17 @@ public sealed class FaultControllerTests
     }
 
     [Fact]
+    public void For_StandInNamingADemoPatient_CarriesThatPatientForTheAskedOneOnly()
+    {
+        var faults = new FaultController();
+
+        faults.Set(FaultSpec.StandIn("9990000018", "9990000107"));
+
+        faults.For("9990000018").Should().Match<AppliedFaults>(f => f.StandInRecordOf == "9990000107" && !f.WrongPatient);
+        faults.For("9990000026").StandInRecordOf.Should().BeNull();
+    }
+
+    [Fact]
     public async Task SetAndClear_FromManyThreads_StayConsistent()
     {
         var faults = new FaultController();
@@ -66,6 +77,7 @@ public sealed class FaultControllerTests
     [InlineData("wrong-patient", FaultKind.WrongPatient)]
     [InlineData("hl7-nak", FaultKind.Hl7Nak)]
     [InlineData("token-rejected", FaultKind.TokenRejected)]
+    [InlineData("stand-in-record", FaultKind.StandInRecord)]
     public void FaultKindNames_Name_RoundTrips(string name, FaultKind kind)
     {
         FaultKindNames.TryParse(name, out var parsed).Should().BeTrue();

@@ -160,6 +160,52 @@ public sealed class HttpFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StandIn_NamingTheDissentingDemoPatient_ReturnsTheirFlagsAndEventsUnderTheAskedPatientsNumber()
+    {
+        const string dissenting = "9990000069";
+        _emis.Faults.Set(FaultSpec.StandIn(Patient, dissenting));
+        using var client = Client();
+
+        var xml = await client.GetStringAsync($"api/patients/{Patient}/record", TestTimeout.Token());
+
+        XNamespace ns = "urn:fhirfacade:sim:emis:openhr-lite:1";
+        var root = XDocument.Parse(xml).Root!;
+        var patient = root.Element(ns + "Patient")!;
+        patient.Element(ns + "NhsNumber")!.Value.Should().Be(Patient);
+        patient.Element(ns + "Name")!.Element(ns + "Family")!.Value.Should().Be("Thornton");
+        patient.Element(ns + "SharingFlags")!.Attribute("dissent")!.Value.Should().Be("true");
+        root.Element(ns + "Organisation")!.Attribute("odsCode")!.Value.Should().Be("A81001");
+    }
+
+    [Fact]
+    public async Task StandIn_NamingTheBrokenDataDemoPatient_ServesItsDefectsInEmisXml()
+    {
+        const string brokenData = "9990000107";
+        _emis.Faults.Set(FaultSpec.StandIn(Patient, brokenData));
+        using var client = Client();
+
+        var xml = await client.GetStringAsync($"api/patients/{Patient}/record?sections=medications", TestTimeout.Token());
+
+        XNamespace ns = "urn:fhirfacade:sim:emis:openhr-lite:1";
+        var medications = XDocument.Parse(xml).Root!.Element(ns + "Events")!.Elements(ns + "Medication").ToList();
+        medications.Should().Contain(m => m.Element(ns + "Drug")!.Attribute("code") == null);
+        medications.Should().Contain(m => m.Element(ns + "StartDate")!.Value.EndsWith("-02-30", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AdminEndpoint_StandInWithAnswerWith_IsSetAndListed()
+    {
+        using var client = new HttpClient { BaseAddress = _emis.BaseAddress };
+
+        using var posted = await client.PostAsJsonAsync("_admin/faults", new { kind = "stand-in-record", nhsNumber = Patient, answerWith = "9990000085" }, TestTimeout.Token());
+        var listed = JsonNode.Parse(await client.GetStringAsync("_admin/faults", TestTimeout.Token()))!;
+
+        posted.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        listed["faults"]![0]!["answerWith"]!.GetValue<string>().Should().Be("9990000085");
+        _emis.Faults.Active.Should().ContainSingle().Which.Should().Be(FaultSpec.StandIn(Patient, "9990000085"));
+    }
+
+    [Fact]
     public async Task AdminEndpoint_PostListDelete_ControlsTheFaults()
     {
         using var client = new HttpClient { BaseAddress = _emis.BaseAddress };

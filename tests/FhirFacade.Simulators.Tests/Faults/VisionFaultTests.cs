@@ -40,6 +40,27 @@ public sealed class VisionFaultTests : IAsyncLifetime
         MllpTestClient.Segments(answer!)[1][1].Should().Be("AE");
     }
 
+    [Theory]
+    [InlineData(404, "AE", "NF", "204")]
+    [InlineData(401, "AR", "", "207")]
+    [InlineData(403, "AR", "", "207")]
+    [InlineData(503, "AE", "AE", "207")]
+    public async Task ErrorStatus_WithAnHttpStatus_AnswersTheVisionEquivalent(int status, string acknowledgement, string queryStatus, string errorCode)
+    {
+        _vision.Faults.Set(FaultSpec.Error(status, Patient));
+        using var client = await MllpTestClient.ConnectAsync(_vision.EndPoint, TestTimeout.Token());
+
+        var answer = await client.SendAsync(MllpTestClient.Query(Patient), TestTimeout.Token());
+
+        var segments = MllpTestClient.Segments(answer!);
+        segments[1][1].Should().Be(acknowledgement);
+        segments.Single(s => s[0] == "ERR")[3].Should().StartWith(errorCode + "^");
+        if (queryStatus.Length > 0)
+        {
+            segments.Single(s => s[0] == "QAK")[2].Should().Be(queryStatus);
+        }
+    }
+
     [Fact]
     public async Task MalformedPayload_Set_SendsATruncatedButFramedMessage()
     {

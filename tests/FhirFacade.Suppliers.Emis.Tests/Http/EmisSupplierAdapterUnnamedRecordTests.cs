@@ -5,6 +5,7 @@ using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Model;
 using FhirFacade.Suppliers.Emis.Http;
 using FhirFacade.TestKit.Fhir;
+using FhirFacade.TestKit.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
@@ -77,7 +78,7 @@ public sealed partial class EmisSupplierAdapterUnnamedRecordTests : IDisposable
         const string Matches = """<PatientSearchResults truncated="false" xmlns="urn:fhirfacade:sim:emis:openhr-lite:1"><Match><NhsNumber>9990000018</NhsNumber></Match></PatientSearchResults>""";
         var summary = Unnamed(unnamed);
         var sut = CreateSut(request => request.RequestUri!.AbsolutePath == "/api/patients" ? Matches : summary);
-        var query = new SupplierQuery(SearchRequestParser.Parse(T.Patient, [KeyValuePair.Create("family", "Thornton"), KeyValuePair.Create("birthdate", "1958-04-12")], strict: false), PatientSelector.Demographic);
+        var query = new SupplierQuery(SearchRequestParser.Parse(T.Patient, [KeyValuePair.Create("family", "Thornton"), KeyValuePair.Create("birthdate", "1958-04-12")], strict: false, TestResourceIds.Codec), PatientSelector.Demographic);
 
         var result = await sut.SearchAsync(Riverside, query, CancellationToken.None);
 
@@ -135,6 +136,7 @@ public sealed partial class EmisSupplierAdapterUnnamedRecordTests : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IFhirModel>(TestFhir.Model);
+        services.AddSingleton(TestResourceIds.Codec);
         services.AddEmisSupplier(configuration);
         services.AddHttpClient(EmisClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new EmisStubHandler(document));
         _services = services.BuildServiceProvider();

@@ -1,13 +1,14 @@
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Suppliers.Emis.Mapping;
 using FhirFacade.Suppliers.Emis.Native;
+using FhirFacade.TestKit.Server;
 
 namespace FhirFacade.Suppliers.Emis.Tests.Mapping;
 
 [Trait("Category", "Unit")]
 public sealed class EmisMapperEdgeCaseTests
 {
-    private static readonly EmisMappingContext Context = new("A81001", "Riverside (A81001)", "9990000018");
+    private static readonly EmisMappingContext Context = new("A81001", "Riverside (A81001)", "9990000018", TestResourceIds.Codec);
 
     [Fact]
     public void Map_WhenDrugCodeMissing_KeepsTheTermAsText()
@@ -34,7 +35,7 @@ public sealed class EmisMapperEdgeCaseTests
     [Fact]
     public void Map_WhenDrugHasNeitherCodeNorTerm_ReportsAndLeavesItOut()
     {
-        var context = new EmisMappingContext("A81001", "Riverside (A81001)", "9990000018");
+        var context = new EmisMappingContext("A81001", "Riverside (A81001)", "9990000018", TestResourceIds.Codec);
 
         var mapped = EmisMedicationMapper.Map(Medication(null), context);
 

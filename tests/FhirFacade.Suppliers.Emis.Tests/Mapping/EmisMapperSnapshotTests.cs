@@ -5,6 +5,7 @@ using FhirFacade.Fhir.Resources;
 using FhirFacade.Fhir.Serialization.Json;
 using FhirFacade.Suppliers.Emis.Mapping;
 using FhirFacade.Suppliers.Emis.Native;
+using FhirFacade.TestKit.Server;
 
 namespace FhirFacade.Suppliers.Emis.Tests.Mapping;
 
@@ -75,7 +76,7 @@ public sealed class EmisMapperSnapshotTests
         return [.. mapped.OfType<Resource>()];
     }
 
-    private static EmisMappingContext Context(string? nhsNumber) => new("A81001", "Riverside Medical Practice (A81001)", nhsNumber ?? string.Empty);
+    private static EmisMappingContext Context(string? nhsNumber) => new("A81001", "Riverside Medical Practice (A81001)", nhsNumber ?? string.Empty, TestResourceIds.Codec);
 
     private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(Path.GetDirectoryName(path))!;
 }

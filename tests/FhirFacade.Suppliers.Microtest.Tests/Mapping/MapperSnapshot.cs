@@ -4,6 +4,7 @@ using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Microtest.Mapping;
 using FhirFacade.Suppliers.Microtest.Native;
 using FhirFacade.TestKit.Fhir;
+using FhirFacade.TestKit.Server;
 
 namespace FhirFacade.Suppliers.Microtest.Tests.Mapping;
 
@@ -18,7 +19,7 @@ internal static class MapperSnapshot
     public static T Native<T>(string fixture) =>
         JsonSerializer.Deserialize<T>(File.ReadAllText(FixturePath(fixture + ".json")), MicrotestJson.Options)!;
 
-    public static MicrotestMappingContext Context() => new("L83100", "Harbour Lane Practice (L83100)", "9990000042");
+    public static MicrotestMappingContext Context() => new("L83100", "Harbour Lane Practice (L83100)", "9990000042", TestResourceIds.Codec);
 
     public static JsonNode ToJson(Resource resource) => JsonNode.Parse(TestFhir.JsonSerializer.Serialize(resource.ToElementNode(TestFhir.Model)))!;
 

@@ -6,6 +6,7 @@ using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Model;
 using FhirFacade.Suppliers.Tpp.Http;
 using FhirFacade.TestKit.Fhir;
+using FhirFacade.TestKit.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -66,6 +67,7 @@ public sealed class TppSupplierAdapterStubTests : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IFhirModel>(TestFhir.Model);
+        services.AddSingleton(TestResourceIds.Codec);
         services.AddTppSupplier(configuration);
         services.AddHttpClient(TppClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new StubHandler(StubHandler.Json(HttpStatusCode.OK, answer)));
         _services = services.BuildServiceProvider();

@@ -4,6 +4,7 @@ using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Model;
 using FhirFacade.Suppliers.Tpp.Http;
 using FhirFacade.TestKit.Fhir;
+using FhirFacade.TestKit.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
@@ -83,7 +84,7 @@ public sealed class TppSupplierAdapterUnnamedRecordTests : IDisposable
         var sut = CreateSut(
             """{"queryType":"PatientSearch","nhsNumbers":["9990000026"],"truncated":false}""",
             Answer(EmptyNhsNumber));
-        var query = new SupplierQuery(SearchRequestParser.Parse(T.Patient, [KeyValuePair.Create("family", "Hartley"), KeyValuePair.Create("birthdate", "1979-04-12")], strict: false), PatientSelector.Demographic);
+        var query = new SupplierQuery(SearchRequestParser.Parse(T.Patient, [KeyValuePair.Create("family", "Hartley"), KeyValuePair.Create("birthdate", "1979-04-12")], strict: false, TestResourceIds.Codec), PatientSelector.Demographic);
 
         var result = await sut.SearchAsync(Moorland, query, CancellationToken.None);
 
@@ -133,6 +134,7 @@ public sealed class TppSupplierAdapterUnnamedRecordTests : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IFhirModel>(TestFhir.Model);
+        services.AddSingleton(TestResourceIds.Codec);
         services.AddTppSupplier(configuration);
         services.AddHttpClient(TppClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new StubHandler([.. answers.Select(a => StubHandler.Json(HttpStatusCode.OK, a))]));
         _services = services.BuildServiceProvider();

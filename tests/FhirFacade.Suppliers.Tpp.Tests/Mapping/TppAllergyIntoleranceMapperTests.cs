@@ -23,8 +23,8 @@ public sealed class TppAllergyIntoleranceMapperTests
         var expected = MappingFixture.Expected("""
             {"resourceType":"AllergyIntolerance","id":"$id(9990000026/41000)",
              "meta":{"profile":["https://fhir.hl7.org.uk/StructureDefinition/UKCore-AllergyIntolerance"],"source":"urn:fhirfacade:source:tpp:B82005"},
-             "extension":[{"url":"https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-AllergyIntoleranceEnd","extension":[{"url":"endDate","valueDateTime":"2020-05-01"}]}],
-             "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical","code":"resolved","display":"Resolved"}]},
+             "clinicalStatus":{"extension":[{"url":"https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-AllergyIntoleranceEnd","extension":[{"url":"endDate","valueDateTime":"2020-05-01"}]}],
+              "coding":[{"system":"http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical","code":"resolved","display":"Resolved"}]},
              "verificationStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/allergyintolerance-verification","code":"confirmed","display":"Confirmed"}]},
              "type":"allergy","category":["medication"],
              "code":{"coding":[{"system":"http://snomed.info/sct","code":"764146007","display":"Penicillin"}],"text":"Penicillin"},

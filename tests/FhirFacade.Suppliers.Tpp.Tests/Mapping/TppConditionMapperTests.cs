@@ -71,13 +71,13 @@ public sealed class TppConditionMapperTests
     }
 
     [Fact]
-    public void Map_UnmappedCtv3Code_AddsInformationIssue()
+    public void Map_UnmappedCtv3Code_KeepsItWithAnUnmappedCodeWarningNamingTheRow()
     {
         var context = MappingFixture.Context();
 
         TppConditionMapper.Map(MappingFixture.Native<TppProblem>("""{"rowId":1,"ctv3":{"code":"H27..","term":"Influenza"},"snomed":null,"status":"Active"}"""), context);
 
-        context.Issues.Should().ContainSingle().Which.Should().Match<Issue>(i => i.Code == "TPP-CTV3-UNMAPPED" && i.Severity == IssueSeverity.Information && i.Message.Contains("H27..", StringComparison.Ordinal));
+        context.Issues.Should().ContainSingle().Which.Should().Match<Issue>(i => i.Code == "TPP-UNMAPPED-CODE" && i.Severity == IssueSeverity.Warning && i.Message.Contains("H27..", StringComparison.Ordinal) && i.Message.Contains("'1'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -112,6 +112,6 @@ public sealed class TppConditionMapperTests
         var condition = TppConditionMapper.Map(MappingFixture.Native<TppProblem>("""{"rowId":1,"ctv3":{"code":"H33..","term":"Asthma"},"status":"Active","onset":{"value":"2026-02-30","precision":"Day"}}"""), context);
 
         condition!.Onset.Should().BeNull();
-        context.Issues.Should().ContainSingle(i => i.Code == "TPP-INVALID-VALUE");
+        context.Issues.Should().ContainSingle(i => i.Code == "TPP-DEGRADED");
     }
 }

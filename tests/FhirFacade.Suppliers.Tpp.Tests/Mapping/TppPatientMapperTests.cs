@@ -83,7 +83,7 @@ public sealed class TppPatientMapperTests
 
         patient!.BirthDate.Should().BeNull();
         patient.Gender.Should().Be("female");
-        context.Issues.Should().ContainSingle(i => i.Code == "TPP-INVALID-VALUE");
+        context.Issues.Should().ContainSingle(i => i.Code == "TPP-DEGRADED");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Suppliers.Vision.Mapping;
 using FhirFacade.Suppliers.Vision.Native;
+using FhirFacade.TestKit.Server;
 
 namespace FhirFacade.Suppliers.Vision.Tests.Mapping;
 
@@ -45,7 +46,7 @@ public sealed class VisionClinicalMapperTests
     }
 
     [Fact]
-    public void MapCondition_UnmappedReadCode_KeepsOriginalAndReportsInformation()
+    public void MapCondition_UnmappedReadCode_KeepsOriginalAndWarns()
     {
         var context = MappedJson.Context();
 
@@ -54,7 +55,7 @@ public sealed class VisionClinicalMapperTests
         json["code"]!["coding"]!.AsArray().Should().ContainSingle();
         json["code"]!["coding"]![0]!["code"]!.GetValue<string>().Should().Be("ZZZZ.");
         json["code"]!["text"]!.GetValue<string>().Should().Be("Something local");
-        context.Issues.Should().ContainSingle(i => i.Code == "VISION-UNMAPPED-CODE" && i.Severity == Fhir.Issues.IssueSeverity.Information);
+        context.Issues.Should().ContainSingle(i => i.Code == "VISION-UNMAPPED-CODE" && i.Severity == Fhir.Issues.IssueSeverity.Warning && i.Message.Contains("'P35009'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -81,8 +82,9 @@ public sealed class VisionClinicalMapperTests
 
         json["clinicalStatus"]!["coding"]![0]!["code"]!.GetValue<string>().Should().Be("resolved");
         json["category"]![0]!.GetValue<string>().Should().Be("medication");
-        json["extension"]![0]!["url"]!.GetValue<string>().Should().Be(UkCoreExtensions.AllergyIntoleranceEnd);
-        json["extension"]![0]!["extension"]![0]!["valueDateTime"]!.GetValue<string>().Should().Be("2015-01-01");
+        json["extension"].Should().BeNull("the end extension's context is AllergyIntolerance.clinicalStatus");
+        json["clinicalStatus"]!["extension"]![0]!["url"]!.GetValue<string>().Should().Be(UkCoreExtensions.AllergyIntoleranceEnd);
+        json["clinicalStatus"]!["extension"]![0]!["extension"]![0]!["valueDateTime"]!.GetValue<string>().Should().Be("2015-01-01");
         json["onsetDateTime"]!.GetValue<string>().Should().Be("2005-03");
     }
 
@@ -113,7 +115,7 @@ public sealed class VisionClinicalMapperTests
         json["dosage"]![0]!["text"]!.GetValue<string>().Should().Be("One tablet once a day");
         json["extension"]![0]!["url"]!.GetValue<string>().Should().Be(UkCoreExtensions.MedicationStatementLastIssueDate);
         json["extension"]![0]!["valueDateTime"]!.GetValue<string>().Should().Be("2026-01-10");
-        json["medicationReference"]!["reference"]!.GetValue<string>().Should().Be("Medication/" + context.Id(VisionMessages.Nhs + "/M35004"));
+        json["medicationReference"]!["reference"]!.GetValue<string>().Should().Be("Medication/" + context.Id("Medication", VisionMessages.Nhs + "/M35004"));
         json["informationSource"]!["identifier"]!["system"]!.GetValue<string>().Should().Be(UkCoreSystems.SdsUserId);
         context.Issues.Should().BeEmpty();
     }
@@ -165,7 +167,7 @@ public sealed class VisionClinicalMapperTests
 
         var json = MappedJson.Of(VisionPractitionerMapper.Map(Record.Patient.UsualGp!, context)!);
 
-        json["id"]!.GetValue<string>().Should().Be(context.Id(VisionMessages.Nhs + "/555000300011"));
+        json["id"]!.GetValue<string>().Should().Be(context.Id("Practitioner", VisionMessages.Nhs + "/555000300011"));
         json["identifier"]!.ToJsonString().Should().Be(
             """[{"system":"https://fhir.nhs.uk/Id/sds-user-id","value":"555000300011"},{"system":"https://fhir.hl7.org.uk/Id/gmc-number","value":"4456780"}]""");
         json["name"]![0]!.ToJsonString().Should().Be("""{"use":"official","family":"Lindqvist","given":["Peter"],"prefix":["Dr"]}""");

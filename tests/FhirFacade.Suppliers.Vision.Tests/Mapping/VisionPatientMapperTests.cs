@@ -1,5 +1,6 @@
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Suppliers.Vision.Mapping;
+using FhirFacade.TestKit.Server;
 
 namespace FhirFacade.Suppliers.Vision.Tests.Mapping;
 
@@ -42,8 +43,8 @@ public sealed class VisionPatientMapperTests
         var patient = VisionPatientMapper.Map(native, context)!;
 
         patient.GeneralPractitioner.Select(r => r.ReferenceValue).Should().Equal(
-            "Organization/" + context.Id("C83001"),
-            "Practitioner/" + context.Id(VisionMessages.Nhs + "/555000300011"));
+            "Organization/" + context.Id("Organization", "C83001"),
+            "Practitioner/" + context.Id("Practitioner", VisionMessages.Nhs + "/555000300011"));
         patient.GeneralPractitioner.Select(r => r.Display).Should().Equal("Oakfield Surgery", "Dr Peter Lindqvist");
     }
 

@@ -5,12 +5,15 @@ namespace FhirFacade.TestKit.Metrics;
 
 /// <summary>
 /// Listens to one instrument of the meters one <see cref="IMeterFactory"/> created (so tests with their
-/// own factory see only their own measurements) and keeps every measurement with its tags.
+/// own factory see only their own measurements) and keeps every measurement with its tags: long
+/// measurements as they are, double ones (histograms of seconds) in <see cref="Values"/>; observable
+/// instruments report when <see cref="Observe"/> is called.
 /// </summary>
 public sealed class MeasurementRecorder : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentQueue<(long Value, IReadOnlyDictionary<string, string?> Tags)> _measurements = new();
+    private readonly ConcurrentQueue<(double Value, IReadOnlyDictionary<string, string?> Tags)> _values = new();
 
     public MeasurementRecorder(IMeterFactory factory, string meterName, string instrumentName)
     {
@@ -22,21 +25,31 @@ public sealed class MeasurementRecorder : IDisposable
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            var copy = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var tag in tags)
-            {
-                copy[tag.Key] = tag.Value?.ToString();
-            }
-
-            _measurements.Enqueue((value, copy));
-        });
+        _listener.SetMeasurementEventCallback<long>((_, value, tags, _) => _measurements.Enqueue((value, Copy(tags))));
+        _listener.SetMeasurementEventCallback<int>((_, value, tags, _) => _measurements.Enqueue((value, Copy(tags))));
+        _listener.SetMeasurementEventCallback<double>((_, value, tags, _) => _values.Enqueue((value, Copy(tags))));
         _listener.Start();
     }
 
     /// <summary>Every measurement so far, in order.</summary>
     public IReadOnlyList<(long Value, IReadOnlyDictionary<string, string?> Tags)> Measurements => [.. _measurements];
 
+    /// <summary>Every double measurement so far (histograms, observable counters of seconds), in order.</summary>
+    public IReadOnlyList<(double Value, IReadOnlyDictionary<string, string?> Tags)> Values => [.. _values];
+
+    /// <summary>Asks observable instruments for their current value (added to the lists above).</summary>
+    public void Observe() => _listener.RecordObservableInstruments();
+
     public void Dispose() => _listener.Dispose();
+
+    private static Dictionary<string, string?> Copy(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var copy = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var tag in tags)
+        {
+            copy[tag.Key] = tag.Value?.ToString();
+        }
+
+        return copy;
+    }
 }

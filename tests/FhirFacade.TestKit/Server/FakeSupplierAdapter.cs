@@ -12,6 +12,7 @@ public sealed class FakeSupplierAdapter : ISupplierAdapter
     private readonly Dictionary<string, List<SupplierResource>> _resources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SupplierFailureKind> _failures = new(StringComparer.Ordinal);
     private readonly HashSet<string> _hanging = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _notHolding = new(StringComparer.Ordinal);
     private PatientSelector? _readsAskAbout;
     private string? _readRecordsAbout;
 
@@ -64,6 +65,16 @@ public sealed class FakeSupplierAdapter : ISupplierAdapter
     }
 
     /// <summary>
+    /// Makes an organisation answer every search with "no such patient here" (<see cref="SupplierSearchResult.NotHeld"/>)
+    /// while record location still lists it as a holder: the stale-location case.
+    /// </summary>
+    public FakeSupplierAdapter NoLongerHoldsAt(string odsCode)
+    {
+        _notHolding.Add(odsCode);
+        return this;
+    }
+
+    /// <summary>
     /// Makes every read say it asked about <paramref name="nhsNumber"/> (as a real adapter does for
     /// patient-scoped records) and, when given, that the native record it got back is about <paramref name="recordNhsNumber"/>.
     /// </summary>
@@ -84,6 +95,11 @@ public sealed class FakeSupplierAdapter : ISupplierAdapter
     {
         Queries.Add(query);
         await FailOrHangAsync(organisation, cancellationToken);
+        if (_notHolding.Contains(organisation.OdsCode))
+        {
+            return SupplierSearchResult.NotHeld;
+        }
+
         var matches = Held(organisation).Where(r => r.ResourceType == query.ResourceType).ToList();
         // Like the real adapters: the medications of a MedicationStatement search always come back (the gateway keys merges by them).
         var included = query.ResourceType == "MedicationStatement" ? Held(organisation).Where(r => r.ResourceType == "Medication").ToList() : [];

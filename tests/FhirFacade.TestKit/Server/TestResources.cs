@@ -20,7 +20,7 @@ public static class TestResources
         string? patientNativeId = null)
     {
         var root = new ElementNode(resourceType, resourceType);
-        root.AddChild(new ElementNode("id", "id", text: ResourceIdCodec.Encode(new FacadeResourceId(supplier, odsCode, nativeId))));
+        root.AddChild(new ElementNode("id", "id", text: TestResourceIds.Encode(resourceType, supplier, odsCode, nativeId)));
         if (status is not null)
         {
             root.AddChild(new ElementNode("status", "code", text: status));

@@ -1,6 +1,7 @@
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Model;
 using FhirFacade.Fhir.Packages;
+using FhirFacade.Fhir.Serialization.Xml;
 using FhirFacade.Fhir.Validation;
 
 namespace FhirFacade.Cli.Commands.Validate;
@@ -10,10 +11,11 @@ internal sealed class FileValidator
 {
     private const string ReadErrorCode = "CLI-READ";
 
-    // One entry per supported format: adding XML is one line here once the kernel has its reader.
+    // One entry per supported format, by file extension; a folder may mix them.
     private static readonly Dictionary<string, Func<FhirKernel, Stream, FhirParseResult>> Readers = new(StringComparer.OrdinalIgnoreCase)
     {
         [".json"] = (kernel, stream) => kernel.JsonParser.Parse(stream),
+        [".xml"] = (kernel, stream) => new FhirXmlParser(kernel.Model).Parse(stream),
     };
 
     private readonly FhirKernel _kernel;
@@ -42,7 +44,7 @@ internal sealed class FileValidator
     {
         if (!Readers.TryGetValue(Path.GetExtension(path), out var read))
         {
-            return new FileValidationResult(path, [new Issue(ReadErrorCode, IssueSeverity.Error, IssueType.NotSupported, "unsupported file type (expected .json)")]);
+            return new FileValidationResult(path, [new Issue(ReadErrorCode, IssueSeverity.Error, IssueType.NotSupported, "unsupported file type (expected .json or .xml)")]);
         }
 
         FhirParseResult parsed;

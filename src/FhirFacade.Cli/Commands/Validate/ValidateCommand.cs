@@ -23,7 +23,7 @@ public static class ValidateCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Files or folders holding FHIR resources (.json)",
+            Description = "Files or folders holding FHIR resources (.json and .xml, mixed)",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var profile = new Option<string?>("--profile")

@@ -9,7 +9,9 @@ namespace FhirFacade.Fhir.Serialization.Xml;
 /// Writes the element tree as canonical FHIR XML (<see href="https://hl7.org/fhir/R4/xml.html"/>):
 /// elements in definition order, primitives as <c>value</c> attributes, <c>Element.id</c> and
 /// <c>Extension.url</c> as attributes, the narrative as XHTML, nested resources wrapped in their
-/// container element.
+/// container element. Text XML 1.0 cannot carry (control characters, unpaired surrogates, U+FFFE,
+/// U+FFFF; see <see cref="XmlCharacters"/>) is written as U+FFFD, so that writing never fails on a
+/// value: callers that must report such a change look for it before serializing.
 /// </summary>
 public static class FhirXmlSerializer
 {
@@ -80,7 +82,7 @@ public static class FhirXmlSerializer
         {
             if (child.Definition?.IsXmlAttribute == true && child.Text is not null)
             {
-                writer.WriteAttributeString(child.Name, child.Text);
+                writer.WriteAttributeString(child.Name, XmlCharacters.Replace(child.Text));
             }
         }
 
@@ -120,11 +122,11 @@ public static class FhirXmlSerializer
             {
                 if (attribute.Definition?.IsXmlAttribute == true && attribute.Text is not null)
                 {
-                    writer.WriteAttributeString(attribute.Name, attribute.Text);
+                    writer.WriteAttributeString(attribute.Name, XmlCharacters.Replace(attribute.Text));
                 }
             }
 
-            writer.WriteAttributeString(FhirXmlNames.ValueAttribute, node.Text);
+            writer.WriteAttributeString(FhirXmlNames.ValueAttribute, XmlCharacters.Replace(node.Text));
             foreach (var child in Ordered(node))
             {
                 if (child.Definition?.IsXmlAttribute != true)
@@ -150,7 +152,7 @@ public static class FhirXmlSerializer
 
         // Parsing the stored markup guarantees that whatever is written is well-formed XHTML in
         // the right namespace, even when the tree came from JSON, where the div is only a string.
-        var element = XElement.Parse(node.Text, LoadOptions.PreserveWhitespace);
+        var element = XElement.Parse(XmlCharacters.Replace(node.Text), LoadOptions.PreserveWhitespace);
         if (element.Name.NamespaceName.Length == 0)
         {
             foreach (var descendant in element.DescendantsAndSelf())

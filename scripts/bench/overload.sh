@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# Overload benchmark (issue #13 item 6): load shedding on vs off, in one run, on loopback.
+# Starts two real server processes (embedded simulators, SQLite audit in a throw-away file): "on" with the
+# default Facade:LoadShedding limits (plus any SERVER_ARGS), "off" with Facade:LoadShedding:Enabled=false,
+# which is how the facade behaved before admission control. Both get the same request (URL_PATH: by default
+# a Condition search for demo patient 9990000050, whose record is spread over all four suppliers), taking
+# turns within every round so that the shared machine's changing load falls on both alike:
+#   1. warm-up (WARMUP seconds of closed-loop load on each; not measured);
+#   2. unloaded: one connection, one request at a time (closed loop), DURATION: p50/p99 of the 200s;
+#   3. saturation: closed-loop connections STEPS, SAT_DURATION each; the saturated rate R is the highest
+#      median (over the rounds) of 200s/s the "off" server gave at any step: its raw capacity;
+#   4. 2x saturation: FLOOD_CONNECTIONS connections paced so that with the probe they offer ~2R requests/s
+#      (each waits (FLOOD+PROBE connections)/(2R) s after every answer; wrk cannot offer load open-loop, so
+#      the rate reached is printed), plus PROBE_CONNECTIONS timed connections (one per wrk thread, same
+#      pacing) whose latencies are split by status: admitted (200) vs shed (503).
+# Every phase runs ROUNDS times; figures are medians over the rounds, counts are sums. Prints the saturated
+# rate, requests shed, admitted p50/p99 and shed p50/p99 against the same server's unloaded p50/p99 (ratios,
+# same run), partial 200s (a supplier failure or FACADE-OVERLOADED reported in the answer), answers other
+# than 200/503 (wrk's socket errors included), each server's CPU use during 2x saturation, and its RSS (VmRSS now,
+# VmHWM peak) after each phase.
+# Every measured line is preceded by the load average: the machine may be shared.
+# Bounded: about 2*WARMUP + ROUNDS*(4*DURATION + 2*|STEPS|*SAT_DURATION) seconds (~6 min by default); stops by itself.
+# Usage: scripts/bench/overload.sh   (env: ROUNDS=3 DURATION=10 SAT_DURATION=5 WARMUP=10 STEPS="1 2 4 8 16"
+#        FLOOD_CONNECTIONS=64 PROBE_CONNECTIONS=2 PORT=5290 URL_PATH=... SERVER_ARGS="--Facade:LoadShedding:PermitLimit=8")
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+ROUNDS="${ROUNDS:-3}"
+DURATION="${DURATION:-10}"
+SAT_DURATION="${SAT_DURATION:-5}"
+WARMUP="${WARMUP:-10}"
+STEPS="${STEPS:-1 2 4 8 16}"
+FLOOD_CONNECTIONS="${FLOOD_CONNECTIONS:-64}"
+PROBE_CONNECTIONS="${PROBE_CONNECTIONS:-2}"
+PORT="${PORT:-5290}"
+URL_PATH="${URL_PATH:-/Condition?patient.identifier=https://fhir.nhs.uk/Id/nhs-number%7C9990000050}"
+read -r -a SERVER_ARGS <<<"${SERVER_ARGS:-}"
+LUA="$PWD/scripts/bench/overload.lua"
+
+command -v wrk >/dev/null || { echo "wrk is required (apt-get install -y wrk)" >&2; exit 1; }
+
+load() { printf '[load %s] ' "$(cut -d' ' -f1-3 /proc/loadavg)"; }
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+dotnet build src/FhirFacade.Server -c Release -nologo -v q -p:RunAnalyzers=false >/dev/null
+
+work="$(mktemp -d)"
+servers=""
+cleanup() {
+  for pid in $servers; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+declare -A PID BASE TOKEN
+start_server() {
+  local name="$1" port="$2"; shift 2
+  dotnet src/FhirFacade.Server/bin/Release/net10.0/FhirFacade.Server.dll --urls "http://127.0.0.1:${port}" \
+    --contentRoot "$PWD/src/FhirFacade.Server" --Audit:SqlitePath="${work}/audit-${name}.db" \
+    --Logging:LogLevel:Default=Warning "$@" >"${work}/server-${name}.log" 2>&1 &
+  PID[$name]=$!
+  servers="${servers} $!"
+  BASE[$name]="http://127.0.0.1:${port}"
+  local up=""
+  for _ in $(seq 1 180); do curl -fs -o /dev/null "${BASE[$name]}/fhir/metadata" && { up=1; break; }; sleep 0.5; done
+  [ -n "$up" ] || { echo "server ${name} did not start:" >&2; cat "${work}/server-${name}.log" >&2; exit 1; }
+  TOKEN[$name]="$(curl -fs -X POST "${BASE[$name]}/dev-auth/token" -d grant_type=client_credentials \
+    -d client_id=demo-client -d client_secret=demo-secret -d 'scope=user/*.rs' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')"
+  [ -n "${TOKEN[$name]}" ] || { echo "could not get a development token from ${name}" >&2; exit 1; }
+  local status
+  status="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${TOKEN[$name]}" "${BASE[$name]}/fhir${URL_PATH}")"
+  [ "$status" = 200 ] || { echo "expected 200 from ${name} for ${URL_PATH}, got ${status}" >&2; exit 1; }
+}
+
+rss() { awk '/^VmRSS|^VmHWM/ { printf "%s %.0f MiB  ", $1, $2 / 1024 }' "/proc/${PID[$1]}/status"; }
+# CPU seconds the server process has used so far (user + system).
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/${PID[$1]}/stat"; }
+
+# run <server> <label> <connections> <threads> <pace_ms> <timed> <seconds> -> the RESULT line of overload.lua:
+# 1 RESULT 2 label 3 requests 4 s200 5 s503 6 other 7 partial_supplier 8 partial_overload 9 shed_well_formed
+# 10 p50_200 11 p99_200 12 p50_503 13 p99_503 14 max_503
+run() {
+  local name="$1" label="$2" connections="$3" threads="$4" pace="$5" timed="$6" seconds="$7"
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" -s "$LUA" -H "Authorization: Bearer ${TOKEN[$name]}" \
+    "${BASE[$name]}/fhir${URL_PATH}" -- "$label" "$pace" "$timed" | grep '^RESULT'
+}
+
+column() { awk -v c="$1" '{ print $c }' | grep -v '^-$' || true; }
+
+start_server on "$PORT" "${SERVER_ARGS[@]}"
+start_server off "$((PORT + 1))" --Facade:LoadShedding:Enabled=false
+echo "request: GET /fhir${URL_PATH}; ${ROUNDS} rounds"
+echo "server 'on': Facade:LoadShedding defaults (docs/load.md) ${SERVER_ARGS[*]:-}"
+
+for name in on off; do
+  wrk -t2 -c4 -d"${WARMUP}s" -H "Authorization: Bearer ${TOKEN[$name]}" "${BASE[$name]}/fhir${URL_PATH}" >/dev/null
+done
+
+echo
+echo "== unloaded: 1 connection, closed loop, ${DURATION}s =="
+for r in $(seq 1 "$ROUNDS"); do
+  for name in on off; do
+    line="$(run "$name" "unloaded-${name}-r${r}" 1 1 0 1 "$DURATION")"
+    echo "$line" >>"${work}/unloaded-${name}"
+    load; echo "$line"
+  done
+done
+for name in on off; do echo "    ${name}: $(rss "$name")"; done
+
+echo
+echo "== saturation: closed loop, ${SAT_DURATION}s per step =="
+best=0; best_c=0
+for c in $STEPS; do
+  threads=$(( c < 2 ? c : 2 ))
+  for r in $(seq 1 "$ROUNDS"); do
+    for name in off on; do
+      line="$(run "$name" "sat-${name}-c${c}-r${r}" "$c" "$threads" 0 0 "$SAT_DURATION")"
+      awk -v d="$SAT_DURATION" '{ printf "%.1f\n", $4 / d }' <<<"$line" >>"${work}/sat-${name}-${c}"
+      load; echo "${line}  -> $(tail -1 "${work}/sat-${name}-${c}") x 200/s"
+    done
+  done
+  for name in off on; do
+    rate="$(median <"${work}/sat-${name}-${c}")"
+    echo "    ${c} connections, ${name}: median $(printf '%.0f' "$rate") x 200/s"
+    if [ "$name" = off ] && awk -v a="$rate" -v b="$best" 'BEGIN { exit !(a > b) }'; then best="$(printf '%.0f' "$rate")"; best_c="$c"; fi
+  done
+done
+echo "saturated: ${best} req/s (200s; median of ${ROUNDS} rounds) at ${best_c} connections, load shedding off"
+for name in on off; do echo "    ${name}: $(rss "$name")"; done
+
+# 2x saturation: FLOOD_CONNECTIONS + PROBE_CONNECTIONS connections, each pausing so that all together offer 2R/s.
+total_connections=$((FLOOD_CONNECTIONS + PROBE_CONNECTIONS))
+pace="$(awk -v c="$total_connections" -v r="$best" 'BEGIN { printf "%d", (r > 0 ? 1000 * c / (2 * r) : 10) }')"
+echo
+echo "== 2x saturation: ${total_connections} connections each pausing ${pace} ms (offered ~$((2 * best)) req/s), ${DURATION}s =="
+for r in $(seq 1 "$ROUNDS"); do
+  for name in on off; do
+    cpu_before="$(cpu_seconds "$name")"
+    run "$name" "flood-${name}-r${r}" "$FLOOD_CONNECTIONS" 2 "$pace" 0 "$DURATION" >"${work}/flood-now" &
+    flood=$!
+    probe="$(run "$name" "probe-${name}-r${r}" "$PROBE_CONNECTIONS" "$PROBE_CONNECTIONS" "$pace" 1 "$DURATION")"
+    wait "$flood"
+    awk -v a="$cpu_before" -v b="$(cpu_seconds "$name")" -v d="$DURATION" 'BEGIN { printf "%.2f\n", (b - a) / d }' >>"${work}/cpu-${name}"
+    cat "${work}/flood-now" >>"${work}/flood-${name}"
+    echo "$probe" >>"${work}/probe-${name}"
+    load; cat "${work}/flood-now"
+    load; echo "${probe}  (server CPU $(tail -1 "${work}/cpu-${name}") s/s)"
+  done
+done
+for name in on off; do echo "    ${name}: $(rss "$name")"; done
+
+echo
+echo "== summary: medians of ${ROUNDS} rounds, counts summed; ratios against the same server's unloaded figures =="
+echo "saturated: ${best} req/s of 200s (load shedding off, ${best_c} connections)"
+for name in on off; do
+  u50="$(column 10 <"${work}/unloaded-${name}" | median)"; u99="$(column 11 <"${work}/unloaded-${name}" | median)"
+  a50="$(column 10 <"${work}/probe-${name}" | median)"; a99="$(column 11 <"${work}/probe-${name}" | median)"
+  s50="$(column 12 <"${work}/probe-${name}" | median)"; s99="$(column 13 <"${work}/probe-${name}" | median)"
+  smax="$(column 14 <"${work}/probe-${name}" | sort -g | tail -1)"
+  cpu="$(median <"${work}/cpu-${name}")"
+  cat "${work}/flood-${name}" "${work}/probe-${name}" | awk -v name="$name" -v d="$((DURATION * ROUNDS))" -v best="$best" -v cpu="$cpu" \
+    -v u50="$u50" -v u99="$u99" -v a50="$a50" -v a99="$a99" -v s50="$s50" -v s99="$s99" -v smax="${smax:--}" '
+    function ratio(a, b) { return (a == "-" || b == "-" || b == 0) ? "-" : sprintf("%.2f", a / b) }
+    { req += $3; ok += $4; shed += $5; other += $6; ps += $7; po += $8; wf += $9 }
+    END {
+      printf "load shedding %-3s: offered %.0f req/s (%.2fx saturation), served %.0f x 200/s: %d x 200, %d x 503 shed (%d with Retry-After + OperationOutcome), %d other\n", name, req / d, req / d / best, ok / d, ok, shed, wf, other
+      printf "                   partial 200s: %d report a supplier failure, %d FACADE-OVERLOADED (of %d)\n", ps, po, ok
+      printf "                   unloaded p50 %s / p99 %s ms; admitted (200) p50 %s / p99 %s ms = %sx / %sx unloaded\n", u50, u99, a50, a99, ratio(a50, u50), ratio(a99, u99)
+      printf "                   shed (503) p50 %s / p99 %s / max %s ms; server CPU %s s per s\n", s50, s99, smax, cpu
+    }'
+  echo "                   RSS: $(rss "$name")"
+done

@@ -1,0 +1,85 @@
+using FhirFacade.Core.Access;
+using FhirFacade.Core.Errors;
+using FhirFacade.Core.Identity;
+using FhirFacade.Core.Search;
+using FhirFacade.Server.Security;
+using FhirFacade.TestKit.Server;
+using Microsoft.AspNetCore.Http;
+
+namespace FhirFacade.Server.Tests.Security;
+
+/// <summary>Patient confinement decided from the request alone, before any supplier is asked (docs/adr/0005).</summary>
+[Trait("Category", "Unit")]
+public sealed class SmartAccessPolicyTests
+{
+    private const string Alice = "9990000018";
+    private const string Leonard = "9990000123";
+
+    public static TheoryData<string, string, string, string, bool> Reads() => new()
+    {
+        // resource type, supplier, organisation, native id, may a token confined to Alice (emis/A81001) read it
+        { "Patient", "emis", "A81001", Alice, true },
+        { "Patient", "tpp", "B82005", Alice, true },
+        { "Condition", "emis", "A81001", Alice + "/3f2504e0-4f89-41d3-9a0c-0305e82c3301", true },
+        { "Practitioner", "tpp", "B82005", Alice + "/200051", true },
+        { "Patient", "emis", "A81001", Leonard, false },
+        { "Condition", "emis", "A81001", Leonard + "/3f2504e0-4f89-41d3-9a0c-0305e82c3301", false },
+        { "Practitioner", "tpp", "B82005", Leonard + "/200051", false },
+        { "MedicationStatement", "vision", "C83001", "9000000009/M1", false },
+        { "Organization", "emis", "A81001", "A81001", true },
+        { "Practitioner", "emis", "A81001", "555000100011", true },
+        { "Patient", "emis", "A81001", "not-an-nhs-number", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Reads))]
+    public void MayRead_PatientConfinedToken_ReadsOnlyItsPatientsRecordsAndRecordsOfNoPatient(string resourceType, string supplier, string organisation, string nativeId, bool expected)
+    {
+        var sut = CreateSut(patientContext: TestResourceIds.Encode("Patient", "emis", "A81001", Alice));
+
+        var mayRead = sut.MayRead(resourceType, new FacadeResourceId(supplier, organisation, nativeId));
+
+        mayRead.Should().Be(expected);
+    }
+
+    [Fact]
+    public void MayRead_TokenWithoutPatientContext_ReadsAnything()
+    {
+        var sut = CreateSut(patientContext: null);
+
+        var mayRead = sut.MayRead("Patient", new FacadeResourceId("emis", "A81001", Leonard));
+
+        mayRead.Should().BeTrue();
+    }
+
+    [Fact]
+    public void MayRead_PatientClaimThatIsNoFacadeId_ReadsNoPatientsRecord()
+    {
+        var sut = CreateSut(patientContext: "forged-" + Alice);
+
+        sut.MayRead("Patient", new FacadeResourceId("emis", "A81001", Alice)).Should().BeFalse();
+        sut.MayRead("Organization", new FacadeResourceId("emis", "A81001", "A81001")).Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("patient=Patient/never-issued")]
+    [InlineData("patient.identifier=https://fhir.nhs.uk/Id/nhs-number|" + Leonard)]
+    public async Task AuthorizeAsync_SearchNamingAnyoneButThePatient_Is403(string query)
+    {
+        var sut = CreateSut(patientContext: TestResourceIds.Encode("Patient", "emis", "A81001", Alice));
+        var search = SearchRequestParser.Parse("Condition", [KeyValuePair.Create(query.Split('=', 2)[0], query.Split('=', 2)[1])], strict: false, TestResourceIds.Codec);
+
+        var act = () => sut.AuthorizeAsync(new AccessRequest("search-type", "Condition", null, search), CancellationToken.None).AsTask();
+
+        var refusal = (await act.Should().ThrowAsync<FacadeException>()).Which;
+        refusal.StatusCode.Should().Be(403);
+        refusal.Issues.Single().Detail!.Code.Should().Be(SpineErrorCodes.AccessDenied);
+    }
+
+    private static IAccessPolicy CreateSut(string? patientContext)
+    {
+        var context = new DefaultHttpContext();
+        context.SetCaller(new FacadeCaller { ClientId = "test-app", PatientContext = patientContext });
+        return new SmartAccessPolicy(new HttpContextAccessor { HttpContext = context }, TestResourceIds.Codec);
+    }
+}
