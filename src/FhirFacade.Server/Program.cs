@@ -3,6 +3,7 @@ using FhirFacade.Server.Auditing;
 using FhirFacade.Server.Endpoints;
 using FhirFacade.Server.Hosting;
 using FhirFacade.Server.Security;
+using FhirFacade.Server.Viewer;
 using FhirFacade.Suppliers.Emis;
 using FhirFacade.Suppliers.Microtest;
 using FhirFacade.Suppliers.Tpp;
@@ -18,6 +19,7 @@ builder.Services.AddMicrotestSupplier(builder.Configuration);
 builder.Services.AddFhirFacadeServer(builder.Configuration);
 builder.Services.AddRequestAuditing(builder.Configuration);
 builder.Services.AddSmartSecurity(builder.Configuration, FhirBasePath(builder.Configuration));
+builder.Services.AddViewer();
 EmbeddedSimulators.AddIfEnabled(builder.Services, builder.Configuration);
 
 var app = builder.Build();
@@ -29,6 +31,7 @@ app.UseFhirFacade();
 app.MapSmartEndpoints();
 app.MapAuditEvents(FhirBasePath(app.Configuration));
 app.MapFhirFacade();
+app.MapViewer();
 StartupBanner.Register(app);
 await app.RunAsync();
 
