@@ -33,6 +33,9 @@ public sealed class EndpointAuthorizationMatrixTests(KestrelFacadeServerFactory 
         "/dev-auth/token",
         "/dev-auth/authorize",
         "/fhir/{**path}",
+        "/",
+        "/docs/{name}",
+        "/viewer/{**file}",
     };
 
     private const string Anonymous = "anonymous";
