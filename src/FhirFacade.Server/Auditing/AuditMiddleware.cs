@@ -34,7 +34,7 @@ internal sealed partial class AuditMiddleware(
         {
             await next(context);
         }
-        catch (Exception exception) when (exception is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
+        catch (Exception exception) when (ClientDisconnect.Record(context, exception))
         {
             // The client went away while the answer was being prepared (the handler's write listens to the
             // abort too): there is no one to answer, only the record to write (499).

@@ -22,7 +22,7 @@ internal static class AuditRecordFactory
         var template = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(unrouted)";
 
         // A caller that went away before the answer was released got nothing: 499, whatever had been prepared.
-        var status = context.RequestAborted.IsCancellationRequested ? StatusCodes.Status499ClientClosedRequest : context.Response.StatusCode;
+        var status = context.RequestAborted.IsCancellationRequested || feature.ClientGone ? StatusCodes.Status499ClientClosedRequest : context.Response.StatusCode;
 
         return new AuditRecord
         {

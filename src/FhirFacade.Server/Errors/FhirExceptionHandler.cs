@@ -17,6 +17,12 @@ internal sealed partial class FhirExceptionHandler(FhirResponseWriter writer, IF
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (ClientDisconnect.Record(httpContext, exception))
+        {
+            // Nobody is left to answer: the audit middleware records the request as 499.
+            return false;
+        }
+
         int status;
         IReadOnlyList<Issue> issues;
         if (exception is BadHttpRequestException unreadable)

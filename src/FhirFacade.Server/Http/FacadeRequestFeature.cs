@@ -7,6 +7,12 @@ namespace FhirFacade.Server.Http;
 /// </summary>
 public sealed class FacadeRequestFeature
 {
+    /// <summary>
+    /// The caller went away (its connection was reset or aborted) before it could be answered; audited as 499
+    /// even when the server's abort signal had not yet fired when the failure surfaced.
+    /// </summary>
+    public bool ClientGone { get; set; }
+
     /// <summary><c>read</c>, <c>search-type</c>, <c>capabilities</c>.</summary>
     public string? Interaction { get; set; }
 
