@@ -102,10 +102,18 @@ public sealed class ViewerFixture : IAsyncLifetime
             await page.GotoAsync(viewerUrl);
         }
 
-        await page.WaitForURLAsync(url => url.Contains("/dev-auth/authorize", StringComparison.Ordinal));
-        await page.GetByLabel(nhsNumber).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Approve" }).ClickAsync();
-        await page.Locator("body:not([data-state='loading'])").WaitForAsync();
+        try
+        {
+            await page.WaitForURLAsync(url => url.Contains("/dev-auth/authorize", StringComparison.Ordinal));
+            await page.GetByLabel(nhsNumber).CheckAsync();
+            await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Approve" }).ClickAsync();
+            await page.Locator("body:not([data-state='loading'])").WaitForAsync();
+        }
+        catch (TimeoutException timeout)
+        {
+            // Say where the launch stood and what the browser saw (console errors, failed requests), not only that it timed out.
+            throw new TimeoutException($"The standalone launch for {nhsNumber} stalled at {page.Url}. {browser.Describe()}", timeout);
+        }
     }
 
     /// <summary>Keeps a full-page screenshot as a test artefact.</summary>
