@@ -23,7 +23,14 @@ public sealed class ProjectReferenceTests
         ["FhirFacade.Simulators"] = [],
         // The CLI may read the audit store to verify its hash chain (docs/adr/0004-cli-audit-verify.md).
         ["FhirFacade.Cli"] = ["FhirFacade.Fhir", "FhirFacade.Fhir.FhirPath", "FhirFacade.Fhir.Validation", "FhirFacade.Audit"],
-        ["FhirFacade.Server"] = ["*"],
+        // The host composes everything. It still references the simulators to start them from its embedded defaults:
+        // a known debt (issue #16 asks for a host without them); listing it keeps any further reference a failure.
+        ["FhirFacade.Server"] =
+        [
+            "FhirFacade.Fhir", "FhirFacade.Fhir.FhirPath", "FhirFacade.Fhir.Validation", "FhirFacade.Core", "FhirFacade.Audit",
+            "FhirFacade.Suppliers.Emis", "FhirFacade.Suppliers.Tpp", "FhirFacade.Suppliers.Vision", "FhirFacade.Suppliers.Microtest",
+            "FhirFacade.Simulators",
+        ],
     };
 
     public static TheoryData<string> Projects()
@@ -48,11 +55,6 @@ public sealed class ProjectReferenceTests
             .ToList();
 
         Allowed.Should().ContainKey(project, "every source project needs an entry in the dependency table");
-        if (Allowed[project] is ["*"])
-        {
-            return;
-        }
-
         references.Should().BeSubsetOf(Allowed[project], $"{project} may only reference {string.Join(", ", Allowed[project])}");
     }
 

@@ -38,6 +38,20 @@ public sealed partial class TestConventionTests
         offenders.Should().BeEmpty("every file with tests carries [Trait(\"Category\", \"Unit|Integration|Conformance\")]");
     }
 
+    /// <summary>
+    /// The same rule read from the built assemblies rather than the source text: a file-level search passes a file
+    /// where any class carries a trait, so a second class in it, or a trait with another name or an unknown
+    /// category, would slip through. Here every class that runs a test must carry the category itself or inherit it.
+    /// </summary>
+    [Fact]
+    public void TestClasses_InEveryBuiltTestAssembly_DeclareAKnownCategoryOnTheClass()
+    {
+        Safety.TestCatalogue.NotBuilt.Should().BeEmpty("the check reads every test project's assembly");
+
+        Safety.TestCatalogue.Uncategorised.Should().BeEmpty(
+            "every class with tests carries [Trait(\"Category\", \"Unit|Integration|Conformance\")] on itself or a base class");
+    }
+
     [GeneratedRegex(@"\[(Fact|Theory)\b")]
     private static partial Regex FactOrTheory();
 }

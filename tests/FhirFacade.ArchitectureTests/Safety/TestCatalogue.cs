@@ -13,8 +13,12 @@ namespace FhirFacade.ArchitectureTests.Safety;
 internal static class TestCatalogue
 {
     private const string FactAttribute = "Xunit.FactAttribute";
+    private const string TraitAttribute = "Xunit.TraitAttribute";
 
-    private static readonly Lazy<(IReadOnlySet<string> Tests, IReadOnlyList<string> NotBuilt)> Loaded = new(Load);
+    /// <summary>The categories a test class may declare (docs/style.md, "Tests").</summary>
+    public static readonly IReadOnlySet<string> Categories = new HashSet<string>(StringComparer.Ordinal) { "Unit", "Integration", "Conformance" };
+
+    private static readonly Lazy<(IReadOnlySet<string> Tests, IReadOnlyList<string> NotBuilt, IReadOnlyList<string> Uncategorised)> Loaded = new(Load);
 
     /// <summary>The fully qualified names of every xunit Fact and Theory (and anything derived from <c>FactAttribute</c>).</summary>
     public static IReadOnlySet<string> Tests => Loaded.Value.Tests;
@@ -22,13 +26,20 @@ internal static class TestCatalogue
     /// <summary>The test projects whose assembly was not found (not built in this configuration).</summary>
     public static IReadOnlyList<string> NotBuilt => Loaded.Value.NotBuilt;
 
-    private static (IReadOnlySet<string>, IReadOnlyList<string>) Load()
+    /// <summary>
+    /// Every class that runs tests but declares no <c>[Trait("Category", …)]</c> with one of <see cref="Categories"/>
+    /// on itself or a base class, by full name.
+    /// </summary>
+    public static IReadOnlyList<string> Uncategorised => Loaded.Value.Uncategorised;
+
+    private static (IReadOnlySet<string>, IReadOnlyList<string>, IReadOnlyList<string>) Load()
     {
         var ownProject = Path.Combine(RepositoryLayout.Root, "tests", "FhirFacade.ArchitectureTests");
         var outputPath = Path.GetRelativePath(ownProject, AppContext.BaseDirectory);
         var projects = RepositoryLayout.TestProjectDirectories().Append(ownProject).Distinct().Order(StringComparer.Ordinal);
         var tests = new HashSet<string>(StringComparer.Ordinal);
         var notBuilt = new List<string>();
+        var uncategorised = new List<string>();
         foreach (var project in projects)
         {
             var name = Path.GetFileName(project);
@@ -39,29 +50,58 @@ internal static class TestCatalogue
                 continue;
             }
 
-            tests.UnionWith(TestsIn(assembly));
+            var (found, classesWithoutCategory) = TestsIn(assembly);
+            tests.UnionWith(found);
+            uncategorised.AddRange(classesWithoutCategory);
         }
 
-        return (tests, notBuilt);
+        return (tests, notBuilt, uncategorised);
     }
 
-    private static List<string> TestsIn(string assemblyPath)
+    private static (List<string> Tests, List<string> Uncategorised) TestsIn(string assemblyPath)
     {
         using var context = new MetadataLoadContext(new PathAssemblyResolver(ResolvablePaths(Path.GetDirectoryName(assemblyPath)!)));
         var assembly = context.LoadFromAssemblyPath(assemblyPath);
         var names = new List<string>();
+        var uncategorised = new List<string>();
         foreach (var type in assembly.GetTypes().Where(t => t.IsClass && !t.IsAbstract && (t.IsPublic || t.IsNestedPublic)))
         {
+            var runsTests = false;
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance))
             {
                 if (method.GetCustomAttributesData().Any(a => IsFact(a.AttributeType)))
                 {
                     names.Add(type.FullName + "." + method.Name);
+                    runsTests = true;
+                }
+            }
+
+            if (runsTests && !HasCategory(type))
+            {
+                uncategorised.Add(type.FullName!);
+            }
+        }
+
+        return (names, uncategorised);
+    }
+
+    // xunit reads traits from the class and the classes it derives from.
+    private static bool HasCategory(Type type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var attribute in current.GetCustomAttributesData())
+            {
+                if (attribute.AttributeType.FullName == TraitAttribute
+                    && attribute.ConstructorArguments is [{ Value: "Category" }, { Value: string category }]
+                    && Categories.Contains(category))
+                {
+                    return true;
                 }
             }
         }
 
-        return names;
+        return false;
     }
 
     private static bool IsFact(Type? attribute)
