@@ -3,7 +3,7 @@ using System.Xml.Linq;
 namespace FhirFacade.ArchitectureTests;
 
 /// <summary>
-/// Dependencies point one way (ARCHITECTURE.md, "Solution layout"): the kernel never sees ASP.NET
+/// Dependencies point one way (docs/architecture.md, "Solution layout"): the kernel never sees ASP.NET
 /// or the gateway, suppliers never see each other, simulators see nothing of the facade.
 /// </summary>
 [Trait("Category", "Unit")]

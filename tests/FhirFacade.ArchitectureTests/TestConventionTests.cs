@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace FhirFacade.ArchitectureTests;
 
-/// <summary>Every test class declares its category (STYLE.md, "Testing conventions").</summary>
+/// <summary>Every test class declares its category (docs/style.md, "Testing conventions").</summary>
 [Trait("Category", "Unit")]
 public sealed partial class TestConventionTests
 {

@@ -2,7 +2,7 @@ namespace FhirFacade.Core.Errors;
 
 /// <summary>
 /// NHS Spine error and warning codes, carried in <c>OperationOutcome.issue.details.coding</c>
-/// with system <see cref="System"/> (see DOMAIN.md, "Error codes").
+/// with system <see cref="System"/> (see docs/domain.md, "Error codes").
 /// </summary>
 public static class SpineErrorCodes
 {

@@ -17,7 +17,7 @@ public sealed class PatientRestrictedException : FacadeException
     }
 
     /// <summary>
-    /// Applies the DOMAIN.md safety rules to what a supplier says about a patient: sensitive (S-flag)
+    /// Applies the safety rules of docs/domain.md to what a supplier says about a patient: sensitive (S-flag)
     /// refuses as 404 <c>PATIENT_NOT_FOUND</c>, dissent as 403 <c>NO_PATIENT_CONSENT</c>.
     /// </summary>
     public static void ThrowIfRestricted(bool sensitive, bool dissent)

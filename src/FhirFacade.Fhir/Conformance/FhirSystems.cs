@@ -12,7 +12,7 @@ public static class FhirSystems
     /// <summary>NHS Dictionary of medicines and devices (dm+d).</summary>
     public const string Dmd = "https://dmd.nhs.uk";
 
-    /// <summary>Read codes version 2 (Vision, Evolution); not in the packages, as in DOMAIN.md.</summary>
+    /// <summary>Read codes version 2 (Vision, Evolution); not in the packages, as in docs/domain.md.</summary>
     public const string ReadV2 = "http://read.info/readv2";
 
     /// <summary>Clinical Terms Version 3 (Read v3, SystmOne).</summary>

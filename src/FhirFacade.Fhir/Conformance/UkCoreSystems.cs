@@ -2,7 +2,7 @@ namespace FhirFacade.Fhir.Conformance;
 
 /// <summary>
 /// NHS and UK Core identifier and code systems. URLs are as used in the UK Core STU2 package and its
-/// examples; the ones the package does not mention (GMC number, Spine error codes) follow DOMAIN.md.
+/// examples; the ones the package does not mention (GMC number, Spine error codes) follow docs/domain.md.
 /// </summary>
 public static class UkCoreSystems
 {
@@ -21,7 +21,7 @@ public static class UkCoreSystems
     /// <summary>SDS role profile id identifier system.</summary>
     public const string SdsRoleProfileId = "https://fhir.nhs.uk/Id/sds-role-profile-id";
 
-    /// <summary>General Medical Council number identifier system (DOMAIN.md).</summary>
+    /// <summary>General Medical Council number identifier system (docs/domain.md).</summary>
     public const string GmcNumber = "https://fhir.hl7.org.uk/Id/gmc-number";
 
     /// <summary>Nursing and Midwifery Council number identifier system.</summary>
@@ -59,7 +59,7 @@ public static class UkCoreSystems
 
     /// <summary>
     /// NHS Spine error and warning codes for <c>OperationOutcome.issue.details</c>
-    /// (<c>INVALID_NHS_NUMBER</c>, <c>PATIENT_NOT_FOUND</c>…): the form the facade uses (DOMAIN.md).
+    /// (<c>INVALID_NHS_NUMBER</c>, <c>PATIENT_NOT_FOUND</c>…): the form the facade uses (docs/domain.md, "Error codes").
     /// </summary>
     public const string SpineErrorOrWarningCode = "https://fhir.nhs.uk/CodeSystem/Spine-ErrorOrWarningCode";
 }

@@ -6,7 +6,7 @@ namespace FhirFacade.Server.Auditing;
 
 /// <summary>
 /// Writes one audit record per request that reaches the application — successes, refusals and
-/// failures alike — and holds the response back until the record is durably committed (DOMAIN.md:
+/// failures alike — and holds the response back until the record is durably committed (docs/domain.md:
 /// every access is audited; audit cannot be switched off). Every way a request can end is covered:
 /// <list type="bullet">
 /// <item>an exception that gets past the exception handler (the handler itself failed) is answered

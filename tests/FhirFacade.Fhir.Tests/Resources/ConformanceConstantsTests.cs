@@ -13,7 +13,7 @@ public sealed class ConformanceConstantsTests
     {
         [FhirSystems.Snomed] = "external terminology",
         [FhirSystems.Dmd] = "external terminology",
-        [FhirSystems.ReadV2] = "external terminology, from DOMAIN.md",
+        [FhirSystems.ReadV2] = "external terminology, from docs/domain.md",
         [FhirSystems.Ctv3] = "external terminology",
         [FhirSystems.Ucum] = "external terminology",
         [FhirSystems.Rfc3986] = "identifier system for URIs",
@@ -23,9 +23,9 @@ public sealed class ConformanceConstantsTests
         [UkCoreSystems.OdsSiteCode] = "identifier system",
         [UkCoreSystems.SdsUserId] = "identifier system",
         [UkCoreSystems.SdsRoleProfileId] = "identifier system",
-        [UkCoreSystems.GmcNumber] = "identifier system, from DOMAIN.md",
+        [UkCoreSystems.GmcNumber] = "identifier system, from docs/domain.md",
         [UkCoreSystems.NmcNumber] = "identifier system",
-        [UkCoreSystems.SpineErrorOrWarningCode] = "NHS Spine code system, from DOMAIN.md",
+        [UkCoreSystems.SpineErrorOrWarningCode] = "NHS Spine code system, from docs/domain.md",
     };
 
     public static TheoryData<string, string> Canonicals()

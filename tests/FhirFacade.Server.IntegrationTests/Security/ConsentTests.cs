@@ -6,7 +6,7 @@ using FhirFacade.TestKit.Server;
 namespace FhirFacade.Server.IntegrationTests.Security;
 
 /// <summary>
-/// The patient-level sharing rules over the real simulators (DOMAIN.md, "Safety rules"):
+/// The patient-level sharing rules over the real simulators (docs/domain.md, "Safety rules taken from GP Connect"):
 /// a dissenting patient's record never leaves (403 NO_PATIENT_CONSENT, by every route), a sensitive
 /// patient is answered exactly as an unknown one (404 PATIENT_NOT_FOUND, TPP simulator), and
 /// confidential items are withheld with a <c>confidential-items</c> warning.
