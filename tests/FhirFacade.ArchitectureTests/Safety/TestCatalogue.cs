@@ -15,7 +15,7 @@ internal static class TestCatalogue
     private const string FactAttribute = "Xunit.FactAttribute";
     private const string TraitAttribute = "Xunit.TraitAttribute";
 
-    /// <summary>The categories a test class may declare (docs/style.md, "Tests").</summary>
+    /// <summary>The categories a test class may declare (docs/style.md, "Testing conventions").</summary>
     public static readonly IReadOnlySet<string> Categories = new HashSet<string>(StringComparer.Ordinal) { "Unit", "Integration", "Conformance" };
 
     private static readonly Lazy<(IReadOnlySet<string> Tests, IReadOnlyList<string> NotBuilt, IReadOnlyList<string> Uncategorised)> Loaded = new(Load);
