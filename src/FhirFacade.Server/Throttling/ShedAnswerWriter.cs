@@ -60,6 +60,6 @@ internal sealed partial class ShedAnswerWriter(
         await writer.WriteAsync(context, outcome.ToElementNode(model), StatusCodes.Status503ServiceUnavailable, format, cancellationToken);
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "Request {CorrelationId} shed with 503 ({Reason})")]
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Debug, Message = "Request {CorrelationId} shed with 503 ({Reason})")]
     private static partial void LogShed(ILogger logger, string correlationId, string reason);
 }
