@@ -101,7 +101,11 @@ public sealed class SharedAuditStoreTests(ITestOutputHelper output)
                 request.Headers.Add("X-Request-Id", correlationId);
                 using var response = await client.SendAsync(request, cancellationToken);
                 await response.Content.ReadAsByteArrayAsync(cancellationToken);
-                response.StatusCode.Should().BeOneOf(HttpStatusCode.OK, HttpStatusCode.NotFound, HttpStatusCode.Unauthorized, HttpStatusCode.ServiceUnavailable);
+                // What this test holds is the audit, not the answers: any answer the facade documents is fine, as long
+                // as it has its record. 504 is the documented answer when every holder timed out; on a machine starved
+                // by other work the in-process simulators can (one CI run on a load average of 26 saw one), so only
+                // an undocumented status, a 500, fails here.
+                response.StatusCode.Should().BeOneOf(HttpStatusCode.OK, HttpStatusCode.NotFound, HttpStatusCode.Unauthorized, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout);
                 sent[correlationId] = (serverIndex, (int)response.StatusCode);
             }
         }
