@@ -23,33 +23,7 @@ public sealed class ViewerFixture : IAsyncLifetime
     {
         _playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright);
-        Server = await FacadeServerProcess.StartAsync(TemporaryDevIssuerSettings);
-    }
-
-    // TEMPORARY until the development issuer registers the viewer (loopback redirect URIs on any port) and lists every demo patient.
-    private static Dictionary<string, string> TemporaryDevIssuerSettings(string root)
-    {
-        var settings = new Dictionary<string, string>
-        {
-            ["DevAuthorization:Clients:2:ClientId"] = "fhirfacade-viewer",
-            ["DevAuthorization:Clients:2:RedirectUris:0"] = root + "/viewer/",
-        };
-        string[] scopes = ["launch/patient", "openid", "fhirUser", "patient/Patient.rs", "patient/MedicationStatement.rs", "patient/Medication.rs", "patient/AllergyIntolerance.rs", "patient/Condition.rs"];
-        for (var i = 0; i < scopes.Length; i++)
-        {
-            settings[$"DevAuthorization:Clients:2:AllowedScopes:{i}"] = scopes[i];
-        }
-
-        (string Nhs, string Supplier, string Ods)[] patients = [("9990000050", "emis", "A81002"), ("9990000085", "emis", "A81002")];
-        for (var i = 0; i < patients.Length; i++)
-        {
-            settings[$"DevAuthorization:Patients:{i + 2}:NhsNumber"] = patients[i].Nhs;
-            settings[$"DevAuthorization:Patients:{i + 2}:Supplier"] = patients[i].Supplier;
-            settings[$"DevAuthorization:Patients:{i + 2}:OrganisationOds"] = patients[i].Ods;
-            settings[$"DevAuthorization:Patients:{i + 2}:Label"] = "patient " + patients[i].Nhs;
-        }
-
-        return settings;
+        Server = await FacadeServerProcess.StartAsync();
     }
 
     public async Task DisposeAsync()

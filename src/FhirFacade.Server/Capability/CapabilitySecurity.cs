@@ -7,7 +7,7 @@ namespace FhirFacade.Server.Capability;
 /// (<see href="https://hl7.org/fhir/smart-app-launch/conformance.html"/>): the SMART-on-FHIR service
 /// coding, the <c>oauth-uris</c> extension with the same authorize and token endpoints that
 /// <c>/.well-known/smart-configuration</c> advertises, and a description of tokens, scopes, patient
-/// context, refusals and sharing rules. <c>cors</c> is false: the server sends no CORS headers.
+/// context, refusals and sharing rules. <c>cors</c> is true when some browser origin is allowed (<c>Facade:Cors</c>).
 /// </summary>
 internal static class CapabilitySecurity
 {
@@ -39,14 +39,14 @@ internal static class CapabilitySecurity
         + "does not share are left out with a warning (a read of them is 403 `NO_ORGANISATION_CONSENT`).";
 
     /// <summary>The security component advertising <paramref name="authorize"/> and <paramref name="token"/>.</summary>
-    public static CapabilityStatement.SecurityComponent Component(string authorize, string token)
+    public static CapabilityStatement.SecurityComponent Component(string authorize, string token, bool cors)
     {
         var oauthUris = new Extension(OAuthUrisExtension);
         oauthUris.Extension.Add(new Extension(AuthorizeUrl, new FhirUri(authorize)));
         oauthUris.Extension.Add(new Extension(TokenUrl, new FhirUri(token)));
         var security = new CapabilityStatement.SecurityComponent
         {
-            Cors = false,
+            Cors = cors,
             Service = [new CodeableConcept(ServiceSystem, SmartOnFhir, SmartOnFhir, "OAuth2 using the SMART on FHIR profile")],
             Description = Description,
         };

@@ -3,6 +3,7 @@ using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Server.Endpoints;
+using FhirFacade.Server.Http;
 
 namespace FhirFacade.Server.Capability;
 
@@ -11,7 +12,7 @@ namespace FhirFacade.Server.Capability;
 /// read for all, search-type for those searchable, their search parameters with definitions, the UK
 /// Core profiles as <c>supportedProfile</c>, and the formats (<see href="https://hl7.org/fhir/R4/capabilitystatement.html"/>).
 /// </summary>
-public sealed class CapabilityStatementBuilder(SupplierAdapterRegistry adapters, TimeProvider timeProvider)
+public sealed class CapabilityStatementBuilder(SupplierAdapterRegistry adapters, TimeProvider timeProvider, CrossOriginPolicy crossOrigin)
 {
     private readonly string _date = FhirDates.DateTime(timeProvider.GetUtcNow());
 
@@ -22,7 +23,7 @@ public sealed class CapabilityStatementBuilder(SupplierAdapterRegistry adapters,
         {
             Mode = "server",
             Documentation = "Read-only FHIR R4 facade over GP clinical systems: every read is delegated live to the supplier holding the record and mapped to UK Core STU2 2.0.2. Writes answer 405.",
-            Security = CapabilitySecurity.Component(authorizeUrl, tokenUrl),
+            Security = CapabilitySecurity.Component(authorizeUrl, tokenUrl, crossOrigin.Enabled),
         };
         foreach (var type in adapters.ResourceTypes())
         {

@@ -11,13 +11,19 @@ public sealed class DevAuthorizationOptions
     /// <summary>Turns the development issuer on. Never in production.</summary>
     public bool Enabled { get; set; }
 
-    /// <summary>Lifetime of issued access tokens, in minutes (default 60).</summary>
+    /// <summary>Lifetime of issued access tokens and id tokens, in minutes (default 60).</summary>
     public int TokenLifetimeMinutes { get; set; } = 60;
 
     /// <summary>The registered clients.</summary>
     public IList<DevClient> Clients { get; } = [];
 
-    /// <summary>The patients the launch picker offers (facade Patient id and a label).</summary>
+    /// <summary>
+    /// Offers every demo patient of the embedded simulators in the patient picker, at the practice the
+    /// simulators register them with (default on; only when the embedded simulators run).
+    /// </summary>
+    public bool DemoPatients { get; set; } = true;
+
+    /// <summary>Further patients the launch picker offers (facade Patient id, or the three fields it is made from, and a label).</summary>
     public IList<DevPatientChoice> Patients { get; } = [];
 }
 
@@ -32,13 +38,29 @@ public sealed class DevClient
     /// <summary>Scopes this client may be granted (exact strings).</summary>
     public IList<string> AllowedScopes { get; } = [];
 
-    /// <summary>Redirect URIs accepted for <c>authorization_code</c>.</summary>
+    /// <summary>
+    /// Scopes granted when a request names none (each one also in <see cref="AllowedScopes"/>). Empty: a
+    /// request without <c>scope</c> is refused (<c>invalid_scope</c>); it is never given every allowed scope.
+    /// </summary>
+    public IList<string> DefaultScopes { get; } = [];
+
+    /// <summary>
+    /// Redirect URIs accepted for <c>authorization_code</c>: <c>https</c>, or <c>http</c> on a loopback host
+    /// (<c>127.0.0.1</c>, <c>[::1]</c>, <c>localhost</c>). A public client may use a loopback one on any port
+    /// (RFC 8252 section 7.3): same scheme, host, path and query, the port free.
+    /// </summary>
     public IList<string> RedirectUris { get; } = [];
+
+    /// <summary>
+    /// Where the issuer's EHR launch page (<c>/dev-auth/launch</c>) sends the browser, with <c>iss</c> and
+    /// <c>launch</c> added: absolute, or a path on this server (<c>/viewer/</c>). None: the client is not offered there.
+    /// </summary>
+    public string? LaunchUrl { get; set; }
 
     /// <summary>The requesting organisation's ODS code put in the <c>organization</c> claim.</summary>
     public string? OrganisationOds { get; set; }
 
-    /// <summary>The <c>fhirUser</c> claim (e.g. <c>Practitioner/dev-gp</c>).</summary>
+    /// <summary>The user: the <c>fhirUser</c> claim (e.g. <c>Practitioner/dev-clinician</c>) and the tokens' <c>sub</c>.</summary>
     public string? FhirUser { get; set; }
 }
 

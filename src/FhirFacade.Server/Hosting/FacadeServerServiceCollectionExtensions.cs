@@ -43,20 +43,22 @@ public static class FacadeServerServiceCollectionExtensions
         services.AddExceptionHandler<FhirExceptionHandler>();
         services.AddProblemDetails();
         services.AddLoadShedding();
+        services.AddCrossOrigin();
         return services;
     }
 
     /// <summary>
     /// The request pipeline in front of the FHIR endpoints: correlation id and no-store first, then the
-    /// audit, the exception handler, the request limits (refused there, a request is still answered
-    /// with an OperationOutcome and audited), the token check, then the load shedding (after
-    /// authentication, inside the audit).
+    /// audit, the exception handler, CORS (a preflight is answered there, before the token check), the
+    /// request limits (refused there, a request is still answered with an OperationOutcome and audited),
+    /// the token check, then the load shedding (after authentication, inside the audit).
     /// </summary>
     public static IApplicationBuilder UseFhirFacade(this IApplicationBuilder app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseRequestAuditing();
         app.UseExceptionHandler();
+        app.UseCrossOrigin();
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseSmartSecurity();
         app.UseLoadShedding();

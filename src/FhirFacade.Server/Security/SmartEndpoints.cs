@@ -12,6 +12,22 @@ public sealed class SmartEndpoints
     /// <summary>The development issuer's path, relative to the host root.</summary>
     public const string DevIssuerPath = "/dev-auth";
 
+    // What the development issuer does (docs/security.md): both launches, public and confidential clients,
+    // OpenID Connect with fhirUser, the patient picked or given by the launch, need_patient_banner.
+    private static readonly string[] DevIssuerCapabilities =
+    [
+        "launch-standalone", "launch-ehr", "client-public", "client-confidential-symmetric", "sso-openid-connect",
+        "context-standalone-patient", "context-ehr-patient", "context-banner",
+        "permission-patient", "permission-user", "permission-v1", "permission-v2",
+    ];
+
+    // With a real issuer, what this resource server honours; the issuer's own flows are its to advertise.
+    private static readonly string[] ResourceServerCapabilities =
+    [
+        "launch-standalone", "client-public", "client-confidential-symmetric",
+        "context-standalone-patient", "permission-patient", "permission-user", "permission-v1", "permission-v2",
+    ];
+
     private readonly SmartOptions _options;
     private readonly Lazy<SmartServerUrls> _urls;
 
@@ -66,18 +82,14 @@ public sealed class SmartEndpoints
             ["code_challenge_methods_supported"] = new[] { "S256" },
             ["scopes_supported"] = new[]
             {
-                "openid", "fhirUser", "launch/patient",
+                "openid", "fhirUser", "launch", "launch/patient",
                 "patient/*.rs", "user/*.rs", "system/*.rs",
                 "patient/Patient.rs", "patient/MedicationStatement.rs", "patient/Medication.rs",
                 "patient/AllergyIntolerance.rs", "patient/Condition.rs",
                 "user/AuditEvent.rs", "system/AuditEvent.rs",
                 "patient/*.read", "user/*.read", "system/*.read",
             },
-            ["capabilities"] = new[]
-            {
-                "launch-standalone", "client-public", "client-confidential-symmetric",
-                "context-standalone-patient", "permission-patient", "permission-user", "permission-v1", "permission-v2",
-            },
+            ["capabilities"] = DevIssuerEnabled ? DevIssuerCapabilities : ResourceServerCapabilities,
         };
     }
 }

@@ -1,4 +1,6 @@
 using FhirFacade.Core.Access;
+using FhirFacade.Core.Identity;
+using FhirFacade.Core.Location;
 using FhirFacade.Core.Sharing;
 using FhirFacade.Server.DevAuthorization;
 using FhirFacade.Server.Hosting;
@@ -18,6 +20,7 @@ public static class SmartSecurityServiceCollectionExtensions
     {
         services.AddOptions<SmartOptions>().BindConfiguration(SmartOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DevAuthorizationOptions>().BindConfiguration(DevAuthorizationOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DevAuthorizationOptions>, DevAuthorizationOptionsValidator>();
         // The listen URL as the host reads it (Urls, ASPNETCORE_URLS, --urls): the embedded default's audience when no public URL is configured.
         var listenUrls = configuration[WebHostDefaults.ServerUrlsKey];
         services.AddSingleton<IValidateOptions<SmartOptions>>(sp => new SmartOptionsValidator(
@@ -46,6 +49,11 @@ public static class SmartSecurityServiceCollectionExtensions
             services.AddSingleton<DevSigningKey>();
             services.AddSingleton<DevAuthorizationServer>();
             services.AddSingleton<IPostConfigureOptions<DevAuthorizationOptions>, DevPatientChoiceIds>();
+            services.AddSingleton(sp => new DevPatientPicker(
+                sp.GetRequiredService<IOptions<DevAuthorizationOptions>>(),
+                sp.GetRequiredService<ResourceIdCodec>(),
+                sp.GetRequiredService<IOrganisationDirectory>(),
+                embeddedSimulators: sp.GetService<EmbeddedSimulators>() is not null));
             services.AddSingleton<ISigningKeySource>(sp => sp.GetRequiredService<DevSigningKey>());
         }
         else

@@ -32,6 +32,9 @@ public sealed class EndpointAuthorizationMatrixTests(KestrelFacadeServerFactory 
         "/dev-auth/jwks.json",
         "/dev-auth/token",
         "/dev-auth/authorize",
+        "/dev-auth/launch",
+        "/dev-auth/.well-known/openid-configuration",
+        "/.well-known/openid-configuration",
         "/fhir/{**path}",
         "/",
         "/docs/{name}",
@@ -41,6 +44,8 @@ public sealed class EndpointAuthorizationMatrixTests(KestrelFacadeServerFactory 
     private const string Anonymous = "anonymous";
     private const string WrongScope = "wrong scope";
     private const int Parallelism = 8;
+    private const string AllowedOrigin = "http://127.0.0.1:5173";
+    private const string OtherOrigin = "https://elsewhere.example";
 
     private static readonly string[] AnyMethod = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"];
     private static readonly string[] WriteMethods = ["POST", "PUT", "DELETE", "PATCH"];
@@ -124,6 +129,66 @@ public sealed class EndpointAuthorizationMatrixTests(KestrelFacadeServerFactory 
         open.Should().BeEquivalentTo(AnonymousRoutes, "an endpoint is only open when docs/security.md says so");
     }
 
+    /// <summary>
+    /// A CORS preflight (<c>OPTIONS</c> with <c>Origin</c> and <c>Access-Control-Request-Method</c>) for every
+    /// endpoint and method, from an allowed origin (loopback, in the embedded default) and from another: 204
+    /// with an empty body before the gate, never 401 and never the endpoint's answer; only the allowed origin
+    /// gets <c>Access-Control-Allow-Origin</c>.
+    /// </summary>
+    [Fact]
+    public async Task Preflight_EveryEndpointAndMethod_Is204BeforeTheGateAndServesNothing()
+    {
+        var cases = Cases();
+        var answers = new ConcurrentBag<(EndpointCase Case, string Origin, Answer Answer)>();
+
+        var preflights = cases.SelectMany(c => new[] { (Case: c, Origin: AllowedOrigin), (Case: c, Origin: OtherOrigin) });
+        await Parallel.ForEachAsync(preflights, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (request, cancellationToken) =>
+        {
+            var headers = new Dictionary<string, string> { ["Origin"] = request.Origin, ["Access-Control-Request-Method"] = request.Case.Method, ["Access-Control-Request-Headers"] = "authorization" };
+            answers.Add((request.Case, request.Origin, await SendAsync("OPTIONS", request.Case.Path, token: null, cancellationToken, headers)));
+        });
+
+        var failures = answers
+            .Where(a => a.Answer.Status != HttpStatusCode.NoContent || a.Answer.Body.Length > 0 || a.Answer.AllowOrigin != (a.Origin == AllowedOrigin ? AllowedOrigin : null))
+            .Select(a => $"preflight {a.Case.Method} {a.Case.Path} from {a.Origin}: {(int)a.Answer.Status}, allow-origin '{a.Answer.AllowOrigin}', {a.Answer.Body.Length} bytes")
+            .ToList();
+        answers.Should().HaveCount(cases.Count * 2);
+        failures.Should().BeEmpty();
+    }
+
+    /// <summary>
+    /// What is not a preflight is not answered as one, whatever CORS headers it carries: an <c>OPTIONS</c> without
+    /// <c>Access-Control-Request-Method</c>, and every endpoint's own method with the preflight headers, get
+    /// exactly the answer the same request gets without them — the gate's.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Principals))]
+    public async Task NotAPreflight_WithCorsHeaders_GetsTheSameAnswerAsWithout(string principal)
+    {
+        var cases = Cases();
+        var requests = cases.Select(c => (Method: c.Method, c.Path)).Concat(cases.Select(c => (Method: "OPTIONS", c.Path))).Distinct().ToList();
+        var token = principal == WrongScope ? new SecurityTokens(factory.Services).User("user/Basic.rs") : null;
+        var failures = new ConcurrentBag<string>();
+
+        await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (request, cancellationToken) =>
+        {
+            var plain = await SendAsync(request.Method, request.Path, token, cancellationToken);
+            var headers = new Dictionary<string, string> { ["Origin"] = AllowedOrigin };
+            if (request.Method != "OPTIONS")
+            {
+                headers["Access-Control-Request-Method"] = request.Method;
+            }
+
+            var withCors = await SendAsync(request.Method, request.Path, token, cancellationToken, headers);
+            if (withCors.Status != plain.Status || withCors.Status == HttpStatusCode.NoContent)
+            {
+                failures.Add($"{request.Method} {request.Path}: {(int)withCors.Status} with CORS headers, {(int)plain.Status} without");
+            }
+        });
+
+        failures.Should().BeEmpty();
+    }
+
     private static HttpStatusCode? Expected(EndpointCase @case, string principal)
     {
         if (AnonymousRoutes.Contains(@case.Pattern))
@@ -191,10 +256,15 @@ public sealed class EndpointAuthorizationMatrixTests(KestrelFacadeServerFactory 
         return [.. results];
     }
 
-    private async Task<Answer> SendAsync(string method, string path, string? token, CancellationToken cancellationToken)
+    private async Task<Answer> SendAsync(string method, string path, string? token, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), factory.Raw(path));
         request.Headers.Host = "localhost";
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -208,13 +278,16 @@ public sealed class EndpointAuthorizationMatrixTests(KestrelFacadeServerFactory 
 
         using var response = await factory.RawClient.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        return new Answer(path, response.StatusCode, response.Headers.WwwAuthenticate.ToString(), body);
+        var allowOrigin = response.Headers.TryGetValues("Access-Control-Allow-Origin", out var origins) ? string.Join(",", origins) : null;
+        return new Answer(path, response.StatusCode, response.Headers.WwwAuthenticate.ToString(), body) { AllowOrigin = allowOrigin };
     }
 
     private sealed record EndpointCase(string Pattern, string Method, string Path, IReadOnlyList<string> Methods, EndpointAccessKind? Kind);
 
     private sealed record Answer(string Path, HttpStatusCode Status, string Challenge, string Body)
     {
+        public string? AllowOrigin { get; init; }
+
         public bool IsOperationOutcome => Body.Length > 0 && Body.TrimStart().StartsWith('{')
             && JsonDocument.Parse(Body).RootElement.TryGetProperty("resourceType", out var type) && type.GetString() == "OperationOutcome";
 
