@@ -60,7 +60,7 @@ public sealed class ConformanceSuiteTests(ConformanceServer server) : IClassFixt
             ["KnownPatientResourceId=" + patientId, "PatientSearchFamilyName=Thornton", "PatientSearchGivenName=Alice", "PatientSearchBirthDate=1958-04-12"]);
 
         exit.Should().Be(TestScriptCommand.Success, console);
-        console.Should().Contain("WARN  Sprinkler Read Test R001 (5/5 asserts)")
+        console.Should().Contain("PASS  Sprinkler Read Test R001 (5/5 asserts)")
             .And.Contain("PASS  Sprinkler Read Test R002")
             .And.Contain("PASS  Sprinkler Read Test R003")
             .And.Contain("XFAIL Sprinkler Read Test R004")

@@ -107,10 +107,11 @@ internal sealed class CorruptingHandler(Func<HttpResponseMessage, JsonObject?, T
         var response = await base.SendAsync(request, cancellationToken);
         var mediaType = response.Content.Headers.ContentType?.MediaType ?? string.Empty;
         JsonObject? body = null;
-        // An encoded (compressed) body is passed on as it is: only its headers can be corrupted.
-        if (mediaType.Contains("json", StringComparison.Ordinal) && response.Content.Headers.ContentEncoding.Count == 0)
+        // An encoded (compressed) body is passed on as it is, and HEAD has none: only their headers can be corrupted.
+        if (mediaType.Contains("json", StringComparison.Ordinal) && response.Content.Headers.ContentEncoding.Count == 0
+            && await response.Content.ReadAsStringAsync(cancellationToken) is { Length: > 0 } text)
         {
-            body = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken)) as JsonObject;
+            body = JsonNode.Parse(text) as JsonObject;
         }
 
         await corrupt(response, body);
