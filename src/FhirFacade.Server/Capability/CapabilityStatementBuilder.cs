@@ -141,6 +141,7 @@ public sealed class CapabilityStatementBuilder(SupplierAdapterRegistry adapters,
             Documentation = "The facade's audit trail, one AuditEvent per request, newest first; searchable only with an explicit user/AuditEvent.rs or system/AuditEvent.rs scope (a wildcard scope does not grant it). Paged with next and previous links; Bundle.total counts every match.",
         };
         component.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = "search-type" });
+        component.Operation.Add(ValidateOperation());
         foreach (var parameter in AuditEventEndpoints.SearchParameters)
         {
             component.SearchParam.Add(new CapabilityStatement.SearchParamComponent
