@@ -99,7 +99,7 @@ public sealed class ConformanceServer : IAsyncLifetime
             ["grant_type"] = "client_credentials",
             ["client_id"] = "demo-client",
             ["client_secret"] = "demo-secret",
-            ["scope"] = "user/*.rs",
+            ["scope"] = "user/*.rs user/AuditEvent.rs",
         });
         using var response = await client.PostAsync(new Uri(Root + "/dev-auth/token"), form);
         response.EnsureSuccessStatusCode();

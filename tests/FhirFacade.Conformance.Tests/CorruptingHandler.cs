@@ -5,9 +5,10 @@ namespace FhirFacade.Conformance.Tests;
 
 /// <summary>
 /// A deliberately broken server for the suite to catch: a handler between the runner and the real
-/// facade that rewrites answers (status, headers or JSON body) the way a faulty server would.
+/// facade that rewrites answers (status, headers or JSON body), or drops what the request asked for,
+/// the way a faulty server would.
 /// </summary>
-internal sealed class CorruptingHandler(Func<HttpResponseMessage, JsonObject?, Task> corrupt)
+internal sealed class CorruptingHandler(Func<HttpResponseMessage, JsonObject?, Task> corrupt, Action<HttpRequestMessage>? rewrite = null)
     : DelegatingHandler(new SocketsHttpHandler { AllowAutoRedirect = false })
 {
     /// <summary>Every refusal (4xx) answered 200 instead.</summary>
@@ -78,14 +79,39 @@ internal sealed class CorruptingHandler(Func<HttpResponseMessage, JsonObject?, T
         return Task.CompletedTask;
     });
 
+    /// <summary>A server that ignores Accept-Encoding: never compresses.</summary>
+    public static CorruptingHandler AcceptEncodingIgnored() => new((_, _) => Task.CompletedTask, request => request.Headers.AcceptEncoding.Clear());
+
+    /// <summary>A server that ignores the fhirVersion MIME parameter (serves R4 whatever version is asked for).</summary>
+    public static CorruptingHandler FhirVersionIgnored() => new((_, _) => Task.CompletedTask, request =>
+    {
+        var accept = request.Headers.Accept.ToList();
+        request.Headers.Accept.Clear();
+        foreach (var range in accept)
+        {
+            foreach (var version in range.Parameters.Where(p => p.Name.Equals("fhirVersion", StringComparison.OrdinalIgnoreCase)).ToList())
+            {
+                range.Parameters.Remove(version);
+            }
+
+            request.Headers.Accept.Add(range);
+        }
+    });
+
+    /// <summary>A server that ignores If-None-Match: every conditional read is answered in full.</summary>
+    public static CorruptingHandler ConditionalReadIgnored() => new((_, _) => Task.CompletedTask, request => request.Headers.IfNoneMatch.Clear());
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        rewrite?.Invoke(request);
         var response = await base.SendAsync(request, cancellationToken);
         var mediaType = response.Content.Headers.ContentType?.MediaType ?? string.Empty;
         JsonObject? body = null;
-        if (mediaType.Contains("json", StringComparison.Ordinal))
+        // An encoded (compressed) body is passed on as it is, and HEAD has none: only their headers can be corrupted.
+        if (mediaType.Contains("json", StringComparison.Ordinal) && response.Content.Headers.ContentEncoding.Count == 0
+            && await response.Content.ReadAsStringAsync(cancellationToken) is { Length: > 0 } text)
         {
-            body = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken)) as JsonObject;
+            body = JsonNode.Parse(text) as JsonObject;
         }
 
         await corrupt(response, body);

@@ -112,7 +112,7 @@ public sealed class HttpBehaviourTests(FacadeServerFactory factory) : IClassFixt
         response.Body!["fhirVersion"]!.GetValue<string>().Should().Be("4.0.1");
         var resources = response.Body!["rest"]![0]!["resource"]!.AsArray();
         resources.Select(r => r!["type"]!.GetValue<string>()).Should().BeEquivalentTo(
-            "AllergyIntolerance", "Condition", "Medication", "MedicationStatement", "Organization", "Patient", "Practitioner");
+            "AllergyIntolerance", "Condition", "Medication", "MedicationStatement", "Organization", "Patient", "Practitioner", "AuditEvent");
         var patient = resources.Single(r => r!["type"]!.GetValue<string>() == "Patient")!;
         patient["supportedProfile"]![0]!.GetValue<string>().Should().Be("https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient");
         patient["interaction"]!.AsArray().Select(i => i!["code"]!.GetValue<string>()).Should().BeEquivalentTo("read", "search-type");

@@ -30,6 +30,8 @@ internal sealed partial class NoAuditStore(ILogger<NoAuditStore> logger) : IAudi
     public Task<IReadOnlyList<AuditEntry>> SearchAsync(AuditQuery query, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<AuditEntry>>([]);
 
+    public Task<long> CountAsync(AuditQuery query, CancellationToken cancellationToken) => Task.FromResult(0L);
+
     public async IAsyncEnumerable<AuditChainRow> ReadChainAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.CompletedTask;

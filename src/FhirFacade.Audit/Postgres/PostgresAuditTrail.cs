@@ -75,7 +75,25 @@ public sealed class PostgresAuditTrail : IAuditStore
                 entries.Add(AuditRowCodec.ReadEntry(reader, ReadRecorded));
             }
 
-            return entries;
+            return AuditSearchSql.NewestFirst(entries, query);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
+        {
+            _dataSource.Clear();
+            throw new AuditUnavailableException("The audit database cannot be read.", exception);
+        }
+    }
+
+    public async Task<long> CountAsync(AuditQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandTimeout = _state.CommandTimeoutSeconds;
+            AuditSearchSql.BuildCount(command, query, instant => instant);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
         {

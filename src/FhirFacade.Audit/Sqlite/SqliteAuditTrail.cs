@@ -78,7 +78,23 @@ public sealed class SqliteAuditTrail : IAuditStore
                 entries.Add(AuditRowCodec.ReadEntry(reader, SqliteAuditDatabase.ReadRecorded));
             }
 
-            return entries;
+            return AuditSearchSql.NewestFirst(entries, query);
+        }
+        catch (SqliteException exception)
+        {
+            throw new AuditUnavailableException("The audit database cannot be read.", exception);
+        }
+    }
+
+    public async Task<long> CountAsync(AuditQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        try
+        {
+            await using var connection = await _database.OpenReaderAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            AuditSearchSql.BuildCount(command, query, SqliteAuditDatabase.ToUnixMicroseconds);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
         catch (SqliteException exception)
         {

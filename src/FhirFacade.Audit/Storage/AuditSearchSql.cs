@@ -7,9 +7,52 @@ namespace FhirFacade.Audit.Storage;
 /// <summary>Builds the parameterised search over <c>audit_event</c> (the same SQL in SQLite and PostgreSQL).</summary>
 internal static class AuditSearchSql
 {
+    /// <summary>
+    /// One page: newest first, or — with <see cref="AuditQuery.AfterSequence"/> — the page just above that sequence,
+    /// read oldest first (the store reverses it, <see cref="NewestFirst"/>).
+    /// </summary>
     public static void Build(DbCommand command, AuditQuery query, Func<DateTimeOffset, object> recordedValue)
     {
         var sql = new StringBuilder("SELECT ").Append(AuditColumns.SelectList).Append(" FROM audit_event WHERE 1 = 1");
+        Filter(command, sql, query, recordedValue);
+        if (query.BeforeSequence is { } before)
+        {
+            sql.Append(" AND seq < @before");
+            AuditRowCodec.Add(command, "@before", before);
+        }
+
+        if (query.AfterSequence is { } after)
+        {
+            sql.Append(" AND seq > @after");
+            AuditRowCodec.Add(command, "@after", after);
+        }
+
+        sql.Append(query.AfterSequence is null ? " ORDER BY seq DESC LIMIT @count" : " ORDER BY seq ASC LIMIT @count");
+        AuditRowCodec.Add(command, "@count", query.EffectiveCount);
+        command.CommandText = sql.ToString();
+    }
+
+    /// <summary>Counts every entry the query's filters match, whatever page it asks for.</summary>
+    public static void BuildCount(DbCommand command, AuditQuery query, Func<DateTimeOffset, object> recordedValue)
+    {
+        var sql = new StringBuilder("SELECT COUNT(*) FROM audit_event WHERE 1 = 1");
+        Filter(command, sql, query, recordedValue);
+        command.CommandText = sql.ToString();
+    }
+
+    /// <summary>A page read by <see cref="Build"/> in the order the trail answers (newest first).</summary>
+    public static List<AuditEntry> NewestFirst(List<AuditEntry> page, AuditQuery query)
+    {
+        if (query.AfterSequence is not null)
+        {
+            page.Reverse();
+        }
+
+        return page;
+    }
+
+    private static void Filter(DbCommand command, StringBuilder sql, AuditQuery query, Func<DateTimeOffset, object> recordedValue)
+    {
         if (query.PatientNhsNumber is not null)
         {
             sql.Append(" AND patient_nhs_number = @patient");
@@ -45,15 +88,5 @@ internal static class AuditSearchSql
             sql.Append(" AND correlation_id = @correlation_id");
             AuditRowCodec.Add(command, "@correlation_id", query.CorrelationId);
         }
-
-        if (query.BeforeSequence is { } before)
-        {
-            sql.Append(" AND seq < @before");
-            AuditRowCodec.Add(command, "@before", before);
-        }
-
-        sql.Append(" ORDER BY seq DESC LIMIT @count");
-        AuditRowCodec.Add(command, "@count", query.EffectiveCount);
-        command.CommandText = sql.ToString();
     }
 }

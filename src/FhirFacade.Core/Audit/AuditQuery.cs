@@ -2,7 +2,8 @@ namespace FhirFacade.Core.Audit;
 
 /// <summary>
 /// A search over the audit trail (for <c>/AuditEvent</c>). Filters combine with AND; results are
-/// newest first. Page with <see cref="BeforeSequence"/> = the smallest sequence of the previous page.
+/// newest first. Page with <see cref="BeforeSequence"/> = the smallest sequence of the previous page, back with
+/// <see cref="AfterSequence"/> = the largest sequence of the next one.
 /// </summary>
 public sealed record AuditQuery
 {
@@ -27,6 +28,12 @@ public sealed record AuditQuery
 
     /// <summary>Only entries with a sequence number below this one (for paging).</summary>
     public long? BeforeSequence { get; init; }
+
+    /// <summary>
+    /// Only entries with a sequence number above this one, and of those the page nearest to it (for previous links:
+    /// the page just newer than one that began at this sequence); still answered newest first.
+    /// </summary>
+    public long? AfterSequence { get; init; }
 
     /// <summary>The page size, 1 to <see cref="MaxCount"/>.</summary>
     public int Count { get; init; } = 50;

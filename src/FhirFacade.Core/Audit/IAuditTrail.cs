@@ -18,4 +18,29 @@ public interface IAuditTrail
     /// <summary>Searches committed entries, newest first.</summary>
     /// <exception cref="AuditUnavailableException">The store cannot be read.</exception>
     Task<IReadOnlyList<AuditEntry>> SearchAsync(AuditQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts the committed entries the query's filters match, whichever page it asks for (its
+    /// <see cref="AuditQuery.BeforeSequence"/>, <see cref="AuditQuery.AfterSequence"/> and count are ignored):
+    /// <c>Bundle.total</c> of an AuditEvent search. A store answers it with one query; this default reads every
+    /// matching page, which is right for any trail and fit only for small ones.
+    /// </summary>
+    /// <exception cref="AuditUnavailableException">The store cannot be read.</exception>
+    async Task<long> CountAsync(AuditQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var page = query with { BeforeSequence = null, AfterSequence = null, Count = AuditQuery.MaxCount };
+        long count = 0;
+        while (true)
+        {
+            var entries = await SearchAsync(page, cancellationToken);
+            count += entries.Count;
+            if (entries.Count < AuditQuery.MaxCount)
+            {
+                return count;
+            }
+
+            page = page with { BeforeSequence = entries[^1].Sequence };
+        }
+    }
 }

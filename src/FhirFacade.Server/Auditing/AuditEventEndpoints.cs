@@ -6,49 +6,77 @@ using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Model;
 using FhirFacade.Fhir.Resources;
+using FhirFacade.Server.Endpoints;
+using FhirFacade.Server.Hosting;
 using FhirFacade.Server.Http;
 using FhirFacade.Server.Security;
 
 namespace FhirFacade.Server.Auditing;
 
 /// <summary>
-/// <c>GET [base]/AuditEvent?patient=&amp;date=&amp;agent=&amp;_count=</c>: the audit trail for authorised
+/// <c>GET [base]/AuditEvent?patient=&amp;date=&amp;agent=&amp;_count=</c> (and HEAD): the audit trail for authorised
 /// auditors — tokens with an explicit <c>user/AuditEvent.rs</c> or <c>system/AuditEvent.rs</c> scope
-/// (a wildcard clinical scope is not enough: reading who saw what is a separate permission).
+/// (a wildcard clinical scope is not enough: reading who saw what is a separate permission). Newest first;
+/// <c>Bundle.total</c> counts every entry the filters match; <c>self</c>, <c>next</c> and <c>previous</c> are
+/// absolute URLs on the public base URL, paging by sequence (<c>_before</c>: the page older than an entry,
+/// <c>_after</c>: the page newer than one), so a page does not shift while the trail grows.
 /// </summary>
 public static class AuditEventEndpoints
 {
-    private static readonly HashSet<string> KnownParameters = ["patient", "patient.identifier", "date", "agent", "_count", "_before", "_format", "_pretty"];
+    /// <summary>The resource type served.</summary>
+    public const string ResourceType = "AuditEvent";
+
+    private const string Before = "_before";
+    private const string After = "_after";
+
+    /// <summary>The search parameters, as the CapabilityStatement declares them.</summary>
+    public static readonly IReadOnlyList<AuditEventSearchParameter> SearchParameters =
+    [
+        new("patient", "reference", "http://hl7.org/fhir/SearchParameter/AuditEvent-patient", "The patient the request named, by NHS number: patient=" + UkCoreSystems.NhsNumber + "|{nhs} (or the bare number)."),
+        new("patient.identifier", "reference", "http://hl7.org/fhir/SearchParameter/AuditEvent-patient", "Chain on patient: the same NHS number, as patient.identifier=" + UkCoreSystems.NhsNumber + "|{nhs}."),
+        new("date", "date", "http://hl7.org/fhir/SearchParameter/AuditEvent-date", "When the request was recorded, with prefixes eq, ge, gt, le, lt; repeat for a range."),
+        new("agent", "token", null, "The client id or user id of the caller, exactly."),
+    ];
+
+    private static readonly HashSet<string> KnownParameters = [.. SearchParameters.Select(p => p.Name), "_count", Before, After, "_format", "_pretty"];
 
     public static IEndpointRouteBuilder MapAuditEvents(this IEndpointRouteBuilder endpoints, string fhirBasePath)
     {
-        endpoints.MapGet(fhirBasePath.TrimEnd('/') + "/AuditEvent", SearchAsync)
-            .WithAccess(EndpointAccess.Scope("AuditEvent", ScopeAccess.Search, explicitScopeOnly: true));
+        endpoints.MapMethods(fhirBasePath.TrimEnd('/') + "/" + ResourceType, FhirEndpoints.ReadMethods, SearchAsync)
+            .WithAccess(EndpointAccess.Scope(ResourceType, ScopeAccess.Search, explicitScopeOnly: true));
         return endpoints;
     }
 
-    private static async Task SearchAsync(HttpContext context, IAuditTrail trail, FhirResponseWriter writer, IFhirModel model)
+    private static async Task SearchAsync(HttpContext context, IAuditTrail trail, FhirResponseWriter writer, IFhirModel model, BaseUrl baseUrl)
     {
         var feature = FacadeRequestFeature.Of(context);
         feature.Interaction = AuditInteractions.SearchType;
-        feature.ResourceType = "AuditEvent";
+        feature.ResourceType = ResourceType;
 
         var caller = context.GetCaller();
-        if (caller is null || !caller.Scopes.Any(s => s.ResourceType == "AuditEvent" && s.Context != ScopeContext.Patient && (s.Access & ScopeAccess.Search) != 0))
+        if (caller is null || !caller.Scopes.Any(s => s.ResourceType == ResourceType && s.Context != ScopeContext.Patient && (s.Access & ScopeAccess.Search) != 0))
         {
             throw FacadeException.Forbidden(SpineErrorCodes.AccessDenied, "Reading the audit trail needs the user/AuditEvent.rs or system/AuditEvent.rs scope.");
         }
 
         var query = ParseQuery(context.Request.Query);
         var entries = await trail.SearchAsync(query, context.RequestAborted);
+        var total = await trail.CountAsync(query, context.RequestAborted);
 
-        var bundle = new Bundle { Type = "searchset", Total = entries.Count };
-        var self = context.Request.Path + context.Request.QueryString;
-        bundle.Link.Add(new Bundle.LinkComponent { Relation = "self", Url = self });
-        if (entries.Count == query.EffectiveCount)
+        var bundle = new Bundle { Type = "searchset", Total = checked((int)total) };
+        var endpoint = baseUrl.For(context.Request) + "/" + ResourceType;
+        bundle.Link.Add(new Bundle.LinkComponent { Relation = "self", Url = endpoint + context.Request.QueryString });
+        if (entries.Count > 0)
         {
-            var next = $"{context.Request.Path}?{string.Join('&', context.Request.Query.Where(q => q.Key != "_before").Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value.ToString())}"))}&_before={entries[^1].Sequence}";
-            bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = next });
+            if (await AnyAsync(trail, query with { BeforeSequence = entries[^1].Sequence, AfterSequence = null }, context.RequestAborted))
+            {
+                bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = PageLink(endpoint, context.Request.Query, Before, entries[^1].Sequence) });
+            }
+
+            if (await AnyAsync(trail, query with { AfterSequence = entries[0].Sequence, BeforeSequence = null }, context.RequestAborted))
+            {
+                bundle.Link.Add(new Bundle.LinkComponent { Relation = "previous", Url = PageLink(endpoint, context.Request.Query, After, entries[0].Sequence) });
+            }
         }
 
         foreach (var entry in entries)
@@ -56,7 +84,7 @@ public static class AuditEventEndpoints
             var auditEvent = AuditEventMapper.Map(entry);
             bundle.Entry.Add(new Bundle.EntryComponent
             {
-                FullUrl = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{context.Request.Path}/{auditEvent.Id}",
+                FullUrl = endpoint + "/" + auditEvent.Id,
                 Resource = auditEvent,
                 Search = new Bundle.SearchComponent { Mode = "match" },
             });
@@ -66,13 +94,25 @@ public static class AuditEventEndpoints
         await writer.WriteAsync(context, bundle.ToElementNode(model), StatusCodes.Status200OK, FormatNegotiator.Current(context), context.RequestAborted);
     }
 
+    private static async Task<bool> AnyAsync(IAuditTrail trail, AuditQuery query, CancellationToken cancellationToken) =>
+        (await trail.SearchAsync(query with { Count = 1 }, cancellationToken)).Count > 0;
+
+    // The request's own parameters, in their order, with the paging cursor replaced.
+    private static string PageLink(string endpoint, IQueryCollection query, string cursor, long sequence)
+    {
+        var parameters = query.Where(q => q.Key is not (Before or After))
+            .SelectMany(q => q.Value.Select(v => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(v ?? string.Empty)))
+            .Append(cursor + "=" + sequence.ToString(CultureInfo.InvariantCulture));
+        return endpoint + "?" + string.Join('&', parameters);
+    }
+
     private static AuditQuery ParseQuery(IQueryCollection query)
     {
         foreach (var key in query.Keys)
         {
             if (!KnownParameters.Contains(key))
             {
-                throw Invalid($"The parameter '{key}' is not supported for AuditEvent (supported: patient, date, agent, _count).", key);
+                throw Invalid($"The parameter '{(key.Length <= 64 ? key : key[..64])}' is not supported for AuditEvent (supported: patient, patient.identifier, date, agent, _count).", key);
             }
         }
 
@@ -109,11 +149,20 @@ public static class AuditEventEndpoints
             result = result with { Count = Math.Min(n, AuditQuery.MaxCount) };
         }
 
-        if (query["_before"].FirstOrDefault() is { } before)
+        if (query[Before].FirstOrDefault() is { } before)
         {
             result = long.TryParse(before, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
                 ? result with { BeforeSequence = sequence }
-                : throw Invalid("_before must be a sequence number from a next link.", "_before");
+                : throw Invalid("_before must be a sequence number from a next link.", Before);
+        }
+
+        if (query[After].FirstOrDefault() is { } after)
+        {
+            result = result.BeforeSequence is not null
+                ? throw Invalid("_before and _after cannot be combined: follow the next and previous links as given.", After)
+                : long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+                    ? result with { AfterSequence = sequence }
+                    : throw Invalid("_after must be a sequence number from a previous link.", After);
         }
 
         return result;

@@ -47,9 +47,10 @@ internal static class AuditRecordFactory
     private static List<AuditSource> Sources(IReadOnlyList<string> suppliers) =>
         suppliers.Select(s => s.Split('/', 2)).Select(p => new AuditSource(p[0], p.Length > 1 ? p[1] : string.Empty)).ToList();
 
+    // A HEAD is recorded as the GET it mirrors (its method stays HEAD).
     private static string Interaction(string method, string template) =>
         template.EndsWith("/metadata", StringComparison.Ordinal) ? AuditInteractions.Capabilities
         : template.Contains("{id", StringComparison.Ordinal) ? AuditInteractions.Read
-        : HttpMethods.IsGet(method) || template.EndsWith("_search", StringComparison.Ordinal) ? AuditInteractions.SearchType
+        : HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || template.EndsWith("_search", StringComparison.Ordinal) ? AuditInteractions.SearchType
         : AuditInteractions.Other;
 }

@@ -2,6 +2,7 @@ using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
+using FhirFacade.Server.Auditing;
 using FhirFacade.Server.Endpoints;
 using FhirFacade.Server.Http;
 
@@ -9,11 +10,19 @@ namespace FhirFacade.Server.Capability;
 
 /// <summary>
 /// Generates the CapabilityStatement from what is registered: the resource types some adapter serves,
-/// read for all, search-type for those searchable, their search parameters with definitions, the UK
-/// Core profiles as <c>supportedProfile</c>, and the formats (<see href="https://hl7.org/fhir/R4/capabilitystatement.html"/>).
+/// read for all, search-type for those searchable, their search parameters with definitions (and the
+/// <c>patient.identifier</c> chain), the UK Core profiles as <c>supportedProfile</c>, AuditEvent's search,
+/// <c>$validate</c>, and the formats (<see href="https://hl7.org/fhir/R4/capabilitystatement.html"/>).
 /// </summary>
 public sealed class CapabilityStatementBuilder(SupplierAdapterRegistry adapters, TimeProvider timeProvider, CrossOriginPolicy crossOrigin)
 {
+    /// <summary>
+    /// The versioning every served clinical type declares: each resource carries <c>meta.versionId</c> (and a read its
+    /// <c>ETag</c>), and a given id and versionId always stand for the same content
+    /// (docs/adr/0014-http-versions-and-conditional-reads.md); there is no vread or history.
+    /// </summary>
+    public const string Versioned = "versioned";
+
     private readonly string _date = FhirDates.DateTime(timeProvider.GetUtcNow());
 
     /// <summary>Builds the statement for a base URL, advertising the SMART authorize and token endpoints in <c>rest.security</c>.</summary>
@@ -29,6 +38,8 @@ public sealed class CapabilityStatementBuilder(SupplierAdapterRegistry adapters,
         {
             rest.Resource.Add(Resource(type));
         }
+
+        rest.Resource.Add(AuditEventResource());
 
         rest.Operation.Add(ValidateOperation());
 
@@ -66,7 +77,7 @@ public sealed class CapabilityStatementBuilder(SupplierAdapterRegistry adapters,
         {
             Type = type,
             Profile = "http://hl7.org/fhir/StructureDefinition/" + type,
-            Versioning = "versioned",
+            Versioning = Versioned,
             ReadHistory = false,
         };
         if (UkCoreProfiles.ByResourceType.TryGetValue(type, out var profile))
@@ -94,6 +105,51 @@ public sealed class CapabilityStatementBuilder(SupplierAdapterRegistry adapters,
                 Name = parameter.Name,
                 Definition = parameter.Definition,
                 Type = parameter.Type.ToString().ToLowerInvariant(),
+                Documentation = parameter.Documentation,
+            });
+            if (parameter.Name == SearchParameterNames.Patient && parameter.Type == SearchParameterType.Reference)
+            {
+                component.SearchParam.Add(PatientIdentifierChain(parameter.Definition));
+            }
+        }
+
+        return component;
+    }
+
+    /// <summary>
+    /// The one chain served, <c>patient.identifier</c>, declared as a search parameter of its own name beside
+    /// <c>patient</c>: R4's CapabilityStatement has no element for chains (the SearchParameter's <c>chain</c> says
+    /// which are allowed, and core <c>clinical-patient</c> allows any), and a client reading the statement should find
+    /// the one way it can name a patient by NHS number.
+    /// </summary>
+    private static CapabilityStatement.SearchParamComponent PatientIdentifierChain(string? definition) => new()
+    {
+        Name = SearchParameterNames.PatientIdentifierChain,
+        Definition = definition,
+        Type = "reference",
+        Documentation = "Chain on patient: the patient's NHS number, as patient.identifier=" + UkCoreSystems.NhsNumber + "|{nhs}. The only chain served.",
+    };
+
+    // The audit trail: searchable by auditors (an explicit user/ or system/AuditEvent.rs scope), never read by id.
+    private static CapabilityStatement.ResourceComponent AuditEventResource()
+    {
+        var component = new CapabilityStatement.ResourceComponent
+        {
+            Type = AuditEventEndpoints.ResourceType,
+            Profile = "http://hl7.org/fhir/StructureDefinition/" + AuditEventEndpoints.ResourceType,
+            Versioning = "no-version",
+            ReadHistory = false,
+            Documentation = "The facade's audit trail, one AuditEvent per request, newest first; searchable only with an explicit user/AuditEvent.rs or system/AuditEvent.rs scope (a wildcard scope does not grant it). Paged with next and previous links; Bundle.total counts every match.",
+        };
+        component.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = "search-type" });
+        component.Operation.Add(ValidateOperation());
+        foreach (var parameter in AuditEventEndpoints.SearchParameters)
+        {
+            component.SearchParam.Add(new CapabilityStatement.SearchParamComponent
+            {
+                Name = parameter.Name,
+                Definition = parameter.Definition,
+                Type = parameter.Type,
                 Documentation = parameter.Documentation,
             });
         }

@@ -16,7 +16,8 @@ using FhirFacade.Server.Subsetting;
 namespace FhirFacade.Server.Endpoints;
 
 /// <summary>
-/// The FHIR REST surface: <c>metadata</c>, read, search (GET and POST <c>_search</c>); every write
+/// The FHIR REST surface: <c>metadata</c>, read (with its version as <c>meta.versionId</c> and <c>ETag</c>, and
+/// conditional reads), search (GET and POST <c>_search</c>), HEAD wherever GET is served; every write
 /// answers 405 and anything else under the base path 404. Handlers write element trees through the
 /// canonical serializers; errors are thrown as <see cref="FacadeException"/> for the one exception handler.
 /// </summary>
@@ -25,6 +26,12 @@ public static class FhirEndpoints
     private const string TypePattern = "{type:regex(^[A-Z][A-Za-z]+$)}";
     private static readonly string[] WriteMethods = [HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch];
 
+    /// <summary>
+    /// Every GET route also answers HEAD, through the same endpoint: the same authorization decision, status,
+    /// headers and audit record, and <see cref="HeadRequestMiddleware"/> keeps the body back.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ReadMethods = [HttpMethods.Get, HttpMethods.Head];
+
     /// <summary>Maps the FHIR endpoints under the configured base path.</summary>
     public static IEndpointRouteBuilder MapFhirFacade(this IEndpointRouteBuilder endpoints)
     {
@@ -32,11 +39,11 @@ public static class FhirEndpoints
         var basePath = endpoints.ServiceProvider.GetRequiredService<BaseUrl>().BasePath;
         var fhir = endpoints.MapGroup(basePath);
         var search = EndpointAccess.ScopeOnRouteType(ScopeAccess.Search);
-        fhir.MapGet("/metadata", MetadataAsync).WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
-        fhir.MapGet("/" + TypePattern, (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString))).WithAccess(search);
-        fhir.MapGet("/" + TypePattern + "/_search", (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString))).WithAccess(search);
+        fhir.MapMethods("/metadata", ReadMethods, MetadataAsync).WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
+        fhir.MapMethods("/" + TypePattern, ReadMethods, (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString))).WithAccess(search);
+        fhir.MapMethods("/" + TypePattern + "/_search", ReadMethods, (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString))).WithAccess(search);
         fhir.MapPost("/" + TypePattern + "/_search", PostSearchAsync).WithAccess(search);
-        fhir.MapGet("/" + TypePattern + "/{id}", ReadAsync).WithAccess(EndpointAccess.ScopeOnRouteType(ScopeAccess.Read));
+        fhir.MapMethods("/" + TypePattern + "/{id}", ReadMethods, ReadAsync).WithAccess(EndpointAccess.ScopeOnRouteType(ScopeAccess.Read));
         fhir.MapValidate();
         fhir.MapMethods("/", WriteMethods, WriteNotAllowed).WithAccess(EndpointAccess.Token);
         fhir.MapMethods("/" + TypePattern, WriteMethods, WriteNotAllowed).WithAccess(EndpointAccess.Token);
@@ -60,7 +67,7 @@ public static class FhirEndpoints
         await writer.WriteAsync(context, node, StatusCodes.Status200OK, format, context.RequestAborted);
     }
 
-    private static async Task ReadAsync(HttpContext context, string type, string id, FhirGateway gateway, SupplierAdapterRegistry adapters, ElementSubsetter subsetter, FhirResponseWriter writer)
+    private static async Task ReadAsync(HttpContext context, string type, string id, FhirGateway gateway, SupplierAdapterRegistry adapters, ElementSubsetter subsetter, FhirResponseWriter writer, ResourceVersions versions, TimeProvider timeProvider)
     {
         var format = FormatNegotiator.Negotiate(context);
         var feature = FacadeRequestFeature.Of(context);
@@ -72,16 +79,26 @@ public static class FhirEndpoints
             throw UnsupportedType(type);
         }
 
+        var (summary, elements) = SearchRequestParser.ParseResultParameters(RequestParameters.FromQuery(context.Request.QueryString));
         var result = await gateway.ReadAsync(type, id, context.RequestAborted);
         feature.Suppliers = [result.Resource.Supplier + "/" + result.Resource.Organisation];
-        feature.ResourceCount = 1;
-        var (summary, elements) = SearchRequestParser.ParseResultParameters(RequestParameters.FromQuery(context.Request.QueryString));
-        subsetter.Apply(result.Resource.Resource, summary, elements);
-        if (result.Resource.Version is { } version)
+        var version = versions.Stamp(result.Resource);
+        context.Response.Headers.ETag = ConditionalRead.ETag(version);
+        var lastModified = LastUpdated(result.Resource.Resource);
+        if (lastModified is { } modified)
         {
-            context.Response.Headers.ETag = $"W/\"{version}\"";
+            context.Response.Headers.LastModified = Microsoft.Net.Http.Headers.HeaderUtilities.FormatDate(modified);
         }
 
+        // The caller holds this version already: 304 with the validators and no body (audited like the read it answers).
+        if (ConditionalRead.IsNotModified(context.Request, version, lastModified, timeProvider.GetUtcNow()))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        feature.ResourceCount = 1;
+        subsetter.Apply(result.Resource.Resource, summary, elements);
         await writer.WriteAsync(context, result.Resource.Resource, StatusCodes.Status200OK, format, context.RequestAborted);
     }
 
@@ -133,6 +150,12 @@ public static class FhirEndpoints
             result = result with { Issues = [.. result.Issues, .. textIssues] };
         }
 
+        var versions = services.GetRequiredService<ResourceVersions>();
+        foreach (var resource in result.Matches.Concat(result.Included))
+        {
+            versions.Stamp(resource);
+        }
+
         feature.Suppliers = result.Suppliers;
         RecordSharingRefusal(feature, result.Issues);
         var baseUrl = services.GetRequiredService<BaseUrl>().For(context.Request);
@@ -140,6 +163,14 @@ public static class FhirEndpoints
         feature.ResourceCount = count;
         await services.GetRequiredService<FhirResponseWriter>().WriteAsync(context, bundle, StatusCodes.Status200OK, format, context.RequestAborted);
     }
+
+    // meta.lastUpdated is the instant the record was retrieved (docs/adr/0009-freshness-and-provenance.md): the
+    // latest time this server's copy of the resource can have changed, so it is the read's Last-Modified.
+    private static DateTimeOffset? LastUpdated(ElementNode resource) =>
+        resource.Child("meta")?.Child("lastUpdated")?.Text is { } text
+            && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var instant)
+            ? instant
+            : null;
 
     // A search an organisation refused to share with answers 200, but the audit record keeps the refusal (docs/adr/0006-organisation-sharing-refusals.md).
     private static void RecordSharingRefusal(FacadeRequestFeature feature, IReadOnlyList<Issue> issues)

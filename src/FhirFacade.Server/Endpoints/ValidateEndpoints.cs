@@ -17,7 +17,7 @@ namespace FhirFacade.Server.Endpoints;
 /// <c>Parameters</c> carrying <c>resource</c>, <c>profile</c> and <c>mode</c>, in JSON or XML. The answer is
 /// an OperationOutcome: 200 whether or not the resource is valid, 400 only when the body cannot be read
 /// as a resource at all, 413 over <see cref="MaxBodyBytes"/>, 415 for a body that is neither FHIR JSON nor
-/// XML. It validates what the caller sent with the same validator that guards the facade's answers and
+/// XML, or one whose <c>fhirVersion</c> parameter names another FHIR version. It validates what the caller sent with the same validator that guards the facade's answers and
 /// touches no patient record: the caller needs read access to the resource type validated (the route's,
 /// else the body's). Audited like every request, with the type only, never the content.
 /// </summary>
@@ -135,6 +135,13 @@ public static class ValidateEndpoints
 
     private static FhirParseResult Parse(HttpRequest request, byte[] body, IFhirModel model)
     {
+        if (FhirMediaTypes.FhirVersionOf(request.ContentType) is { } version && !FhirMediaTypes.IsR4FhirVersion(version))
+        {
+            throw new FacadeException(
+                StatusCodes.Status415UnsupportedMediaType,
+                new Issue("HTTP415", IssueSeverity.Error, IssueType.NotSupported, $"The body is declared as fhirVersion={Truncate(version)}; this server reads FHIR R4 (fhirVersion=4.0) only."));
+        }
+
         var mediaType = (request.ContentType ?? string.Empty).Split(';')[0].Trim().ToLowerInvariant();
         return mediaType switch
         {

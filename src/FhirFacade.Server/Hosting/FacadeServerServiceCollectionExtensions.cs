@@ -2,6 +2,7 @@ using FhirFacade.Fhir.Model;
 using FhirFacade.Server.Auditing;
 using FhirFacade.Server.Bundles;
 using FhirFacade.Server.Capability;
+using FhirFacade.Server.Endpoints;
 using FhirFacade.Server.Errors;
 using FhirFacade.Server.Http;
 using FhirFacade.Server.Security;
@@ -39,6 +40,8 @@ public static class FacadeServerServiceCollectionExtensions
         services.AddSingleton<ElementSubsetter>();
         services.AddSingleton<SearchBundleBuilder>();
         services.AddSingleton<CapabilityStatementBuilder>();
+        services.AddSingleton<ResourceVersions>();
+        services.AddFhirResponseCompression();
         services.AddHostedService<KernelWarmup>();
         services.AddExceptionHandler<FhirExceptionHandler>();
         services.AddProblemDetails();
@@ -48,14 +51,18 @@ public static class FacadeServerServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The request pipeline in front of the FHIR endpoints: correlation id and no-store first, then the
-    /// audit, the exception handler, CORS (a preflight is answered there, before the token check), the
-    /// request limits (refused there, a request is still answered with an OperationOutcome and audited),
-    /// the token check, then the load shedding (after authentication, inside the audit).
+    /// The request pipeline in front of the FHIR endpoints: correlation id and no-store first, then HEAD's body
+    /// suppression and the response compression (outside the audit, which buffers the answer: what they see is
+    /// what is released), then the audit, the exception handler, CORS (a preflight is answered there, before
+    /// the token check), the request limits (refused there, a request is still answered with an
+    /// OperationOutcome and audited), the token check, then the load shedding (after authentication, inside
+    /// the audit).
     /// </summary>
     public static IApplicationBuilder UseFhirFacade(this IApplicationBuilder app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<HeadRequestMiddleware>();
+        app.UseResponseCompression();
         app.UseRequestAuditing();
         app.UseExceptionHandler();
         app.UseCrossOrigin();

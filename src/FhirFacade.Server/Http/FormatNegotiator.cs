@@ -8,7 +8,10 @@ namespace FhirFacade.Server.Http;
 /// <summary>
 /// Chooses the response format: <c>_format</c> wins over <c>Accept</c>
 /// (<see href="https://hl7.org/fhir/R4/http.html#mime-type"/>); JSON when neither says; 406 when
-/// nothing asked for is supported. Also reads <c>_pretty</c>.
+/// nothing asked for is supported. A media type with a <c>fhirVersion</c> parameter
+/// (<see href="https://hl7.org/fhir/R4/http.html#version-parameter"/>) is acceptable only for R4
+/// (<see cref="FhirMediaTypes.IsR4FhirVersion"/>); when every range asked for names another version, 406.
+/// Also reads <c>_pretty</c>.
 /// </summary>
 public static class FormatNegotiator
 {
@@ -60,7 +63,13 @@ public static class FormatNegotiator
         var formatParameter = request.Query[SearchParameterNames.Format].ToString();
         if (formatParameter.Length > 0)
         {
-            return FromMediaType(formatParameter.Replace(' ', '+')) ?? throw NotAcceptable($"_format={formatParameter} is not supported (json, xml, application/fhir+json, application/fhir+xml).");
+            var requested = formatParameter.Replace(' ', '+');
+            if (FhirMediaTypes.FhirVersionOf(requested) is { } version && !FhirMediaTypes.IsR4FhirVersion(version))
+            {
+                throw OtherFhirVersion(version);
+            }
+
+            return FromMediaType(requested) ?? throw NotAcceptable($"_format={formatParameter} is not supported (json, xml, application/fhir+json, application/fhir+xml).");
         }
 
         var accept = request.Headers.Accept.ToString();
@@ -74,10 +83,19 @@ public static class FormatNegotiator
             throw NotAcceptable("The Accept header could not be read.");
         }
 
+        string? otherVersion = null;
         foreach (var range in ranges.OrderByDescending(r => r.Quality ?? 1.0))
         {
             if (range.Quality is 0)
             {
+                continue;
+            }
+
+            if (range.Parameters.FirstOrDefault(p => p.Name.Equals(FhirMediaTypes.FhirVersionParameter, StringComparison.OrdinalIgnoreCase)) is { } parameter
+                && HeaderUtilities.RemoveQuotes(parameter.Value).ToString() is var version
+                && !FhirMediaTypes.IsR4FhirVersion(version))
+            {
+                otherVersion ??= version;
                 continue;
             }
 
@@ -93,6 +111,11 @@ public static class FormatNegotiator
             }
         }
 
+        if (otherVersion is not null)
+        {
+            throw OtherFhirVersion(otherVersion);
+        }
+
         throw NotAcceptable("None of the media types in Accept is supported (application/fhir+json, application/fhir+xml, application/json, application/xml).");
     }
 
@@ -102,6 +125,9 @@ public static class FormatNegotiator
         "xml" or "application/xml" or "application/fhir+xml" or "text/xml" => FhirFormat.Xml,
         _ => null,
     };
+
+    private static FacadeException OtherFhirVersion(string version) =>
+        NotAcceptable($"This server speaks FHIR R4 only (fhirVersion=4.0); the request asked for fhirVersion={(version.Length <= 16 ? version : version[..16])}.");
 
     private static FacadeException NotAcceptable(string message) =>
         new(StatusCodes.Status406NotAcceptable, new Issue("HTTP406", IssueSeverity.Error, IssueType.NotSupported, message));

@@ -83,6 +83,46 @@ public sealed class AuditStoreTests(PostgresFixture postgres)
 
     [Theory]
     [MemberData(nameof(Kinds))]
+    public async Task SearchAsync_AfterSequence_ReturnsThePageJustNewerNewestFirst(AuditStoreKind kind)
+    {
+        await using var harness = await AuditStoreHarness.CreateAsync(kind, postgres);
+        var store = harness.Open();
+        for (var n = 1; n <= 12; n++)
+        {
+            await store.AppendAsync(AuditTestRecords.Create(n, n % 2 == 0 ? AuditTestRecords.PatientB : AuditTestRecords.PatientA), CancellationToken.None);
+        }
+
+        var newer = await store.SearchAsync(new AuditQuery { PatientNhsNumber = AuditTestRecords.PatientB, Count = 2, AfterSequence = 4 }, CancellationToken.None);
+        var newest = await store.SearchAsync(new AuditQuery { PatientNhsNumber = AuditTestRecords.PatientB, Count = 5, AfterSequence = 8 }, CancellationToken.None);
+
+        newer.Select(e => e.Sequence).Should().Equal(8, 6);
+        newest.Select(e => e.Sequence).Should().Equal(12, 10);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task CountAsync_WithFilters_CountsEveryMatchWhateverThePage(AuditStoreKind kind)
+    {
+        await using var harness = await AuditStoreHarness.CreateAsync(kind, postgres);
+        var store = harness.Open();
+        for (var n = 1; n <= 12; n++)
+        {
+            await store.AppendAsync(AuditTestRecords.Create(n, n % 2 == 0 ? AuditTestRecords.PatientB : AuditTestRecords.PatientA, userId: n <= 6 ? "user-1" : "user-2"), CancellationToken.None);
+        }
+
+        var all = await store.CountAsync(new AuditQuery(), CancellationToken.None);
+        var byPatientPage = await store.CountAsync(new AuditQuery { PatientNhsNumber = AuditTestRecords.PatientB, Count = 2, BeforeSequence = 6 }, CancellationToken.None);
+        var byAgentAndWindow = await store.CountAsync(new AuditQuery { Agent = "user-2", From = AuditTestRecords.Start.AddSeconds(8) }, CancellationToken.None);
+        var none = await store.CountAsync(new AuditQuery { CorrelationId = "no-such-request" }, CancellationToken.None);
+
+        all.Should().Be(12);
+        byPatientPage.Should().Be(6, "the count ignores the page asked for");
+        byAgentAndWindow.Should().Be(5);
+        none.Should().Be(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
     public async Task VerifyAsync_AfterAppends_ReportsValidChainWithCount(AuditStoreKind kind)
     {
         await using var harness = await AuditStoreHarness.CreateAsync(kind, postgres);

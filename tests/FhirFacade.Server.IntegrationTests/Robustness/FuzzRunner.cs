@@ -84,7 +84,7 @@ internal sealed class FuzzRunner(HttpClient client, Uri baseAddress, IReadOnlyDi
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(30));
             using var response = await client.SendAsync(message, timeout.Token);
-            var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+            var body = await DecodedBodyAsync(response, timeout.Token);
             return new FuzzResponse(
                 (int)response.StatusCode,
                 response.Content.Headers.ContentType?.ToString(),
@@ -103,6 +103,27 @@ internal sealed class FuzzRunner(HttpClient client, Uri baseAddress, IReadOnlyDi
             // application, which the test server hands to the client (Kestrel would answer an empty 500).
             return new FuzzResponse(0, null, [], null, false, ex.GetType().Name + ": " + ex.Message);
         }
+    }
+
+    // The fuzz asks for gzip and brotli among other encodings: the oracle reads the answer as the client would, decoded.
+    private static async Task<byte[]> DecodedBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        foreach (var encoding in response.Content.Headers.ContentEncoding.Reverse())
+        {
+            await using var input = new MemoryStream(body);
+            await using Stream decoder = encoding switch
+            {
+                "gzip" => new System.IO.Compression.GZipStream(input, System.IO.Compression.CompressionMode.Decompress),
+                "br" => new System.IO.Compression.BrotliStream(input, System.IO.Compression.CompressionMode.Decompress),
+                _ => throw new InvalidDataException($"The answer is encoded '{encoding}', which the request did not offer."),
+            };
+            using var output = new MemoryStream();
+            await decoder.CopyToAsync(output, cancellationToken);
+            body = output.ToArray();
+        }
+
+        return body;
     }
 }
 

@@ -80,7 +80,7 @@ public sealed class EndpointAuthorizationMatrixTests(KestrelFacadeServerFactory 
             {
                 failures.Add($"{@case.Method} {@case.Path} ({@case.Pattern}): {(int)answer.Status}, expected {(expected is null ? "an open answer" : ((int)expected).ToString(System.Globalization.CultureInfo.InvariantCulture))}");
             }
-            else if (expected is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden && !answer.IsRefusal(expected.Value))
+            else if (expected is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden && !answer.IsRefusal(expected.Value, @case.Method))
             {
                 failures.Add($"{@case.Method} {@case.Path}: {(int)answer.Status} without its challenge and OperationOutcome");
             }
@@ -114,6 +114,45 @@ public sealed class EndpointAuthorizationMatrixTests(KestrelFacadeServerFactory 
         }
 
         variants.Should().NotBeEmpty();
+        failures.Should().BeEmpty();
+    }
+
+    /// <summary>GET routes outside the FHIR REST surface, which serve no HEAD: SMART discovery is a JSON document of the SMART App Launch, not a FHIR interaction.</summary>
+    private static readonly IReadOnlySet<string> GetOnlyRoutes = new HashSet<string>(StringComparer.Ordinal) { "/fhir/.well-known/smart-configuration" };
+
+    [Fact]
+    public void EveryFhirGetEndpoint_AcceptsHead()
+    {
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/fhir", StringComparison.Ordinal) && !GetOnlyRoutes.Contains(e.RoutePattern.RawText))
+            .Select(e => (Pattern: e.RoutePattern.RawText!, Methods: e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []))
+            .Where(e => e.Methods.Contains("GET"))
+            .ToList();
+
+        endpoints.Where(e => !e.Methods.Contains("HEAD")).Select(e => e.Pattern).Should().BeEmpty("HEAD is served wherever GET is");
+        endpoints.Count.Should().BeGreaterThan(4, "metadata, search, GET _search, read and AuditEvent are GET endpoints");
+    }
+
+    [Theory]
+    [MemberData(nameof(Principals))]
+    public async Task Head_EveryGetEndpoint_GetsTheGetDecisionWithoutBody(string principal)
+    {
+        var gets = Cases().Where(c => c.Method == "GET" && c.Methods.Contains("HEAD")).ToList();
+        var answers = await SendAllAsync(gets, principal);
+
+        var heads = await SendAllAsync(gets.Select(c => (c with { Method = "HEAD" }, c.Path)), principal);
+
+        var failures = new List<string>();
+        foreach (var (@case, head) in heads)
+        {
+            var get = answers.Single(a => a.Case == @case with { Method = "GET" }).Answer;
+            if (head.Status != get.Status || head.Challenge != get.Challenge || head.Body.Length != 0)
+            {
+                failures.Add($"HEAD {@case.Path}: {(int)head.Status} ({head.Body.Length} bytes, challenge '{head.Challenge}'); GET {(int)get.Status} (challenge '{get.Challenge}')");
+            }
+        }
+
+        gets.Should().NotBeEmpty();
         failures.Should().BeEmpty();
     }
 
@@ -247,6 +286,9 @@ public sealed class EndpointAuthorizationMatrixTests(KestrelFacadeServerFactory 
         return "/" + string.Join('/', segments);
     }
 
+    private Task<List<(EndpointCase Case, Answer Answer)>> SendAllAsync(IEnumerable<EndpointCase> cases, string principal) =>
+        SendAllAsync(cases.Select(c => (c, c.Path)), principal);
+
     private async Task<List<(EndpointCase Case, Answer Answer)>> SendAllAsync(IEnumerable<(EndpointCase Case, string Path)> requests, string principal)
     {
         var token = principal == WrongScope ? new SecurityTokens(factory.Services).User("user/Basic.rs") : null;
@@ -291,7 +333,8 @@ public sealed class EndpointAuthorizationMatrixTests(KestrelFacadeServerFactory 
         public bool IsOperationOutcome => Body.Length > 0 && Body.TrimStart().StartsWith('{')
             && JsonDocument.Parse(Body).RootElement.TryGetProperty("resourceType", out var type) && type.GetString() == "OperationOutcome";
 
-        public bool IsRefusal(HttpStatusCode status) => IsOperationOutcome && (status == HttpStatusCode.Unauthorized
+        // A HEAD refusal is the GET's without its body: the challenge, and nothing else.
+        public bool IsRefusal(HttpStatusCode status, string method) => (method == "HEAD" ? Body.Length == 0 : IsOperationOutcome) && (status == HttpStatusCode.Unauthorized
             ? Challenge.StartsWith("Bearer", StringComparison.Ordinal)
             : Challenge.Contains("insufficient_scope", StringComparison.Ordinal));
     }

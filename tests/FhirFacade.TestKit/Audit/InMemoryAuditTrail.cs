@@ -46,12 +46,19 @@ public sealed class InMemoryAuditTrail : IAuditTrail, IAuditChainReader
     {
         ArgumentNullException.ThrowIfNull(query);
         ThrowIfUnavailable();
-        IReadOnlyList<AuditEntry> page = Entries
-            .Where(e => Matches(e, query))
-            .OrderByDescending(e => e.Sequence)
-            .Take(query.EffectiveCount)
-            .ToList();
+        var matches = Entries.Where(e => Matches(e, query));
+        IReadOnlyList<AuditEntry> page = query.AfterSequence is null
+            ? [.. matches.OrderByDescending(e => e.Sequence).Take(query.EffectiveCount)]
+            : [.. matches.OrderBy(e => e.Sequence).Take(query.EffectiveCount).OrderByDescending(e => e.Sequence)];
         return Task.FromResult(page);
+    }
+
+    public Task<long> CountAsync(AuditQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ThrowIfUnavailable();
+        var filters = query with { BeforeSequence = null, AfterSequence = null };
+        return Task.FromResult((long)Entries.Count(e => Matches(e, filters)));
     }
 
     public async IAsyncEnumerable<AuditChainRow> ReadChainAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -83,7 +90,8 @@ public sealed class InMemoryAuditTrail : IAuditTrail, IAuditChainReader
             && (query.Agent is null || record.Agent.ClientId == query.Agent || record.Agent.UserId == query.Agent)
             && (query.AgentOrganisationOdsCode is null || record.Agent.OrganisationOdsCode == query.AgentOrganisationOdsCode)
             && (query.CorrelationId is null || record.CorrelationId == query.CorrelationId)
-            && (query.BeforeSequence is null || entry.Sequence < query.BeforeSequence);
+            && (query.BeforeSequence is null || entry.Sequence < query.BeforeSequence)
+            && (query.AfterSequence is null || entry.Sequence > query.AfterSequence);
     }
 
     private void ThrowIfUnavailable()
