@@ -25,7 +25,7 @@ public static class FacadeServerServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Options, content negotiation, the writers, bundles, the CapabilityStatement and the one exception handler.</summary>
+    /// <summary>Options, content negotiation, the writers, bundles, the CapabilityStatement, the one exception handler, load shedding and the graceful stop.</summary>
     public static IServiceCollection AddFhirFacadeServer(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -43,12 +43,14 @@ public static class FacadeServerServiceCollectionExtensions
         services.AddExceptionHandler<FhirExceptionHandler>();
         services.AddProblemDetails();
         services.AddLoadShedding();
+        services.AddGracefulShutdown();
         return services;
     }
 
     /// <summary>
     /// The request pipeline in front of the FHIR endpoints: correlation id and no-store first, then the
-    /// audit, the exception handler, the request limits (refused there, a request is still answered
+    /// audit, the exception handler, the draining step (while the process stops, new requests are
+    /// answered 503 there, audited), the request limits (refused there, a request is still answered
     /// with an OperationOutcome and audited), the token check, then the load shedding (after
     /// authentication, inside the audit).
     /// </summary>
@@ -57,6 +59,7 @@ public static class FacadeServerServiceCollectionExtensions
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseRequestAuditing();
         app.UseExceptionHandler();
+        app.UseDraining();
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseSmartSecurity();
         app.UseLoadShedding();
