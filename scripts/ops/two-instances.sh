@@ -55,18 +55,18 @@ echo "audit store: PostgreSQL on 127.0.0.1:${pg_port}, database fhirfacade_audit
 step "2. Two instances, same keys, same audit store"
 IDS_KEY="$(head -c 32 /dev/urandom | base64 -w0)"
 PAGING_KEY="$(head -c 32 /dev/urandom | base64 -w0)"
-start_instance() { # port log
+start_instance() { # port log; sets LAST_PID (no command substitution: the instance must be this shell's child, for wait)
   ( cd "$SERVER_DIR" && Urls="http://127.0.0.1:$1" \
       Facade__Ids__SigningKey="$IDS_KEY" Facade__Paging__SigningKey="$PAGING_KEY" \
       Audit__Store=Postgres Audit__PostgresConnectionString="$AUDIT" \
       Facade__Shutdown__DrainDelay=00:00:01 Facade__Shutdown__Timeout=00:00:20 \
       Logging__Console__FormatterName=json \
       exec dotnet FhirFacade.Server.dll ) >"$2" 2>&1 &
-  echo $!
+  LAST_PID=$!
 }
 port_a="$(free_port)"; port_b="$(free_port)"
-pid_a="$(start_instance "$port_a" "${work}/a.log")"; pids="$pid_a"
-pid_b="$(start_instance "$port_b" "${work}/b.log")"; pids="$pids $pid_b"
+start_instance "$port_a" "${work}/a.log"; pid_a=$LAST_PID; pids="$pid_a"
+start_instance "$port_b" "${work}/b.log"; pid_b=$LAST_PID; pids="$pids $pid_b"
 echo "instance A: http://127.0.0.1:${port_a} (pid ${pid_a}); instance B: http://127.0.0.1:${port_b} (pid ${pid_b})"
 
 step "3. Readiness"

@@ -19,14 +19,17 @@ namespace FhirFacade.Server.IntegrationTests.Operations;
 /// at once, new requests get 503 with <c>Retry-After</c> and an OperationOutcome during the drain delay,
 /// the requests in flight finish, every answer a client received is whole and has its audit row (read
 /// from the SQLite file after exit, chain verified), and the process exits 0 inside the bound.
-/// Bounded: four clients, suppliers answering in 300 ms, at most a few seconds of load.
+/// Bounded: four clients, suppliers answering in 1 s, at most a few seconds of load. What the load's own
+/// requests get depends on the machine (on a starved one, some are shed or time out): the test holds
+/// them to the invariants only (whole, audited) and checks the stop itself with one request in flight
+/// at SIGTERM and one sent while draining.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class GracefulShutdownTests
 {
     private const int Clients = 4;
-    private const int SupplierLatencyMs = 300;
-    private static readonly TimeSpan DrainDelay = TimeSpan.FromSeconds(2);
+    private const int SupplierLatencyMs = 1000;
+    private static readonly TimeSpan DrainDelay = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
     private static readonly string[] Patients = [TestPatients.EmisRich, TestPatients.AllFourSuppliers, TestPatients.ResolvedHistory, TestPatients.ConfidentialItems];
 
@@ -40,6 +43,8 @@ public sealed class GracefulShutdownTests
             var answers = new ConcurrentBag<Answer>();
             List<(HttpStatusCode Status, long At)> readiness = [];
             int? exitCode;
+            Answer drained;
+            Answer inFlightAnswer;
             long terminatedAt;
             TimeSpan stopped;
             string output;
@@ -50,10 +55,16 @@ public sealed class GracefulShutdownTests
                 using var exited = new CancellationTokenSource();
                 var load = Enumerable.Range(0, Clients).Select(i => Task.Run(() => ClientAsync(server.BaseAddress, token, i, answers, exited.Token))).ToList();
                 await Task.Delay(TimeSpan.FromSeconds(1.5), timeout.Token);
+                var inFlight = Task.Run(() => SendAsync(http, server.BaseAddress, token, "shutdown-inflight-" + Guid.NewGuid().ToString("N"), Search(TestPatients.EmisRich)));
+                await Task.Delay(TimeSpan.FromMilliseconds(300), timeout.Token);
 
                 terminatedAt = TimeProvider.System.GetTimestamp();
                 server.Terminate();
                 readiness = await ReadinessWhileDrainingAsync(http, server.BaseAddress, timeout.Token);
+                drained = await SendAsync(http, server.BaseAddress, token, "shutdown-new-" + Guid.NewGuid().ToString("N"), "/fhir/metadata");
+                inFlightAnswer = await inFlight;
+                answers.Add(drained);
+                answers.Add(inFlightAnswer);
                 exitCode = await server.WaitForExitAsync(Bound + TimeSpan.FromSeconds(10), timeout.Token);
                 stopped = TimeProvider.System.GetElapsedTime(terminatedAt);
                 await exited.CancelAsync();
@@ -65,11 +76,10 @@ public sealed class GracefulShutdownTests
             exitCode.Should().Be(0, output);
             stopped.Should().BeLessThan(Bound, "the stop is bounded by Facade:Shutdown:Timeout");
             readiness.Should().Contain(r => r.Status == HttpStatusCode.ServiceUnavailable, "readiness goes 503 as soon as SIGTERM arrives");
+            drained.IsDrainingAnswer.Should().BeTrue("a new request while draining gets 503, Retry-After and FACADE-SHUTTING-DOWN (got {0})", drained.Status);
+            inFlightAnswer.Should().Match<Answer>(a => a.Status != 0 && !a.Cut && !a.IsDrainingAnswer, "the request in flight at SIGTERM finishes with a whole answer");
             answers.Should().NotContain(a => a.Cut, "no answer is cut mid-body");
             var received = answers.Where(a => a.Status != 0).ToList();
-            received.Should().Contain(a => a.Status == 200 && a.ReceivedAt > terminatedAt, "the requests in flight at SIGTERM finish");
-            received.Where(a => a.Status == 503).Should().NotBeEmpty().And.OnlyContain(a => a.IsDrainingAnswer, "new requests are turned away with Retry-After and an OperationOutcome");
-            received.Where(a => a.Status is not (200 or 503)).Should().BeEmpty();
             var lines = JsonLines(output);
             lines.Should().Contain(l => l.GetProperty("EventId").GetInt32() == 3102, "the audit writer is flushed and closed inside the stop");
             lines.Where(l => l.GetProperty("Category").GetString() == "FhirFacade.Server.Errors.FhirExceptionHandler")
@@ -109,31 +119,41 @@ public sealed class GracefulShutdownTests
     // Until the server stops listening: each client sends searches one after another, reading every body in full.
     private static async Task ClientAsync(Uri baseAddress, string token, int index, ConcurrentBag<Answer> answers, CancellationToken exited)
     {
-        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         for (var n = 0; !exited.IsCancellationRequested; n++)
         {
             var correlationId = string.Create(CultureInfo.InvariantCulture, $"shutdown-{index}-{n}-{Guid.NewGuid():N}");
-            var patient = Patients[(index + n) % Patients.Length];
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/fhir/Condition?patient.identifier={FhirHttp.Nhs}{patient}");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            request.Headers.Add("X-Request-Id", correlationId);
-            HttpResponseMessage response;
-            try
+            var answer = await SendAsync(http, baseAddress, token, correlationId, Search(Patients[(index + n) % Patients.Length]));
+            answers.Add(answer);
+            if (answer.Status == 0)
             {
-                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, CancellationToken.None);
-            }
-            catch (HttpRequestException)
-            {
-                // No answer at all (the server stopped listening, or closed an idle connection): nothing to audit.
-                answers.Add(new Answer(correlationId, 0, false, false, TimeProvider.System.GetTimestamp()));
                 await Task.Delay(50, CancellationToken.None);
-                continue;
             }
+        }
+    }
 
-            using (response)
-            {
-                answers.Add(await ReadAsync(response, correlationId));
-            }
+    private static string Search(string nhsNumber) => $"/fhir/Condition?patient.identifier={FhirHttp.Nhs}{nhsNumber}";
+
+    // One request, its body read in full; status 0 when no answer came at all (the server stopped listening,
+    // or closed an idle connection): nothing to audit then.
+    private static async Task<Answer> SendAsync(HttpClient http, Uri baseAddress, string token, string correlationId, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseAddress, path));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Add("X-Request-Id", correlationId);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, CancellationToken.None);
+        }
+        catch (HttpRequestException)
+        {
+            return new Answer(correlationId, 0, false, false, TimeProvider.System.GetTimestamp());
+        }
+
+        using (response)
+        {
+            return await ReadAsync(response, correlationId);
         }
     }
 
