@@ -1,6 +1,7 @@
 using FhirFacade.Core;
 using FhirFacade.Server.Auditing;
 using FhirFacade.Server.Endpoints;
+using FhirFacade.Server.Health;
 using FhirFacade.Server.Hosting;
 using FhirFacade.Server.Security;
 using FhirFacade.Server.Viewer;
@@ -17,6 +18,7 @@ builder.Services.AddTppSupplier(builder.Configuration);
 builder.Services.AddVisionSupplier(builder.Configuration);
 builder.Services.AddMicrotestSupplier(builder.Configuration);
 builder.Services.AddFhirFacadeServer(builder.Configuration);
+builder.Services.AddHealthProbes();
 builder.Services.AddRequestAuditing(builder.Configuration);
 builder.Services.AddSmartSecurity(builder.Configuration, FhirBasePath(builder.Configuration));
 builder.Services.AddViewer();
@@ -28,6 +30,7 @@ var app = builder.Build();
 await using var simulators = await EmbeddedSimulators.StartIfEnabledAsync(app.Services, CancellationToken.None);
 
 app.UseFhirFacade();
+app.MapHealthProbes();
 app.MapSmartEndpoints();
 app.MapAuditEvents(FhirBasePath(app.Configuration));
 app.MapFhirFacade();

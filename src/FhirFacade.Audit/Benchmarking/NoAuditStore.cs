@@ -40,6 +40,8 @@ internal sealed partial class NoAuditStore(ILogger<NoAuditStore> logger) : IAudi
 
     public Task<AuditChainHead?> ReadHeadAsync(CancellationToken cancellationToken) => Task.FromResult<AuditChainHead?>(null);
 
+    public Task ProbeWritableAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [LoggerMessage(EventId = 7010, Level = LogLevel.Warning, Message = "AUDIT IS OFF (Audit:Store=None, benchmarks only): no request is recorded")]

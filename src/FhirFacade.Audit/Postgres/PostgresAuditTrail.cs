@@ -56,6 +56,29 @@ public sealed class PostgresAuditTrail : IAuditStore
         }
     }
 
+    public async Task ProbeWritableAsync(CancellationToken cancellationToken)
+    {
+        bool writable;
+        try
+        {
+            // A server in recovery (a standby) or a role without INSERT cannot commit a record.
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandTimeout = _state.CommandTimeoutSeconds;
+            command.CommandText = "SELECT NOT pg_is_in_recovery() AND has_table_privilege('audit_event', 'INSERT') AND has_table_privilege('audit_chain_head', 'UPDATE')";
+            writable = await command.ExecuteScalarAsync(cancellationToken) is true;
+        }
+        catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
+        {
+            throw new AuditUnavailableException("The audit database cannot be reached.", exception);
+        }
+
+        if (!writable)
+        {
+            throw new AuditUnavailableException("The audit database does not accept writes (a standby, or no INSERT privilege).");
+        }
+    }
+
     public ValueTask<AuditEntry> AppendAsync(AuditRecord record, CancellationToken cancellationToken) =>
         _writer.AppendAsync(AuditRecordRules.Normalize(record), cancellationToken);
 

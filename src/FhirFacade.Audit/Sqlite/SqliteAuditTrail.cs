@@ -60,6 +60,23 @@ public sealed class SqliteAuditTrail : IAuditStore
         }
     }
 
+    public async Task ProbeWritableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The file must still be there (re-creating it would start a new chain) and take the write lock.
+            _database.EnsureFilePresent();
+            await using var connection = await _database.OpenReaderAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "BEGIN IMMEDIATE; ROLLBACK;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new AuditUnavailableException("The audit database cannot take a write.", exception);
+        }
+    }
+
     public ValueTask<AuditEntry> AppendAsync(AuditRecord record, CancellationToken cancellationToken) =>
         _writer.AppendAsync(AuditRecordRules.Normalize(record), cancellationToken);
 

@@ -1,12 +1,13 @@
 using FhirFacade.Core.Audit;
 using FhirFacade.Server.Errors;
+using FhirFacade.Server.Health;
 using FhirFacade.Server.Http;
 
 namespace FhirFacade.Server.Auditing;
 
 /// <summary>
 /// Writes one audit record per request that reaches the application — successes, refusals and
-/// failures alike — and holds the response back until the record is durably committed (docs/domain.md:
+/// failures alike, every request but the load balancer's probes (<see cref="ProbeEndpoint"/>) — and holds the response back until the record is durably committed (docs/domain.md:
 /// every access is audited; audit cannot be switched off). Every way a request can end is covered:
 /// <list type="bullet">
 /// <item>an exception that gets past the exception handler (the handler itself failed) is answered
@@ -26,6 +27,14 @@ internal sealed partial class AuditMiddleware(
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        // The load balancer's probes carry no caller, patient or supplier, and liveness must not depend
+        // on the store (docs/audit.md "Probes"); only the endpoint routing chose makes a request a probe.
+        if (ProbeEndpoint.IsProbe(context))
+        {
+            await next(context);
+            return;
+        }
+
         var original = context.Response.Body;
         await using var buffer = new MemoryStream();
         context.Response.Body = buffer;

@@ -26,7 +26,7 @@ public static class FacadeServerServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Options, content negotiation, the writers, bundles, the CapabilityStatement and the one exception handler.</summary>
+    /// <summary>Options, content negotiation, the writers, bundles, the CapabilityStatement, the one exception handler, load shedding and the graceful stop.</summary>
     public static IServiceCollection AddFhirFacadeServer(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -47,6 +47,7 @@ public static class FacadeServerServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddLoadShedding();
         services.AddCrossOrigin();
+        services.AddGracefulShutdown();
         return services;
     }
 
@@ -54,9 +55,10 @@ public static class FacadeServerServiceCollectionExtensions
     /// The request pipeline in front of the FHIR endpoints: correlation id and no-store first, then HEAD's body
     /// suppression and the response compression (outside the audit, which buffers the answer: what they see is
     /// what is released), then the audit, the exception handler, CORS (a preflight is answered there, before
-    /// the token check), the request limits (refused there, a request is still answered with an
-    /// OperationOutcome and audited), the token check, then the load shedding (after authentication, inside
-    /// the audit).
+    /// the token check; every answer to an allowed origin gets its headers, the draining 503 included), the
+    /// draining step (while the process stops, new requests are answered 503 there, audited), the request
+    /// limits (refused there, a request is still answered with an OperationOutcome and audited), the token
+    /// check, then the load shedding (after authentication, inside the audit).
     /// </summary>
     public static IApplicationBuilder UseFhirFacade(this IApplicationBuilder app)
     {
@@ -66,6 +68,7 @@ public static class FacadeServerServiceCollectionExtensions
         app.UseRequestAuditing();
         app.UseExceptionHandler();
         app.UseCrossOrigin();
+        app.UseDraining();
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseSmartSecurity();
         app.UseLoadShedding();

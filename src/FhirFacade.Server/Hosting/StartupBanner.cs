@@ -1,8 +1,6 @@
-using System.Text.Json;
-
 namespace FhirFacade.Server.Hosting;
 
-/// <summary>Prints where the facade listens and which demo patients to try, once the server has started.</summary>
+/// <summary>Prints where the facade listens and where the demo patients are listed, once the server has started.</summary>
 internal static partial class StartupBanner
 {
     public static void Register(WebApplication app)
@@ -24,45 +22,27 @@ internal static partial class StartupBanner
                 LogEmbedded(logger, "vision", $"mllp://{cluster.Vision.EndPoint}");
             }
 
-            foreach (var line in DemoPatients(app.Environment.ContentRootPath))
+            // The list's path, not its NHS numbers: nothing that identifies a patient is ever logged, synthetic or not.
+            if (DemoPatientList(app.Environment.ContentRootPath) is { } list)
             {
-                LogDemoPatient(logger, line);
+                LogDemoPatients(logger, list);
             }
         });
     }
 
     // examples/demo-patients.json is the list the simulators curate; found by walking up from the content root.
-    private static IEnumerable<string> DemoPatients(string contentRoot)
+    private static string? DemoPatientList(string contentRoot)
     {
         for (var directory = new DirectoryInfo(contentRoot); directory is not null; directory = directory.Parent)
         {
             var file = Path.Combine(directory.FullName, "examples", "demo-patients.json");
-            if (!File.Exists(file))
+            if (File.Exists(file))
             {
-                continue;
+                return file;
             }
-
-            using var document = JsonDocument.Parse(File.ReadAllText(file));
-            var patients = document.RootElement.ValueKind == JsonValueKind.Array
-                ? document.RootElement
-                : document.RootElement.TryGetProperty("patients", out var list) ? list : default;
-            if (patients.ValueKind != JsonValueKind.Array)
-            {
-                yield break;
-            }
-
-            foreach (var patient in patients.EnumerateArray())
-            {
-                var nhs = patient.TryGetProperty("nhsNumber", out var n) ? n.GetString() : null;
-                var special = patient.TryGetProperty("special", out var s) ? s.GetString() : null;
-                if (nhs is not null)
-                {
-                    yield return special is null ? nhs : $"{nhs}  {special}";
-                }
-            }
-
-            yield break;
         }
+
+        return null;
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "FhirFacade listening: {BaseUrl}")]
@@ -71,6 +51,6 @@ internal static partial class StartupBanner
     [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Embedded {Supplier} simulator: {BaseAddress}")]
     private static partial void LogEmbedded(ILogger logger, string supplier, string baseAddress);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Demo patient: {Line}")]
-    private static partial void LogDemoPatient(ILogger logger, string line);
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Demo patients (synthetic) and what is special about each: {Path}")]
+    private static partial void LogDemoPatients(ILogger logger, string path);
 }

@@ -103,6 +103,35 @@ internal sealed class FacadeServerProcess : IAsyncDisposable
         return body.RootElement.GetProperty("access_token").GetString()!;
     }
 
+    /// <summary>
+    /// SIGTERM, as an orchestrator stops an instance: the process drains and exits by itself
+    /// (<see cref="WaitForExitAsync"/>). Sent with the system's <c>kill</c>, which .NET has no call for.
+    /// </summary>
+    public void Terminate()
+    {
+        var start = new ProcessStartInfo("kill") { UseShellExecute = false };
+        start.ArgumentList.Add("-TERM");
+        start.ArgumentList.Add(_process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var kill = Process.Start(start) ?? throw new InvalidOperationException("could not run kill");
+        kill.WaitForExit(10_000);
+    }
+
+    /// <summary>Waits up to <paramref name="bound"/> for the process to exit by itself: its exit code, or <see langword="null"/> when it is still running.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan bound, CancellationToken cancellationToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(bound);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flush — the audit must already be durable.</summary>
     public void Kill()
     {

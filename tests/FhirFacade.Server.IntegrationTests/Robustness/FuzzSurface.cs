@@ -35,10 +35,15 @@ internal sealed class FuzzSurface
 
     public string FhirBasePath { get; }
 
-    /// <summary>The routes of an <see cref="EndpointDataSource"/>, with the HTTP methods each is limited to (none: any method).</summary>
+    /// <summary>
+    /// The routes of an <see cref="EndpointDataSource"/>, with the HTTP methods each is limited to (none: any
+    /// method). The load balancer's probes are left out: they are the one documented exemption from the audit
+    /// rule the fuzzer checks (docs/audit.md "Probes"), and Operations/ProbeTests covers them.
+    /// </summary>
     public static IReadOnlyList<FuzzRoute> RoutesOf(EndpointDataSource endpoints) =>
     [
         .. endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<FhirFacade.Server.Health.ProbeEndpoint>() is null)
             .Select(e => new FuzzRoute(e.RoutePattern, e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []))
             .Where(r => r.Pattern.RawText is not null),
     ];

@@ -39,6 +39,8 @@ public sealed class EndpointAuthorizationMatrixTests(KestrelFacadeServerFactory 
         "/",
         "/docs/{name}",
         "/viewer/{**file}",
+        "/health/live",
+        "/health/ready",
     };
 
     private const string Anonymous = "anonymous";

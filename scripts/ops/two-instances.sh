@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# docs/operations.md on loopback: two facade instances behind no balancer, sharing one PostgreSQL audit
+# store and the id and paging keys, each with its own embedded simulators and development issuer (there is
+# no real supplier or issuer here).
+#   1. a throw-away PostgreSQL cluster on a free loopback port, one database for the audit trail;
+#   2. two instances on two free ports, same keys, same audit database, JSON logs, a 1 s drain delay;
+#   3. /health/ready answers 200 on both;
+#   4. a search through each instance, and a resource id issued by the first read back on the second;
+#   5. both records are in the one audit chain;
+#   6. SIGTERM to both: each exits 0;
+#   7. `fhirfacade audit verify --postgres` walks the whole chain.
+# Needs the built server and CLI (dotnet build src/FhirFacade.Server -c Release; dotnet build
+# src/FhirFacade.Cli -c Release) and Debian's postgresql package. Stops by itself; cleans up on exit.
+# Usage: scripts/ops/two-instances.sh   (env: CONFIGURATION=Release)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+CONFIGURATION="${CONFIGURATION:-Release}"
+SERVER_DIR="src/FhirFacade.Server/bin/${CONFIGURATION}/net10.0"
+CLI="src/FhirFacade.Cli/bin/${CONFIGURATION}/net10.0/fhirfacade.dll"
+NHS="https://fhir.nhs.uk/Id/nhs-number%7C9990000018"
+[ -f "${SERVER_DIR}/FhirFacade.Server.dll" ] && [ -f "$CLI" ] \
+  || { echo "build first: dotnet build src/FhirFacade.Server -c ${CONFIGURATION} && dotnet build src/FhirFacade.Cli -c ${CONFIGURATION}" >&2; exit 1; }
+PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+[ -x "${PG_BIN}/initdb" ] || { echo "PostgreSQL server binaries are required (apt-get install -y postgresql)" >&2; exit 1; }
+
+step() { printf '\n== %s\n' "$*"; }
+fail() { echo "FAILED: $*" >&2; exit 1; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+# initdb and postgres refuse to run as root: as root, run them as the postgres user.
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+work="$(mktemp -d)"
+pg_data="${work}/pg/data"
+pids=""
+cleanup() {
+  for pid in $pids; do kill -KILL "$pid" 2>/dev/null || true; done
+  if [ -d "$pg_data" ]; then as_pg "${PG_BIN}/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1 || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+step "1. PostgreSQL (throw-away cluster)"
+pg_port="$(free_port)"
+mkdir -p "${work}/pg"
+chmod 755 "$work"
+if [ "$(id -u)" = 0 ]; then chown -R postgres:postgres "${work}/pg"; fi
+as_pg "${PG_BIN}/initdb" -D "$pg_data" -U postgres -A trust -E UTF8 >/dev/null
+as_pg "${PG_BIN}/pg_ctl" -D "$pg_data" -l "${work}/pg/log" -w -t 60 \
+  -o "-c listen_addresses=127.0.0.1 -p ${pg_port} -k ${work}/pg -c max_connections=50" start >/dev/null
+as_pg "${PG_BIN}/createdb" -h "${work}/pg" -p "$pg_port" -U postgres fhirfacade_audit
+AUDIT="Host=127.0.0.1;Port=${pg_port};Username=postgres;Database=fhirfacade_audit;Timeout=5"
+echo "audit store: PostgreSQL on 127.0.0.1:${pg_port}, database fhirfacade_audit"
+
+step "2. Two instances, same keys, same audit store"
+IDS_KEY="$(head -c 32 /dev/urandom | base64 -w0)"
+PAGING_KEY="$(head -c 32 /dev/urandom | base64 -w0)"
+start_instance() { # port log; sets LAST_PID (no command substitution: the instance must be this shell's child, for wait)
+  ( cd "$SERVER_DIR" && Urls="http://127.0.0.1:$1" \
+      Facade__Ids__SigningKey="$IDS_KEY" Facade__Paging__SigningKey="$PAGING_KEY" \
+      Audit__Store=Postgres Audit__PostgresConnectionString="$AUDIT" \
+      Facade__Shutdown__DrainDelay=00:00:01 Facade__Shutdown__Timeout=00:00:20 \
+      Logging__Console__FormatterName=json \
+      exec dotnet FhirFacade.Server.dll ) >"$2" 2>&1 &
+  LAST_PID=$!
+}
+port_a="$(free_port)"; port_b="$(free_port)"
+start_instance "$port_a" "${work}/a.log"; pid_a=$LAST_PID; pids="$pid_a"
+start_instance "$port_b" "${work}/b.log"; pid_b=$LAST_PID; pids="$pids $pid_b"
+echo "instance A: http://127.0.0.1:${port_a} (pid ${pid_a}); instance B: http://127.0.0.1:${port_b} (pid ${pid_b})"
+
+step "3. Readiness"
+wait_ready() { # port log
+  for _ in $(seq 1 600); do
+    code="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/health/ready" || true)"
+    if [ "$code" = 200 ]; then echo "http://127.0.0.1:$1/health/ready: 200 $(curl -s "http://127.0.0.1:$1/health/ready")"; return 0; fi
+    sleep 0.2
+  done
+  tail -n 30 "$2" >&2
+  fail "instance on port $1 did not become ready in 120 s"
+}
+wait_ready "$port_a" "${work}/a.log"
+wait_ready "$port_b" "${work}/b.log"
+
+step "4. A request through each instance"
+token() { # port
+  curl -s -X POST "http://127.0.0.1:$1/dev-auth/token" -d grant_type=client_credentials \
+    -d client_id=demo-client -d client_secret=demo-secret -d 'scope=user/*.rs' \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
+}
+token_a="$(token "$port_a")"; token_b="$(token "$port_b")"
+id_a="two-instances-a-$$"; id_b="two-instances-b-$$"
+curl -s -o "${work}/a.json" -w 'A: GET /fhir/Condition?patient.identifier=... -> %{http_code}\n' -H "Authorization: Bearer ${token_a}" \
+  -H "X-Request-Id: ${id_a}" "http://127.0.0.1:${port_a}/fhir/Condition?patient.identifier=${NHS}"
+curl -s -o "${work}/b.json" -w 'B: GET /fhir/Condition?patient.identifier=... -> %{http_code}\n' -H "Authorization: Bearer ${token_b}" \
+  -H "X-Request-Id: ${id_b}" "http://127.0.0.1:${port_b}/fhir/Condition?patient.identifier=${NHS}"
+condition="$(python3 -c 'import json,sys; b=json.load(open(sys.argv[1])); print(next(e["resource"]["id"] for e in b["entry"] if e["search"]["mode"]=="match"))' "${work}/a.json")"
+read_b="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${token_b}" "http://127.0.0.1:${port_b}/fhir/Condition/${condition}")"
+echo "B reads a Condition id that A issued: ${read_b}"
+[ "$read_b" = 200 ] || fail "an id issued by instance A is not read by instance B (are the id keys the same?)"
+
+step "5. Both records in the one audit chain"
+rows="$(as_pg "${PG_BIN}/psql" -h "${work}/pg" -p "$pg_port" -U postgres -d fhirfacade_audit -tA \
+  -c "SELECT count(*) FROM audit_event WHERE correlation_id IN ('${id_a}', '${id_b}')")"
+echo "audit rows for ${id_a} and ${id_b}: ${rows}"
+[ "$rows" = 2 ] || fail "expected one audit row per request, found ${rows}"
+
+step "6. SIGTERM to both"
+kill -TERM "$pid_a" "$pid_b"
+status_a=0; wait "$pid_a" || status_a=$?
+status_b=0; wait "$pid_b" || status_b=$?
+pids=""
+echo "instance A exited ${status_a}; instance B exited ${status_b}"
+grep -h '"EventId":3102' "${work}/a.log" "${work}/b.log" | python3 -c 'import json,sys; [print(json.loads(l)["Message"]) for l in sys.stdin]' || true
+[ "$status_a" = 0 ] && [ "$status_b" = 0 ] || fail "an instance did not exit 0 after SIGTERM"
+
+step "7. fhirfacade audit verify --postgres"
+dotnet "$CLI" audit verify --postgres "$AUDIT"
+echo
+echo "two instances, one audit chain: OK"
