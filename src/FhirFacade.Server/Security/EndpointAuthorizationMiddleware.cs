@@ -135,6 +135,6 @@ internal sealed partial class EndpointAuthorizationMiddleware(
 
     private static string Describe(ScopeAccess access) => access == ScopeAccess.Search ? "search" : "read";
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Request {CorrelationId} reached endpoint '{Endpoint}', which declares no access requirement; refused with 404")]
+    [LoggerMessage(EventId = 3301, Level = LogLevel.Warning, Message = "Request {CorrelationId} reached endpoint '{Endpoint}', which declares no access requirement; refused with 404")]
     private static partial void LogUndeclaredEndpoint(ILogger logger, string endpoint, string correlationId);
 }
