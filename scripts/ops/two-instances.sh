@@ -3,11 +3,12 @@
 # store and the id and paging keys, each with its own embedded simulators and development issuer (there is
 # no real supplier or issuer here).
 #   1. a throw-away PostgreSQL cluster on a free loopback port, one database for the audit trail;
-#   2. two instances on two free ports, same keys, same audit database, JSON logs, a 1 s drain delay;
+#   2. two instances on two free ports, same keys, same audit database, JSON logs, a 1 s drain delay,
+#      OTLP export (http/protobuf) to a stand-in collector on loopback that keeps what it is sent;
 #   3. /health/ready answers 200 on both;
 #   4. a search through each instance, and a resource id issued by the first read back on the second;
 #   5. both records are in the one audit chain;
-#   6. SIGTERM to both: each exits 0;
+#   6. SIGTERM to both: each exits 0; the collector received traces and metrics, and no NHS number;
 #   7. `fhirfacade audit verify --postgres` walks the whole chain.
 # Needs the built server and CLI (dotnet build src/FhirFacade.Server -c Release; dotnet build
 # src/FhirFacade.Cli -c Release) and Debian's postgresql package. Stops by itself; cleans up on exit.
@@ -52,7 +53,27 @@ as_pg "${PG_BIN}/createdb" -h "${work}/pg" -p "$pg_port" -U postgres fhirfacade_
 AUDIT="Host=127.0.0.1;Port=${pg_port};Username=postgres;Database=fhirfacade_audit;Timeout=5"
 echo "audit store: PostgreSQL on 127.0.0.1:${pg_port}, database fhirfacade_audit"
 
-step "2. Two instances, same keys, same audit store"
+step "2. Two instances, same keys, same audit store, OTLP export"
+# A stand-in OTLP/HTTP collector: keeps each POST's body under its path (v1_traces, v1_metrics), answers 200.
+otlp_port="$(free_port)"
+mkdir -p "${work}/otlp"
+python3 - "$otlp_port" "${work}/otlp" >"${work}/otlp.log" 2>&1 <<'PY' &
+import http.server, os, sys
+port, out = int(sys.argv[1]), sys.argv[2]
+class Collector(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        with open(os.path.join(out, self.path.strip("/").replace("/", "_")), "ab") as f:
+            f.write(body)
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-protobuf")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+    def log_message(self, *args):
+        pass
+http.server.HTTPServer(("127.0.0.1", port), Collector).serve_forever()
+PY
+otlp_pid=$!; pids="$otlp_pid"
 IDS_KEY="$(head -c 32 /dev/urandom | base64 -w0)"
 PAGING_KEY="$(head -c 32 /dev/urandom | base64 -w0)"
 start_instance() { # port log; sets LAST_PID (no command substitution: the instance must be this shell's child, for wait)
@@ -61,13 +82,15 @@ start_instance() { # port log; sets LAST_PID (no command substitution: the insta
       Audit__Store=Postgres Audit__PostgresConnectionString="$AUDIT" \
       Facade__Shutdown__DrainDelay=00:00:01 Facade__Shutdown__Timeout=00:00:20 \
       Logging__Console__FormatterName=json \
+      OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:${otlp_port}" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
+      OTEL_SERVICE_NAME="fhirfacade-$1" OTEL_BSP_SCHEDULE_DELAY=500 OTEL_METRIC_EXPORT_INTERVAL=1000 \
       exec dotnet FhirFacade.Server.dll ) >"$2" 2>&1 &
   LAST_PID=$!
 }
 port_a="$(free_port)"; port_b="$(free_port)"
-start_instance "$port_a" "${work}/a.log"; pid_a=$LAST_PID; pids="$pid_a"
+start_instance "$port_a" "${work}/a.log"; pid_a=$LAST_PID; pids="$pids $pid_a"
 start_instance "$port_b" "${work}/b.log"; pid_b=$LAST_PID; pids="$pids $pid_b"
-echo "instance A: http://127.0.0.1:${port_a} (pid ${pid_a}); instance B: http://127.0.0.1:${port_b} (pid ${pid_b})"
+echo "instance A: http://127.0.0.1:${port_a} (pid ${pid_a}); instance B: http://127.0.0.1:${port_b} (pid ${pid_b}); OTLP to http://127.0.0.1:${otlp_port}"
 
 step "3. Readiness"
 wait_ready() { # port log
@@ -109,10 +132,15 @@ step "6. SIGTERM to both"
 kill -TERM "$pid_a" "$pid_b"
 status_a=0; wait "$pid_a" || status_a=$?
 status_b=0; wait "$pid_b" || status_b=$?
-pids=""
+pids="$otlp_pid"
 echo "instance A exited ${status_a}; instance B exited ${status_b}"
 grep -h '"EventId":3102' "${work}/a.log" "${work}/b.log" | python3 -c 'import json,sys; [print(json.loads(l)["Message"]) for l in sys.stdin]' || true
 [ "$status_a" = 0 ] && [ "$status_b" = 0 ] || fail "an instance did not exit 0 after SIGTERM"
+# The instances flush their telemetry as they stop: the collector has it now.
+[ -s "${work}/otlp/v1_traces" ] && [ -s "${work}/otlp/v1_metrics" ] || fail "the OTLP collector received no traces or no metrics"
+grep -q "fhirfacade.supplier" "${work}/otlp/v1_traces" || fail "the exported traces hold no supplier-call span"
+if grep -q -e "${NHS##*%7C}" "${work}/otlp/v1_traces" "${work}/otlp/v1_metrics"; then fail "the exported telemetry holds the NHS number"; fi
+echo "OTLP: traces $(wc -c <"${work}/otlp/v1_traces") bytes, metrics $(wc -c <"${work}/otlp/v1_metrics") bytes, with supplier-call spans and no NHS number"
 
 step "7. fhirfacade audit verify --postgres"
 dotnet "$CLI" audit verify --postgres "$AUDIT"

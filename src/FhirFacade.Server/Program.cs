@@ -4,6 +4,7 @@ using FhirFacade.Server.Endpoints;
 using FhirFacade.Server.Health;
 using FhirFacade.Server.Hosting;
 using FhirFacade.Server.Security;
+using FhirFacade.Server.Telemetry;
 using FhirFacade.Server.Viewer;
 using FhirFacade.Suppliers.Emis;
 using FhirFacade.Suppliers.Microtest;
@@ -22,6 +23,7 @@ builder.Services.AddHealthProbes();
 builder.Services.AddRequestAuditing(builder.Configuration);
 builder.Services.AddSmartSecurity(builder.Configuration, FhirBasePath(builder.Configuration));
 builder.Services.AddViewer();
+builder.Services.AddFacadeTelemetry(builder.Configuration);
 EmbeddedSimulators.AddIfEnabled(builder.Services, builder.Configuration);
 
 var app = builder.Build();

@@ -1,6 +1,7 @@
 using FhirFacade.Core.Errors;
 using FhirFacade.Core.Location;
 using FhirFacade.Core.Suppliers;
+using System.Diagnostics;
 using System.Globalization;
 using FhirFacade.Fhir.Issues;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,9 @@ namespace FhirFacade.Core.Gateway;
 /// <see cref="SupplierFailure"/> plus an OperationOutcome issue naming the supplier and organisation
 /// (never the exception text or supplier payload). A call that runs out of time while the facade's
 /// own process was starved (<see cref="IProcessLoad"/>) is the facade's overload, not the supplier's
-/// timeout, and is reported as such. Every call's duration and outcome goes to <see cref="GatewayMetrics"/>.
+/// timeout, and is reported as such. Every call's duration and outcome goes to <see cref="GatewayMetrics"/>,
+/// and each call is one span of <see cref="ActivitySourceName"/> (supplier, ODS code, what, outcome,
+/// duration: codes only, never the patient's identifier, which is in the call but not in the span).
 /// </summary>
 public sealed class SupplierCallRunner(
     IOptions<GatewayOptions> options,
@@ -27,6 +30,30 @@ public sealed class SupplierCallRunner(
 
     /// <summary>The <c>Retry-After</c> (seconds) of a 503 caused by the facade's own overload.</summary>
     public const int OverloadRetryAfterSeconds = 1;
+
+    /// <summary>The <see cref="ActivitySource"/> of the supplier-call spans (exported by the server's telemetry when it is on).</summary>
+    public const string ActivitySourceName = "FhirFacade.Gateway";
+
+    /// <summary>Span tag names of a supplier call.</summary>
+    public static class SpanTags
+    {
+        /// <summary>The supplier id (<c>emis</c>).</summary>
+        public const string Supplier = "fhirfacade.supplier";
+
+        /// <summary>The ODS code of the organisation whose system was called.</summary>
+        public const string Organisation = "fhirfacade.organisation";
+
+        /// <summary>What was asked (<c>search Condition</c>, <c>read Patient</c>, <c>holds-patient</c>).</summary>
+        public const string Call = "fhirfacade.call";
+
+        /// <summary>The outcome, as the <c>outcome</c> tag of <see cref="GatewayMetrics"/>.</summary>
+        public const string Outcome = "fhirfacade.outcome";
+
+        /// <summary>The call's duration in milliseconds.</summary>
+        public const string DurationMs = "fhirfacade.duration_ms";
+    }
+
+    private static readonly ActivitySource Source = new(ActivitySourceName);
 
     private readonly GatewayOptions _options = options.Value;
 
@@ -45,6 +72,11 @@ public sealed class SupplierCallRunner(
         Func<CancellationToken, Task<T>> call,
         CancellationToken cancellationToken)
     {
+        // The span's name and tags are codes only: the call's arguments (an NHS number) never go on it.
+        using var activity = Source.StartActivity("supplier " + what, ActivityKind.Internal);
+        activity?.SetTag(SpanTags.Supplier, adapter.SupplierId);
+        activity?.SetTag(SpanTags.Organisation, organisation.OdsCode);
+        activity?.SetTag(SpanTags.Call, what);
         using var timeout = new CancellationTokenSource(_options.SupplierTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var started = timeProvider.GetTimestamp();
@@ -54,7 +86,7 @@ public sealed class SupplierCallRunner(
             var value = await call(linked.Token);
             var elapsed = timeProvider.GetElapsedTime(started);
             Log.SupplierCallSucceeded(logger, adapter.SupplierId, organisation.OdsCode, what, elapsed.TotalMilliseconds);
-            metrics.RecordCall(adapter.SupplierId, organisation.OdsCode, GatewayMetrics.Outcome.Success, elapsed);
+            Record(adapter.SupplierId, organisation.OdsCode, GatewayMetrics.Outcome.Success, elapsed);
             return new SupplierCallResult<T>(value, null, null);
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
@@ -140,6 +172,18 @@ public sealed class SupplierCallRunner(
         return new FacadeException(status, errors);
     }
 
+    // The call's metric, and its span's outcome (the span is the current activity: these run inside RunAsync).
+    private void Record(string supplier, string organisation, string outcome, TimeSpan elapsed)
+    {
+        metrics.RecordCall(supplier, organisation, outcome, elapsed);
+        if (Activity.Current is { } activity && ReferenceEquals(activity.Source, Source))
+        {
+            activity.SetTag(SpanTags.Outcome, outcome);
+            activity.SetTag(SpanTags.DurationMs, Math.Round(elapsed.TotalMilliseconds, 1));
+            activity.SetStatus(outcome == GatewayMetrics.Outcome.Success ? ActivityStatusCode.Ok : ActivityStatusCode.Error, outcome == GatewayMetrics.Outcome.Success ? null : outcome);
+        }
+    }
+
     private static string Describe(SupplierFailureKind kind) => kind switch
     {
         SupplierFailureKind.Timeout => "did not answer in time",
@@ -172,14 +216,14 @@ public sealed class SupplierCallRunner(
             (loadAfter.ThreadPoolWait - loadBefore.ThreadPoolWait).TotalMilliseconds,
             (loadAfter.CpuWait - loadBefore.CpuWait).TotalMilliseconds,
             elapsed.TotalMilliseconds);
-        metrics.RecordCall(adapter.SupplierId, organisation.OdsCode, GatewayMetrics.Outcome.FacadeOverloaded, elapsed);
+        Record(adapter.SupplierId, organisation.OdsCode, GatewayMetrics.Outcome.FacadeOverloaded, elapsed);
         return new(default, new SupplierFailure(adapter.SupplierId, organisation.OdsCode, SupplierFailureKind.FacadeOverloaded), OverloadIssue(adapter, organisation));
     }
 
     private SupplierCallResult<T> Failed<T>(ISupplierAdapter adapter, OrganisationEndpoint organisation, string what, long started, SupplierFailureKind kind, string cause)
     {
         Log.SupplierCallFailed(logger, adapter.SupplierId, organisation.OdsCode, what, kind.ToString());
-        metrics.RecordCall(adapter.SupplierId, organisation.OdsCode, OutcomeTag(kind), timeProvider.GetElapsedTime(started));
+        Record(adapter.SupplierId, organisation.OdsCode, OutcomeTag(kind), timeProvider.GetElapsedTime(started));
         return new(default, new SupplierFailure(adapter.SupplierId, organisation.OdsCode, kind), FailureIssue(adapter, organisation, kind, cause));
     }
 }

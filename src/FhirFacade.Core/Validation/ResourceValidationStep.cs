@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Issues;
 using Microsoft.Extensions.Logging;
@@ -41,6 +42,13 @@ public sealed class ResourceValidationStep(IResourceValidator validator, IOption
 
         var withheld = _options.Policy == ValidationPolicy.Enforce;
         metrics.RecordInvalid(supplier, organisation, resource.ResourceType, withheld, errors.Select(e => e.ConstraintKey ?? e.Code));
+        Activity.Current?.AddEvent(new ActivityEvent("fhirfacade.validation.invalid", tags: new ActivityTagsCollection
+        {
+            ["fhirfacade.supplier"] = supplier,
+            ["fhirfacade.organisation"] = organisation,
+            ["fhirfacade.resource_type"] = resource.ResourceType,
+            ["fhirfacade.outcome"] = withheld ? "withheld" : "reported",
+        }));
         var summary = withheld
             ? $"A {resource.ResourceType} from {supplierLabel} does not conform to its UK Core profile and was withheld."
             : $"A {resource.ResourceType} from {supplierLabel} does not conform to its UK Core profile.";

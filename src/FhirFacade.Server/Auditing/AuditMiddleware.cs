@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FhirFacade.Core.Audit;
 using FhirFacade.Server.Errors;
 using FhirFacade.Server.Health;
@@ -77,6 +78,7 @@ internal sealed partial class AuditMiddleware(
             // Not the request's abort token: a client that hangs up after the suppliers were called is
             // still audited. The store bounds its own wait (queue capacity, command timeout).
             await trail.AppendAsync(record, CancellationToken.None);
+            Activity.Current?.AddEvent(new ActivityEvent("fhirfacade.audit.committed"));
         }
         catch (Exception exception)
         {

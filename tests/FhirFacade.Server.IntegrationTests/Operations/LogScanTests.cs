@@ -87,11 +87,11 @@ public sealed class LogScanTests
     }
 
     // Whole words only: a name inside a longer word (or a digit run inside a longer number) is not that value.
-    private static bool Contains(string text, string value) =>
+    internal static bool Contains(string text, string value) =>
         Regex.IsMatch(text, $"(?<![A-Za-z0-9]){Regex.Escape(value)}(?![A-Za-z0-9])", RegexOptions.CultureInvariant);
 
     // The names and the birth date as the facade returned them, in the forms a log line could carry them.
-    private static IEnumerable<string> IdentifyingValues(JsonNode patient)
+    internal static IEnumerable<string> IdentifyingValues(JsonNode patient)
     {
         foreach (var name in patient["name"]?.AsArray() ?? [])
         {
@@ -133,7 +133,7 @@ public sealed class LogScanTests
         return new FhirResponse(response.StatusCode, response.Content.Headers.ContentType?.ToString(), body, response);
     }
 
-    private static List<(string NhsNumber, string Name)> DemoPatientsList()
+    internal static List<(string NhsNumber, string Name)> DemoPatientsList()
     {
         var root = FhirPackageLocator.FindCheckoutRoot() ?? throw new InvalidOperationException("checkout not found");
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "examples", "demo-patients.json")));
