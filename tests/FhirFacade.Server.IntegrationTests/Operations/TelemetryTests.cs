@@ -176,12 +176,7 @@ public sealed class TelemetryTests
 
         public IReadOnlyList<MetricSnapshot> Metrics => MetricList.Snapshot();
 
-        protected override Dictionary<string, string?> Settings => new()
-        {
-            ["Facade:Telemetry:Enabled"] = "true",
-            ["Facade:Telemetry:OtlpExport"] = "false",
-            ["Logging:LogLevel:FhirFacade"] = "Trace",
-        };
+        protected override Dictionary<string, string?> Settings => new() { ["Logging:LogLevel:FhirFacade"] = "Trace" };
 
         public void FlushMetrics() => Services.GetRequiredService<MeterProvider>().ForceFlush().Should().BeTrue();
 
@@ -198,12 +193,17 @@ public sealed class TelemetryTests
                 await Task.Delay(50);
             }
 
-            throw new TimeoutException("no request span was exported within 5 s");
+            var seen = string.Join("; ", Spans.Select(s => $"{s.Source.Name} {s.Kind} parent={s.ParentSpanId}").Distinct().Take(10));
+            throw new TimeoutException($"no request span was exported within 5 s; {Spans.Count} spans: {seen}");
         }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
+
+            // Host settings: Program reads these while registering services, before the app configuration sources apply.
+            builder.UseSetting("Facade:Telemetry:Enabled", "true");
+            builder.UseSetting("Facade:Telemetry:OtlpExport", "false");
             builder.ConfigureServices(services => services
                 .AddLogging(logging => logging.AddProvider(capture))
                 .ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(SpanList))

@@ -55,8 +55,12 @@ public sealed class TwoInstancesScriptTests
 
         script.WaitForExit(); // drains the redirected output
         var text = Snapshot(output);
+        if (script.ExitCode != 0)
+        {
+            Assert.Fail($"two-instances.sh exited {script.ExitCode} (bound {Bound}); its output:\n{text}");
+        }
+
         using var scope = new AssertionScope();
-        script.ExitCode.Should().Be(0, "the script succeeded within {0}; its output:\n{1}", Bound, text);
         text.Should().MatchRegex(@"/health/ready: 200").And.MatchRegex(@"A: GET /fhir/Condition\?patient\.identifier=\.\.\. -> 200")
             .And.MatchRegex(@"B: GET /fhir/Condition\?patient\.identifier=\.\.\. -> 200")
             .And.Contain("B reads a Condition id that A issued: 200")
@@ -88,7 +92,7 @@ public sealed class TwoInstancesScriptTests
     // SIGTERM first, so that the script's EXIT trap stops the cluster and the instances; then kill what is left.
     private static async Task StopAsync(Process script)
     {
-        using (var term = Process.Start("kill", ["-TERM", script.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var term = Process.Start("kill", ["-TERM", script.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) ?? throw new InvalidOperationException("kill did not start"))
         {
             await term.WaitForExitAsync();
         }
