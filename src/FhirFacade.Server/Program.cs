@@ -1,4 +1,6 @@
 using FhirFacade.Core;
+using FhirFacade.Fhir.Model;
+using FhirFacade.Fhir.Packages;
 using FhirFacade.Server.Auditing;
 using FhirFacade.Server.Endpoints;
 using FhirFacade.Server.Health;
@@ -11,7 +13,20 @@ using FhirFacade.Suppliers.Tpp;
 using FhirFacade.Suppliers.Vision;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddFhirKernel();
+
+// The FHIR packages first: a missing one stops the start with one message (which package, where it was looked for, how to get it).
+FhirKernel kernel;
+try
+{
+    kernel = FhirPackageStartup.OpenKernel(builder.Configuration);
+}
+catch (FhirPackageException missing)
+{
+    await Console.Error.WriteLineAsync($"FhirFacade cannot start: {missing.Message}");
+    return 1;
+}
+
+builder.Services.AddFhirKernel(kernel);
 builder.Services.AddFhirFacadeCore(builder.Configuration);
 builder.Services.AddEmisSupplier(builder.Configuration);
 builder.Services.AddTppSupplier(builder.Configuration);
@@ -37,6 +52,7 @@ app.MapFhirFacade();
 app.MapViewer();
 StartupBanner.Register(app);
 await app.RunAsync();
+return 0;
 
 static string FhirBasePath(IConfiguration configuration) => configuration["Facade:Server:BasePath"] ?? "/fhir";
 
