@@ -106,7 +106,7 @@ public sealed class PackagesInstallCommandTests : IDisposable
     {
         var path = Path.Combine(_work, "package.json");
         var entries = string.Join(",", dependencies.Select(d => $"\"{d.Name}\":\"{d.Version}\""));
-        File.WriteAllText(path, $$"""{"name":"test.project","version":"0.1.0","dependencies":{{{entries}}}}""");
+        File.WriteAllText(path, """{"name":"test.project","version":"0.1.0","dependencies":{""" + entries + "}}");
         return path;
     }
 

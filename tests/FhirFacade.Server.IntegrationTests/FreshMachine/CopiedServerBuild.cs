@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using FhirFacade.Fhir.Packages;
+using FhirFacade.TestKit.Fhir;
 
 namespace FhirFacade.Server.IntegrationTests.FreshMachine;
 
@@ -25,9 +26,8 @@ public sealed class CopiedServerBuild : IDisposable
     /// <summary>The copied build output (the server's binaries and its <c>profiles/</c>).</summary>
     public string AppFolder { get; }
 
-    /// <summary>The shared FHIR packages, standing in for packages installed on the fresh machine.</summary>
-    public static string SharedPackagesFolder =>
-        Path.GetFullPath(Path.Combine(FhirPackageLocator.FindCheckoutRoot() ?? throw new InvalidOperationException("The checkout (FhirFacade.sln) was not found."), "..", "shared", "fhir-packages"));
+    /// <summary>The shared FHIR packages (found as the other tests find them), standing in for packages installed on the fresh machine.</summary>
+    public static string SharedPackagesFolder => TestFhir.SharedPackagesFolder;
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 

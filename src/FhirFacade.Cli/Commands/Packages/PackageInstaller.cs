@@ -90,7 +90,8 @@ internal sealed class PackageInstaller(HttpClient http, Uri registry, string fol
                 Directory.CreateDirectory(staging);
                 await TarFile.ExtractToDirectoryAsync(gzip, staging, overwriteFiles: true, cancellationToken);
             }
-            catch (Exception ex) when (ex is HttpRequestException or InvalidDataException or IOException or FormatException)
+            catch (Exception ex) when (ex is HttpRequestException or InvalidDataException or IOException or FormatException
+                || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 throw new PackageInstallException($"could not read the tarball {tarball} ({ex.GetType().Name})", ex);
             }
@@ -131,7 +132,8 @@ internal sealed class PackageInstaller(HttpClient http, Uri registry, string fol
 
             throw new PackageInstallException($"the registry {registry} lists no version {version} with a dist.tarball for {name}");
         }
-        catch (Exception ex) when (ex is HttpRequestException or JsonException)
+        catch (Exception ex) when (ex is HttpRequestException or JsonException
+            || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new PackageInstallException($"could not read {address} ({ex.GetType().Name})", ex);
         }
