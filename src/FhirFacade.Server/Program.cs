@@ -12,7 +12,9 @@ using FhirFacade.Suppliers.Microtest;
 using FhirFacade.Suppliers.Tpp;
 using FhirFacade.Suppliers.Vision;
 
-var builder = WebApplication.CreateBuilder(args);
+// Started from another folder (`dotnet /opt/fhirfacade/FhirFacade.Server.dll`), the settings are beside the binaries, not in the current folder.
+var contentRoot = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory;
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
 
 // The FHIR packages first: a missing one stops the start with one message (which package, where it was looked for, how to get it).
 FhirKernel kernel;

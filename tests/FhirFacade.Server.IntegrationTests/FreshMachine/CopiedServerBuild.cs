@@ -32,15 +32,15 @@ public sealed class CopiedServerBuild : IDisposable
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
     /// <summary>
-    /// Starts <c>dotnet FhirFacade.Server.dll --urls http://127.0.0.1:{port}</c> in <see cref="AppFolder"/> with a new
-    /// empty HOME (so no <c>~/.fhir/packages</c>) and the given settings as environment variables.
+    /// Starts <c>dotnet {AppFolder}/FhirFacade.Server.dll --urls http://127.0.0.1:{port}</c> from another folder (a new,
+    /// empty HOME, so no <c>~/.fhir/packages</c> either) with the given settings as environment variables.
     /// </summary>
     public Process Start(int port, IReadOnlyDictionary<string, string> settings)
     {
         var home = Directory.CreateDirectory(Path.Combine(Root, "home-" + Guid.NewGuid().ToString("N"))).FullName;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
-            WorkingDirectory = AppFolder,
+            WorkingDirectory = home,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
