@@ -2,6 +2,7 @@ using System.CommandLine;
 using FhirFacade.Cli.Commands.Audit;
 using FhirFacade.Cli.Commands.Bench;
 using FhirFacade.Cli.Commands.Convert;
+using FhirFacade.Cli.Commands.Packages;
 using FhirFacade.Cli.Commands.Validate;
 using FhirFacade.Cli.TestScripts;
 
@@ -11,4 +12,5 @@ root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(TestScriptCommand.Create());
+root.Subcommands.Add(PackagesCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,4 +1,6 @@
 using FhirFacade.Core;
+using FhirFacade.Fhir.Model;
+using FhirFacade.Fhir.Packages;
 using FhirFacade.Server.Auditing;
 using FhirFacade.Server.Endpoints;
 using FhirFacade.Server.Health;
@@ -11,8 +13,23 @@ using FhirFacade.Suppliers.Microtest;
 using FhirFacade.Suppliers.Tpp;
 using FhirFacade.Suppliers.Vision;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddFhirKernel();
+// Started from another folder (`dotnet /opt/fhirfacade/FhirFacade.Server.dll`), the settings are beside the binaries, not in the current folder.
+var contentRoot = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory;
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
+
+// The FHIR packages first: a missing one stops the start with one message (which package, where it was looked for, how to get it).
+FhirKernel kernel;
+try
+{
+    kernel = FhirPackageStartup.OpenKernel(builder.Configuration);
+}
+catch (FhirPackageException missing)
+{
+    await Console.Error.WriteLineAsync($"FhirFacade cannot start: {missing.Message}");
+    return 1;
+}
+
+builder.Services.AddFhirKernel(kernel);
 builder.Services.AddFhirFacadeCore(builder.Configuration);
 builder.Services.AddEmisSupplier(builder.Configuration);
 builder.Services.AddTppSupplier(builder.Configuration);
@@ -39,6 +56,7 @@ app.MapFhirFacade();
 app.MapViewer();
 StartupBanner.Register(app);
 await app.RunAsync();
+return 0;
 
 static string FhirBasePath(IConfiguration configuration) => configuration["Facade:Server:BasePath"] ?? "/fhir";
 

@@ -12,6 +12,7 @@ namespace FhirFacade.Fhir.Packages;
 public sealed class FhirPackageSet : IConformanceResolver
 {
     private const string ManifestFileName = "package.json";
+    private const string ProfilesFolderName = "profiles";
     private static readonly PackageResourceInfo[] NoResources = [];
     private readonly Dictionary<string, FhirPackage> _packagesByKey;
     private readonly Dictionary<string, List<(FhirPackage Package, PackageResourceInfo Info)>> _byUrl;
@@ -84,17 +85,35 @@ public sealed class FhirPackageSet : IConformanceResolver
     public IReadOnlyList<FhirPackage> Packages { get; }
 
     /// <summary>
-    /// Opens the project's packages: the dependencies named in <c>profiles/package.json</c> of the
-    /// checkout (found by walking up to <c>FhirFacade.sln</c>), resolved recursively, searching
-    /// <paramref name="configuredFolders"/> first and then the default folders (see <see cref="FhirPackageLocator.CreateDefault"/>).
+    /// Opens the project's packages: the dependencies named in the project's <c>profiles/package.json</c>
+    /// (see <see cref="FindProjectManifest"/>), resolved recursively, searching <paramref name="configuredFolders"/>
+    /// first and then the default folders (see <see cref="FhirPackageLocator.CreateDefault"/>).
     /// </summary>
-    /// <exception cref="FhirPackageException">When the checkout, the manifest or a package cannot be found, or packages conflict.</exception>
+    /// <exception cref="FhirPackageException">When the manifest or a package cannot be found, or packages conflict.</exception>
     public static FhirPackageSet OpenProject(IEnumerable<string>? configuredFolders = null)
     {
-        var checkout = FhirPackageLocator.FindCheckoutRoot()
+        var manifest = FindProjectManifest()
             ?? throw new FhirPackageException(
-                $"Cannot find the FhirFacade checkout (FhirFacade.sln) above '{AppContext.BaseDirectory}' or '{Directory.GetCurrentDirectory()}', so profiles/package.json cannot be read.");
-        return OpenManifest(Path.Combine(checkout, "profiles", ManifestFileName), FhirPackageLocator.CreateDefault(configuredFolders));
+                $"The project's profiles/package.json was found neither beside the binaries ('{Path.Combine(AppContext.BaseDirectory, ProfilesFolderName)}') nor in a FhirFacade checkout (FhirFacade.sln) above '{AppContext.BaseDirectory}' or '{Directory.GetCurrentDirectory()}'.");
+        return OpenManifest(manifest, FhirPackageLocator.CreateDefault(configuredFolders));
+    }
+
+    /// <summary>
+    /// The project's <c>profiles/package.json</c>: the copy beside the binaries (the build and publish copy
+    /// <c>profiles/**</c> to the output folder) first; the checkout's <c>profiles/</c> (found by walking up to
+    /// <c>FhirFacade.sln</c>) only as a development fallback; <see langword="null"/> when neither exists.
+    /// </summary>
+    public static string? FindProjectManifest()
+    {
+        var besideBinaries = Path.Combine(AppContext.BaseDirectory, ProfilesFolderName, ManifestFileName);
+        if (File.Exists(besideBinaries))
+        {
+            return besideBinaries;
+        }
+
+        var checkout = FhirPackageLocator.FindCheckoutRoot();
+        var inCheckout = checkout is null ? null : Path.Combine(checkout, ProfilesFolderName, ManifestFileName);
+        return inCheckout is not null && File.Exists(inCheckout) ? inCheckout : null;
     }
 
     /// <summary>
@@ -241,7 +260,10 @@ public sealed class FhirPackageSet : IConformanceResolver
             message.Append(' ').Append(folder).Append(Directory.Exists(folder) ? ";" : " (does not exist);");
         }
 
-        return new FhirPackageException(message.ToString().TrimEnd(';'));
+        message.Length -= message[^1] == ';' ? 1 : 0;
+        message.Append(". To get it, run 'fhirfacade packages install' (it fetches the packages profiles/package.json names into ~/.fhir/packages),")
+            .Append(" or name a folder holding it: the server's setting Facade:Fhir:PackageFolders (environment variable Facade__Fhir__PackageFolders__0), the CLI's --packages.");
+        return new FhirPackageException(message.ToString());
     }
 
     private static string Key(string first, string second) => string.Concat(first, "\u0001", second);

@@ -21,9 +21,15 @@ public static class FacadeServerServiceCollectionExtensions
     public static IServiceCollection AddFhirKernel(this IServiceCollection services)
     {
         services.AddSingleton(_ => FhirKernel.Default);
-        services.AddSingleton<IFhirModel>(sp => sp.GetRequiredService<FhirKernel>().Model);
-        services.AddSingleton(sp => sp.GetRequiredService<FhirKernel>().JsonSerializer);
-        return services;
+        return services.AddKernelServices();
+    }
+
+    /// <summary>The given FHIR kernel (from <see cref="FhirPackageStartup.OpenKernel"/>: the configured package folders first) shared by the whole process.</summary>
+    public static IServiceCollection AddFhirKernel(this IServiceCollection services, FhirKernel kernel)
+    {
+        ArgumentNullException.ThrowIfNull(kernel);
+        services.AddSingleton(kernel);
+        return services.AddKernelServices();
     }
 
     /// <summary>Options, content negotiation, the writers, bundles, the CapabilityStatement, the one exception handler, load shedding and the graceful stop.</summary>
@@ -48,6 +54,13 @@ public static class FacadeServerServiceCollectionExtensions
         services.AddLoadShedding();
         services.AddCrossOrigin();
         services.AddGracefulShutdown();
+        return services;
+    }
+
+    private static IServiceCollection AddKernelServices(this IServiceCollection services)
+    {
+        services.AddSingleton<IFhirModel>(sp => sp.GetRequiredService<FhirKernel>().Model);
+        services.AddSingleton(sp => sp.GetRequiredService<FhirKernel>().JsonSerializer);
         return services;
     }
 
