@@ -42,7 +42,7 @@ public sealed class ResourceValidationStep(IResourceValidator validator, IOption
 
         var withheld = _options.Policy == ValidationPolicy.Enforce;
         metrics.RecordInvalid(supplier, organisation, resource.ResourceType, withheld, errors.Select(e => e.ConstraintKey ?? e.Code));
-        Activity.Current?.AddEvent(new ActivityEvent("fhirfacade.validation.invalid", tags: new ActivityTagsCollection
+        Activity.Current?.AddEvent(new ActivityEvent(ValidationMetrics.InvalidResourceEvent, tags: new ActivityTagsCollection
         {
             ["fhirfacade.supplier"] = supplier,
             ["fhirfacade.organisation"] = organisation,

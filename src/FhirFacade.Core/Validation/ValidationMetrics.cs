@@ -19,6 +19,12 @@ public sealed class ValidationMetrics
     /// <summary>Rules broken, one count per distinct rule per invalid resource, tagged supplier, resource_type and rule.</summary>
     public const string RuleFailures = "fhirfacade.validation.rule_failures";
 
+    /// <summary>
+    /// The event added to the current trace span for each invalid resource, tagged <c>fhirfacade.supplier</c>,
+    /// <c>fhirfacade.organisation</c>, <c>fhirfacade.resource_type</c> and <c>fhirfacade.outcome</c>.
+    /// </summary>
+    public const string InvalidResourceEvent = "fhirfacade.validation.invalid";
+
     private readonly Counter<long> _invalidResources;
     private readonly Counter<long> _ruleFailures;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FhirFacade.Core.Validation;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.TestKit.Metrics;
@@ -60,5 +61,39 @@ public sealed class ResourceValidationStepTests
 
         result.Should().BeTrue();
         resources.Measurements.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData(ValidationPolicy.Enforce, "withheld")]
+    [InlineData(ValidationPolicy.Report, "reported")]
+    public void Check_WhenResourceInvalid_AddsAnEventToTheRequestSpanNamingSupplierAndOutcome(ValidationPolicy policy, string outcome)
+    {
+        using var source = new ActivitySource("FhirFacade.Core.Tests.Validation");
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => ReferenceEquals(s, source),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var invalid = TestResources.Make("Condition", "tpp", "B82001", "bad", "9000000009");
+        var valid = TestResources.Make("Condition", "tpp", "B82001", "fine", "9000000009");
+        var validator = new FakeResourceValidator();
+        validator.InvalidIds.Add(invalid.Resource.Child("id")!.Text!);
+        var sut = new ResourceValidationStep(validator, Options.Create(new ValidationOptions { Policy = policy }), new ValidationMetrics(TestMeters.NewFactory()), NullLogger<ResourceValidationStep>.Instance);
+
+        using var span = source.StartActivity("search");
+        span.Should().NotBeNull();
+        sut.Check(valid, "tpp", "B82001", "SystmOne at B82001", new List<Issue>());
+        sut.Check(invalid, "tpp", "B82001", "SystmOne at B82001", new List<Issue>());
+
+        var added = span!.Events.Should().ContainSingle("only the invalid resource is an event").Subject;
+        added.Name.Should().Be(ValidationMetrics.InvalidResourceEvent);
+        added.Tags.Should().BeEquivalentTo(new Dictionary<string, object?>
+        {
+            ["fhirfacade.supplier"] = "tpp",
+            ["fhirfacade.organisation"] = "B82001",
+            ["fhirfacade.resource_type"] = "Condition",
+            ["fhirfacade.outcome"] = outcome,
+        });
     }
 }
