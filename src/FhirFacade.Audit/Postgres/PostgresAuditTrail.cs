@@ -90,15 +90,7 @@ public sealed class PostgresAuditTrail : IAuditStore
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandTimeout = _state.CommandTimeoutSeconds;
-            AuditSearchSql.Build(command, query, instant => instant);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var entries = new List<AuditEntry>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                entries.Add(AuditRowCodec.ReadEntry(reader, ReadRecorded));
-            }
-
-            return AuditSearchSql.NewestFirst(entries, query);
+            return await AuditSearchSql.ReadPageAsync(command, query, instant => instant, ReadRecorded, cancellationToken);
         }
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
         {
@@ -115,8 +107,7 @@ public sealed class PostgresAuditTrail : IAuditStore
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandTimeout = _state.CommandTimeoutSeconds;
-            AuditSearchSql.BuildCount(command, query, instant => instant);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            return await AuditSearchSql.CountAsync(command, query, instant => instant, cancellationToken);
         }
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
         {

@@ -87,15 +87,7 @@ public sealed class SqliteAuditTrail : IAuditStore
         {
             await using var connection = await _database.OpenReaderAsync(cancellationToken);
             await using var command = connection.CreateCommand();
-            AuditSearchSql.Build(command, query, SqliteAuditDatabase.ToUnixMicroseconds);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var entries = new List<AuditEntry>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                entries.Add(AuditRowCodec.ReadEntry(reader, SqliteAuditDatabase.ReadRecorded));
-            }
-
-            return AuditSearchSql.NewestFirst(entries, query);
+            return await AuditSearchSql.ReadPageAsync(command, query, SqliteAuditDatabase.ToUnixMicroseconds, SqliteAuditDatabase.ReadRecorded, cancellationToken);
         }
         catch (SqliteException exception)
         {
@@ -110,8 +102,7 @@ public sealed class SqliteAuditTrail : IAuditStore
         {
             await using var connection = await _database.OpenReaderAsync(cancellationToken);
             await using var command = connection.CreateCommand();
-            AuditSearchSql.BuildCount(command, query, SqliteAuditDatabase.ToUnixMicroseconds);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            return await AuditSearchSql.CountAsync(command, query, SqliteAuditDatabase.ToUnixMicroseconds, cancellationToken);
         }
         catch (SqliteException exception)
         {

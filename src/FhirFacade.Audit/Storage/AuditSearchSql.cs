@@ -40,8 +40,29 @@ internal static class AuditSearchSql
         command.CommandText = sql.ToString();
     }
 
+    /// <summary>Runs <see cref="Build"/> on <paramref name="command"/> and reads the page, newest first.</summary>
+    public static async Task<IReadOnlyList<AuditEntry>> ReadPageAsync(DbCommand command, AuditQuery query, Func<DateTimeOffset, object> recordedValue, Func<DbDataReader, int, DateTimeOffset> readRecorded, CancellationToken cancellationToken)
+    {
+        Build(command, query, recordedValue);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<AuditEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(AuditRowCodec.ReadEntry(reader, readRecorded));
+        }
+
+        return NewestFirst(entries, query);
+    }
+
+    /// <summary>Runs <see cref="BuildCount"/> on <paramref name="command"/>.</summary>
+    public static async Task<long> CountAsync(DbCommand command, AuditQuery query, Func<DateTimeOffset, object> recordedValue, CancellationToken cancellationToken)
+    {
+        BuildCount(command, query, recordedValue);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>A page read by <see cref="Build"/> in the order the trail answers (newest first).</summary>
-    public static List<AuditEntry> NewestFirst(List<AuditEntry> page, AuditQuery query)
+    private static List<AuditEntry> NewestFirst(List<AuditEntry> page, AuditQuery query)
     {
         if (query.AfterSequence is not null)
         {
