@@ -20,8 +20,15 @@
 # VmHWM peak) after each phase.
 # Every measured line is preceded by the load average: the machine may be shared.
 # Bounded: about 2*WARMUP + ROUNDS*(4*DURATION + 2*|STEPS|*SAT_DURATION) seconds (~6 min by default); stops by itself.
+# Other settings can be measured in the same run: VARIANTS="name=ARG,ARG name2=ARG" starts one more server per
+# entry (load shedding on, the defaults plus those arguments) that takes its turn in the unloaded and 2x phases
+# (not in the saturation steps, which measure the raw capacity of "off"), e.g.
+#   VARIANTS="q0=--Facade:LoadShedding:QueueLimit=0 p2=--Facade:LoadShedding:PermitLimit=2,--Facade:LoadShedding:QueueLimit=0"
+# NICE=-10 (root only) runs the servers and wrk at that priority, so that other work on a shared machine takes
+# CPU from them less; the figures it printed say so.
 # Usage: scripts/bench/overload.sh   (env: ROUNDS=3 DURATION=10 SAT_DURATION=5 WARMUP=10 STEPS="1 2 4 8 16"
-#        FLOOD_CONNECTIONS=64 PROBE_CONNECTIONS=2 PORT=5290 URL_PATH=... SERVER_ARGS="--Facade:LoadShedding:PermitLimit=8")
+#        FLOOD_CONNECTIONS=64 PROBE_CONNECTIONS=2 PORT=5290 URL_PATH=... SERVER_ARGS="--Facade:LoadShedding:PermitLimit=8"
+#        VARIANTS=... NICE=...)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -35,6 +42,10 @@ PROBE_CONNECTIONS="${PROBE_CONNECTIONS:-2}"
 PORT="${PORT:-5290}"
 URL_PATH="${URL_PATH:-/Condition?patient.identifier=https://fhir.nhs.uk/Id/nhs-number%7C9990000050}"
 read -r -a SERVER_ARGS <<<"${SERVER_ARGS:-}"
+VARIANTS="${VARIANTS:-}"
+NICE="${NICE:-}"
+PRIORITY=()
+[ -z "$NICE" ] || PRIORITY=(nice -n "$NICE")
 LUA="$PWD/scripts/bench/overload.lua"
 
 command -v wrk >/dev/null || { echo "wrk is required (apt-get install -y wrk)" >&2; exit 1; }
@@ -55,7 +66,7 @@ trap cleanup EXIT
 declare -A PID BASE TOKEN
 start_server() {
   local name="$1" port="$2"; shift 2
-  dotnet src/FhirFacade.Server/bin/Release/net10.0/FhirFacade.Server.dll --urls "http://127.0.0.1:${port}" \
+  "${PRIORITY[@]}" dotnet src/FhirFacade.Server/bin/Release/net10.0/FhirFacade.Server.dll --urls "http://127.0.0.1:${port}" \
     --contentRoot "$PWD/src/FhirFacade.Server" --Audit:SqlitePath="${work}/audit-${name}.db" \
     --Logging:LogLevel:Default=Warning "$@" >"${work}/server-${name}.log" 2>&1 &
   PID[$name]=$!
@@ -81,7 +92,7 @@ cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / h
 # 10 p50_200 11 p99_200 12 p50_503 13 p99_503 14 max_503
 run() {
   local name="$1" label="$2" connections="$3" threads="$4" pace="$5" timed="$6" seconds="$7"
-  wrk -t"$threads" -c"$connections" -d"${seconds}s" -s "$LUA" -H "Authorization: Bearer ${TOKEN[$name]}" \
+  "${PRIORITY[@]}" wrk -t"$threads" -c"$connections" -d"${seconds}s" -s "$LUA" -H "Authorization: Bearer ${TOKEN[$name]}" \
     "${BASE[$name]}/fhir${URL_PATH}" -- "$label" "$pace" "$timed" | grep '^RESULT'
 }
 
@@ -89,23 +100,33 @@ column() { awk -v c="$1" '{ print $c }' | grep -v '^-$' || true; }
 
 start_server on "$PORT" "${SERVER_ARGS[@]}"
 start_server off "$((PORT + 1))" --Facade:LoadShedding:Enabled=false
-echo "request: GET /fhir${URL_PATH}; ${ROUNDS} rounds"
+echo "request: GET /fhir${URL_PATH}; ${ROUNDS} rounds${NICE:+; servers and wrk at nice ${NICE}}"
 echo "server 'on': Facade:LoadShedding defaults (docs/load.md) ${SERVER_ARGS[*]:-}"
+NAMES="on off"
+variant_port=$((PORT + 2))
+for variant in $VARIANTS; do
+  vname="${variant%%=*}"
+  IFS=, read -r -a vargs <<<"${variant#*=}"
+  start_server "$vname" "$variant_port" "${SERVER_ARGS[@]}" "${vargs[@]}"
+  echo "server '${vname}': Facade:LoadShedding defaults ${SERVER_ARGS[*]:-} ${vargs[*]}"
+  NAMES="${NAMES} ${vname}"
+  variant_port=$((variant_port + 1))
+done
 
-for name in on off; do
-  wrk -t2 -c4 -d"${WARMUP}s" -H "Authorization: Bearer ${TOKEN[$name]}" "${BASE[$name]}/fhir${URL_PATH}" >/dev/null
+for name in $NAMES; do
+  "${PRIORITY[@]}" wrk -t2 -c4 -d"${WARMUP}s" -H "Authorization: Bearer ${TOKEN[$name]}" "${BASE[$name]}/fhir${URL_PATH}" >/dev/null
 done
 
 echo
 echo "== unloaded: 1 connection, closed loop, ${DURATION}s =="
 for r in $(seq 1 "$ROUNDS"); do
-  for name in on off; do
+  for name in $NAMES; do
     line="$(run "$name" "unloaded-${name}-r${r}" 1 1 0 1 "$DURATION")"
     echo "$line" >>"${work}/unloaded-${name}"
     load; echo "$line"
   done
 done
-for name in on off; do echo "    ${name}: $(rss "$name")"; done
+for name in $NAMES; do echo "    ${name}: $(rss "$name")"; done
 
 echo
 echo "== saturation: closed loop, ${SAT_DURATION}s per step =="
@@ -126,7 +147,7 @@ for c in $STEPS; do
   done
 done
 echo "saturated: ${best} req/s (200s; median of ${ROUNDS} rounds) at ${best_c} connections, load shedding off"
-for name in on off; do echo "    ${name}: $(rss "$name")"; done
+for name in $NAMES; do echo "    ${name}: $(rss "$name")"; done
 
 # 2x saturation: FLOOD_CONNECTIONS + PROBE_CONNECTIONS connections, each pausing so that all together offer 2R/s.
 total_connections=$((FLOOD_CONNECTIONS + PROBE_CONNECTIONS))
@@ -134,7 +155,7 @@ pace="$(awk -v c="$total_connections" -v r="$best" 'BEGIN { printf "%d", (r > 0 
 echo
 echo "== 2x saturation: ${total_connections} connections each pausing ${pace} ms (offered ~$((2 * best)) req/s), ${DURATION}s =="
 for r in $(seq 1 "$ROUNDS"); do
-  for name in on off; do
+  for name in $NAMES; do
     cpu_before="$(cpu_seconds "$name")"
     run "$name" "flood-${name}-r${r}" "$FLOOD_CONNECTIONS" 2 "$pace" 0 "$DURATION" >"${work}/flood-now" &
     flood=$!
@@ -147,12 +168,12 @@ for r in $(seq 1 "$ROUNDS"); do
     load; echo "${probe}  (server CPU $(tail -1 "${work}/cpu-${name}") s/s)"
   done
 done
-for name in on off; do echo "    ${name}: $(rss "$name")"; done
+for name in $NAMES; do echo "    ${name}: $(rss "$name")"; done
 
 echo
 echo "== summary: medians of ${ROUNDS} rounds, counts summed; ratios against the same server's unloaded figures =="
 echo "saturated: ${best} req/s of 200s (load shedding off, ${best_c} connections)"
-for name in on off; do
+for name in $NAMES; do
   u50="$(column 10 <"${work}/unloaded-${name}" | median)"; u99="$(column 11 <"${work}/unloaded-${name}" | median)"
   a50="$(column 10 <"${work}/probe-${name}" | median)"; a99="$(column 11 <"${work}/probe-${name}" | median)"
   s50="$(column 12 <"${work}/probe-${name}" | median)"; s99="$(column 13 <"${work}/probe-${name}" | median)"
