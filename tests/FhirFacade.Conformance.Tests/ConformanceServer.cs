@@ -51,6 +51,11 @@ public sealed class ConformanceServer : IAsyncLifetime
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Audit__SqlitePath"] = Path.Combine(_auditFolder, "audit.db");
 
+        // The compartment script's scope test needs a token that may search Patient and Condition only: the demo
+        // client (the first) may also ask for those two scopes here (list entries bind in order, whatever the index).
+        start.Environment["DevAuthorization__Clients__0__AllowedScopes__90"] = "user/Patient.rs";
+        start.Environment["DevAuthorization__Clients__0__AllowedScopes__91"] = "user/Condition.rs";
+
         // CI shares two cores with other builds: a demographic search fans out to every practice, and the
         // default 2 s per supplier would turn a slow machine into 504s. The suite checks behaviour, not speed.
         start.Environment["Facade__Gateway__SupplierTimeout"] = "00:00:20";
