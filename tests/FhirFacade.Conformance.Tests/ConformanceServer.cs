@@ -23,6 +23,9 @@ public sealed class ConformanceServer : IAsyncLifetime
 
     public string Token { get; private set; } = string.Empty;
 
+    /// <summary>A token that may search Patient and Condition and nothing else (the suite's <c>narrowToken</c> variable).</summary>
+    public string NarrowToken { get; private set; } = string.Empty;
+
     public static string Checkout { get; } = FindCheckout();
 
     public async Task InitializeAsync()
@@ -48,6 +51,11 @@ public sealed class ConformanceServer : IAsyncLifetime
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Audit__SqlitePath"] = Path.Combine(_auditFolder, "audit.db");
 
+        // The compartment script's scope test needs a token that may search Patient and Condition only: the demo
+        // client (the first) may also ask for those two scopes here (list entries bind in order, whatever the index).
+        start.Environment["DevAuthorization__Clients__0__AllowedScopes__90"] = "user/Patient.rs";
+        start.Environment["DevAuthorization__Clients__0__AllowedScopes__91"] = "user/Condition.rs";
+
         // CI shares two cores with other builds: a demographic search fans out to every practice, and the
         // default 2 s per supplier would turn a slow machine into 504s. The suite checks behaviour, not speed.
         start.Environment["Facade__Gateway__SupplierTimeout"] = "00:00:20";
@@ -64,7 +72,8 @@ public sealed class ConformanceServer : IAsyncLifetime
 
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         await WaitUntilReadyAsync(client);
-        Token = await TokenAsync(client);
+        Token = await TokenAsync(client, "user/*.rs user/AuditEvent.rs");
+        NarrowToken = await TokenAsync(client, "user/Patient.rs user/Condition.rs");
     }
 
     public Task DisposeAsync()
@@ -92,14 +101,14 @@ public sealed class ConformanceServer : IAsyncLifetime
         return bundle.RootElement.GetProperty("entry")[0].GetProperty("resource").GetProperty("id").GetString()!;
     }
 
-    private async Task<string> TokenAsync(HttpClient client)
+    private async Task<string> TokenAsync(HttpClient client, string scope)
     {
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
             ["client_id"] = "demo-client",
             ["client_secret"] = "demo-secret",
-            ["scope"] = "user/*.rs user/AuditEvent.rs",
+            ["scope"] = scope,
         });
         using var response = await client.PostAsync(new Uri(Root + "/dev-auth/token"), form);
         response.EnsureSuccessStatusCode();

@@ -40,12 +40,12 @@ public sealed class ConformanceSuiteTests(ConformanceServer server) : IClassFixt
     [Fact]
     public async Task Suite_AgainstTheRealServer_PassesApartFromExpectedFailures()
     {
-        var (exit, console) = await RunAsync([Path.Combine(Conformance, "suite")]);
+        var (exit, console) = await RunAsync([Path.Combine(Conformance, "suite")], ["narrowToken=" + server.NarrowToken]);
 
         exit.Should().Be(TestScriptCommand.Success, console);
         Failing().Should().BeEmpty(console);
         Directory.EnumerateFiles(_output, "TestReport-*.json").Select(Path.GetFileName).Should().BeEquivalentTo(
-            "TestReport-capabilities.json", "TestReport-clinical.json", "TestReport-errors.json", "TestReport-formats.json",
+            "TestReport-capabilities.json", "TestReport-clinical.json", "TestReport-compartment.json", "TestReport-errors.json", "TestReport-formats.json",
             "TestReport-patient.json", "TestReport-rest.json", "TestReport-result-parameters.json", "TestReport-smart-discovery.json");
         console.Should().NotContain("XFAIL", "the suite's expected failures are all fixed").And.Contain("0 failed, 0 errors, 0 skipped");
     }
@@ -74,7 +74,7 @@ public sealed class ConformanceSuiteTests(ConformanceServer server) : IClassFixt
         var handler = (CorruptingHandler)typeof(CorruptingHandler).GetMethod(corruption)!.Invoke(null, null)!;
         using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
 
-        var (exit, console) = await RunAsync([Path.Combine(Conformance, "suite", script)], client: client);
+        var (exit, console) = await RunAsync([Path.Combine(Conformance, "suite", script)], ["narrowToken=" + server.NarrowToken], client);
 
         exit.Should().Be(TestScriptCommand.Failed, console);
         Failing().Should().BeEquivalentTo(failing, console);

@@ -9,6 +9,9 @@ public static class AuditInteractions
     public const string Read = "read";
     public const string VRead = "vread";
     public const string SearchType = "search-type";
+
+    /// <summary>A search of one type within a patient's compartment (<c>Patient/{id}/{type}</c>).</summary>
+    public const string SearchCompartment = "search-compartment";
     public const string SearchSystem = "search-system";
     public const string Capabilities = "capabilities";
     public const string Operation = "operation";

@@ -17,6 +17,9 @@ internal sealed class ParseContext(string resourceType, ResourceIdCodec? ids = n
         return ids is not null && ids.TryDecode(FhirResourceTypes.Patient, text, out id);
     }
 
+    /// <summary>Decodes a facade id of the searched type; <see langword="false"/> for one the facade did not issue for it.</summary>
+    public bool TryDecodeId(string text) => ids is not null && ids.TryDecode(ResourceType, text, out _);
+
     public List<SearchCriterion> Criteria { get; } = [];
 
     public List<string> Unknown { get; } = [];
@@ -35,6 +38,12 @@ internal sealed class ParseContext(string resourceType, ResourceIdCodec? ids = n
 
     /// <summary>Set when the search names an id the facade never issued: valid, but nothing can match.</summary>
     public bool NotFoundId { get; set; }
+
+    /// <summary>
+    /// Set when an <c>_id</c> criterion names no id the facade issued for the searched type: nothing can match, but
+    /// unlike <see cref="NotFoundId"/> it does not stand in for the patient a clinical search must name.
+    /// </summary>
+    public bool IdMatchesNothing { get; set; }
 
     public int Count { get; set; } = SearchRequest.DefaultCount;
 

@@ -12,24 +12,29 @@ public static class SearchParameterCatalog
 {
     private const string Base = "http://hl7.org/fhir/SearchParameter/";
 
+    private const string IdDocumentation = "Facade ids of this type (comma: any of them), a criterion on the patient's search: the patient is still required. An id the facade did not issue for this type matches nothing.";
+
     private static readonly SearchParameterDefinition[] _all =
     [
-        new(T.Patient, N.Id, SearchParameterType.Token, Base + "Resource-id", "Patient.id", ["id"], "The facade id of the patient."),
+        new(T.Patient, N.Id, SearchParameterType.Token, Base + "Resource-id", "Patient.id", ["id"], "The facade id of the patient; an id the facade did not issue for a Patient matches nothing."),
         new(T.Patient, N.Identifier, SearchParameterType.Token, Base + "Patient-identifier", "Patient.identifier", ["identifier"], "NHS number, as https://fhir.nhs.uk/Id/nhs-number|{nhs}; the system is required."),
         new(T.Patient, N.Family, SearchParameterType.String, Base + "individual-family", "Patient.name.family", ["name.family"], "Family name (starts with; :exact, :contains). Needs birthdate."),
         new(T.Patient, N.Given, SearchParameterType.String, Base + "individual-given", "Patient.name.given", ["name.given"], "Given name (starts with; :exact, :contains)."),
         new(T.Patient, N.Birthdate, SearchParameterType.Date, Base + "individual-birthdate", "Patient.birthDate", ["birthDate"], "Date of birth, with prefixes eq/ne/lt/gt/le/ge/sa/eb/ap."),
         new(T.Patient, N.Gender, SearchParameterType.Token, Base + "individual-gender", "Patient.gender", ["gender"], "Administrative gender."),
 
+        new(T.AllergyIntolerance, N.Id, SearchParameterType.Token, Base + "Resource-id", "AllergyIntolerance.id", ["id"], IdDocumentation),
         new(T.AllergyIntolerance, N.Patient, SearchParameterType.Reference, Base + "clinical-patient", "AllergyIntolerance.patient", ["patient"], "Required: Patient/{id} or patient.identifier=https://fhir.nhs.uk/Id/nhs-number|{nhs}."),
         new(T.AllergyIntolerance, N.ClinicalStatus, SearchParameterType.Token, Base + "AllergyIntolerance-clinical-status", "AllergyIntolerance.clinicalStatus", ["clinicalStatus"], "active | inactive | resolved."),
         new(T.AllergyIntolerance, N.VerificationStatus, SearchParameterType.Token, Base + "AllergyIntolerance-verification-status", "AllergyIntolerance.verificationStatus", ["verificationStatus"], "unconfirmed | confirmed | refuted | entered-in-error."),
         new(T.AllergyIntolerance, N.Date, SearchParameterType.Date, Base + "clinical-date", "AllergyIntolerance.recordedDate", ["recordedDate"], "Date recorded, with prefixes."),
 
+        new(T.MedicationStatement, N.Id, SearchParameterType.Token, Base + "Resource-id", "MedicationStatement.id", ["id"], IdDocumentation),
         new(T.MedicationStatement, N.Patient, SearchParameterType.Reference, Base + "clinical-patient", "MedicationStatement.subject.where(resolve() is Patient)", ["subject"], "Required: Patient/{id} or patient.identifier=https://fhir.nhs.uk/Id/nhs-number|{nhs}."),
         new(T.MedicationStatement, N.Status, SearchParameterType.Token, Base + "medications-status", "MedicationStatement.status", ["status"], "active | completed | stopped | entered-in-error | intended | on-hold …"),
         new(T.MedicationStatement, N.Effective, SearchParameterType.Date, Base + "MedicationStatement-effective", "MedicationStatement.effective", ["effective"], "Effective date or period, with prefixes."),
 
+        new(T.Condition, N.Id, SearchParameterType.Token, Base + "Resource-id", "Condition.id", ["id"], IdDocumentation),
         new(T.Condition, N.Patient, SearchParameterType.Reference, Base + "clinical-patient", "Condition.subject.where(resolve() is Patient)", ["subject"], "Required: Patient/{id} or patient.identifier=https://fhir.nhs.uk/Id/nhs-number|{nhs}."),
         new(T.Condition, N.ClinicalStatus, SearchParameterType.Token, Base + "Condition-clinical-status", "Condition.clinicalStatus", ["clinicalStatus"], "active | recurrence | relapse | inactive | remission | resolved."),
         new(T.Condition, N.Category, SearchParameterType.Token, Base + "Condition-category", "Condition.category", ["category"], "problem-list-item | encounter-diagnosis."),

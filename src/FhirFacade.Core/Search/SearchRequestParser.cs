@@ -62,7 +62,7 @@ public static partial class SearchRequestParser
             ResourceType = resourceType,
             Criteria = context.Criteria,
             Patient = context.Patient,
-            MatchesNothing = context.NotFoundId,
+            MatchesNothing = context.NotFoundId || context.IdMatchesNothing,
             Count = context.Count,
             Summary = context.Summary,
             Elements = context.Elements,
@@ -193,6 +193,31 @@ public static partial class SearchRequestParser
         {
             context.Criteria.Add(new SearchCriterion(definition, modifier.Value, values, rawName, value));
         }
+        else if (definition.Name == N.Id && context.BadRequestIssues.Count == 0)
+        {
+            // No value is an id the facade issued for this type: the search is valid and matches nothing, without saying
+            // whether any of them was ever real (docs/adr/0005-out-of-context-patient-access.md).
+            context.IdMatchesNothing = true;
+            context.NotFoundId |= context.ResourceType == T.Patient;
+        }
+    }
+
+    // One _id value: a facade id of the searched type is kept; any other id is dropped (it can match nothing), and a
+    // Patient id also names the patient the search is confined to.
+    private static TokenSearchValue? ParseId(ParseContext context, string value)
+    {
+        if (context.ResourceType == T.Patient)
+        {
+            if (!context.TryDecodePatientId(value, out var patientId))
+            {
+                return null;
+            }
+
+            context.SetPatient(new PatientReferenceValue(patientId, null));
+            return new TokenSearchValue(null, value, false);
+        }
+
+        return context.TryDecodeId(value) ? new TokenSearchValue(null, value, false) : null;
     }
 
     private static SearchModifier? ParseModifier(ParseContext context, SearchParameterDefinition definition, string rawName, string? modifierText)
@@ -226,14 +251,7 @@ public static partial class SearchRequestParser
 
                 return nhs is null ? null : new TokenSearchValue(NhsNumberSystem, nhs.Value.Value, true);
             case SearchParameterType.Token when definition.Name == N.Id:
-                if (!context.TryDecodePatientId(value, out var patientId))
-                {
-                    context.NotFoundId = true;
-                    return new TokenSearchValue(null, value, false);
-                }
-
-                context.SetPatient(new PatientReferenceValue(patientId, null));
-                return new TokenSearchValue(null, value, false);
+                return ParseId(context, value);
             case SearchParameterType.Token:
                 return ParseToken(value);
             case SearchParameterType.Date:

@@ -21,7 +21,7 @@ internal static class AuditEventMapper
             Id = "audit-" + entry.Sequence.ToString(CultureInfo.InvariantCulture),
             Type = new Coding(AuditCodes.EventTypeSystem, "rest", "RESTful Operation"),
             Subtype = { new Coding(AuditCodes.RestfulInteractionSystem, record.Interaction) },
-            Action = record.Interaction is AuditInteractions.Read or AuditInteractions.VRead or AuditInteractions.SearchType or AuditInteractions.SearchSystem or AuditInteractions.Capabilities ? "R" : "E",
+            Action = record.Interaction is AuditInteractions.Read or AuditInteractions.VRead or AuditInteractions.SearchType or AuditInteractions.SearchCompartment or AuditInteractions.SearchSystem or AuditInteractions.Capabilities ? "R" : "E",
             Recorded = record.Recorded.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             Outcome = record.Outcome.HttpStatus switch
             {

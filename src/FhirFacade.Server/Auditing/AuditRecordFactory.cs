@@ -50,6 +50,7 @@ internal static class AuditRecordFactory
     // A HEAD is recorded as the GET it mirrors (its method stays HEAD).
     private static string Interaction(string method, string template) =>
         template.EndsWith("/metadata", StringComparison.Ordinal) ? AuditInteractions.Capabilities
+        : template.Contains("/Patient/{id}/{type", StringComparison.Ordinal) ? AuditInteractions.SearchCompartment
         : template.Contains("{id", StringComparison.Ordinal) ? AuditInteractions.Read
         : HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || template.EndsWith("_search", StringComparison.Ordinal) ? AuditInteractions.SearchType
         : AuditInteractions.Other;

@@ -12,7 +12,7 @@ namespace FhirFacade.Server.Capability;
 /// Generates the CapabilityStatement from what is registered: the resource types some adapter serves,
 /// read for all, search-type for those searchable, their search parameters with definitions (and the
 /// <c>patient.identifier</c> chain), the UK Core profiles as <c>supportedProfile</c>, AuditEvent's search,
-/// <c>$validate</c>, and the formats (<see href="https://hl7.org/fhir/R4/capabilitystatement.html"/>).
+/// <c>$validate</c>, the Patient compartment, and the formats (<see href="https://hl7.org/fhir/R4/capabilitystatement.html"/>).
 /// </summary>
 public sealed class CapabilityStatementBuilder(SupplierAdapterRegistry adapters, TimeProvider timeProvider, CrossOriginPolicy crossOrigin)
 {
@@ -40,6 +40,9 @@ public sealed class CapabilityStatementBuilder(SupplierAdapterRegistry adapters,
         }
 
         rest.Resource.Add(AuditEventResource());
+
+        // Patient/{id}/{type}: the clinical types' search (and Patient's own) confined to one patient.
+        rest.Compartment.Add(PatientCompartment.Definition);
 
         rest.Operation.Add(ValidateOperation());
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Encodings.Web;
+using FhirFacade.Server.Endpoints;
 using FhirFacade.Server.Http;
 using FhirFacade.Server.Security;
 
@@ -33,18 +34,18 @@ public static class DevAuthorizationEndpoints
 
     public static IEndpointRouteBuilder MapDevAuthorizationServer(this IEndpointRouteBuilder endpoints)
     {
-        // The issuer is how a client gets a token, so it answers without one.
+        // The issuer is how a client gets a token, so it answers without one. Every GET answers HEAD too (its pages only render).
         var group = endpoints.MapGroup(SmartEndpoints.DevIssuerPath).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous);
-        group.MapGet("/jwks.json", (DevSigningKey key) => Results.Json(new { keys = new[] { key.PublicJwk } }));
-        group.MapGet(OpenIdConfigurationPath, OpenIdConfiguration).DisableRateLimiting();
+        group.MapMethods("/jwks.json", FhirEndpoints.ReadMethods, (DevSigningKey key) => Results.Json(new { keys = new[] { key.PublicJwk } }));
+        group.MapMethods(OpenIdConfigurationPath, FhirEndpoints.ReadMethods, OpenIdConfiguration).DisableRateLimiting();
         group.MapPost("/token", TokenAsync).DisableAntiforgery();
-        group.MapGet("/authorize", Authorize);
+        group.MapMethods("/authorize", FhirEndpoints.ReadMethods, Authorize);
         group.MapPost("/authorize", ApproveAsync).DisableAntiforgery();
-        group.MapGet("/launch", LaunchPage);
+        group.MapMethods("/launch", FhirEndpoints.ReadMethods, LaunchPage);
         group.MapPost("/launch", LaunchAsync).DisableAntiforgery();
 
         // OpenID Connect discovery appends the path to the issuer URL ({root}/dev-auth); some clients look at the root.
-        endpoints.MapGet(OpenIdConfigurationPath, OpenIdConfiguration).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
+        endpoints.MapMethods(OpenIdConfigurationPath, FhirEndpoints.ReadMethods, OpenIdConfiguration).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
         return endpoints;
     }
 

@@ -1,3 +1,4 @@
+using FhirFacade.Core.Audit;
 using FhirFacade.Core.Errors;
 using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Identity;
@@ -24,6 +25,7 @@ namespace FhirFacade.Server.Endpoints;
 public static class FhirEndpoints
 {
     private const string TypePattern = "{type:regex(^[A-Z][A-Za-z]+$)}";
+    private const string CompartmentPattern = "/" + FhirResourceTypes.Patient + "/{id}/" + TypePattern;
     private static readonly string[] WriteMethods = [HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch];
 
     /// <summary>
@@ -40,9 +42,14 @@ public static class FhirEndpoints
         var fhir = endpoints.MapGroup(basePath);
         var search = EndpointAccess.ScopeOnRouteType(ScopeAccess.Search);
         fhir.MapMethods("/metadata", ReadMethods, MetadataAsync).WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
-        fhir.MapMethods("/" + TypePattern, ReadMethods, (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString))).WithAccess(search);
-        fhir.MapMethods("/" + TypePattern + "/_search", ReadMethods, (HttpContext context, string type) => SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString))).WithAccess(search);
+        fhir.MapMethods("/" + TypePattern, ReadMethods, GetSearchAsync).WithAccess(search);
+        fhir.MapMethods("/" + TypePattern + "/_search", ReadMethods, GetSearchAsync).WithAccess(search);
         fhir.MapPost("/" + TypePattern + "/_search", PostSearchAsync).WithAccess(search);
+
+        // The Patient compartment: the searched type is the route's {type}, so the gate asks for its search scope.
+        fhir.MapMethods(CompartmentPattern, ReadMethods, GetCompartmentSearchAsync).WithAccess(search);
+        fhir.MapMethods(CompartmentPattern + "/_search", ReadMethods, GetCompartmentSearchAsync).WithAccess(search);
+        fhir.MapPost(CompartmentPattern + "/_search", PostCompartmentSearchAsync).WithAccess(search);
         fhir.MapMethods("/" + TypePattern + "/{id}", ReadMethods, ReadAsync).WithAccess(EndpointAccess.ScopeOnRouteType(ScopeAccess.Read));
         fhir.MapValidate();
         fhir.MapMethods("/", WriteMethods, WriteNotAllowed).WithAccess(EndpointAccess.Token);
@@ -102,29 +109,85 @@ public static class FhirEndpoints
         await writer.WriteAsync(context, result.Resource.Resource, StatusCodes.Status200OK, format, context.RequestAborted);
     }
 
+    private static Task GetSearchAsync(HttpContext context, string type, [AsParameters] SearchServices services) =>
+        SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString), AuditInteractions.SearchType, services);
+
     // The form comes after the query's parameters, each in the order written; FormBodyReader answers a
     // body that is not a UTF-8 form (415), too large (413), too slow (408) or beyond the parameter limits (400).
-    private static async Task PostSearchAsync(HttpContext context, string type, FormBodyReader forms)
+    private static async Task PostSearchAsync(HttpContext context, string type, FormBodyReader forms, [AsParameters] SearchServices services)
     {
         var parameters = RequestParameters.FromQuery(context.Request.QueryString);
         parameters.AddRange(await forms.ReadParametersAsync(context.Request, $"POST {type}/_search", context.RequestAborted));
-        await SearchAsync(context, type, parameters);
+        await SearchAsync(context, type, parameters, AuditInteractions.SearchType, services);
     }
 
-    private static async Task SearchAsync(HttpContext context, string type, List<KeyValuePair<string, string>> parameters)
+    private static Task GetCompartmentSearchAsync(HttpContext context, string id, string type, [AsParameters] SearchServices services) =>
+        CompartmentSearchAsync(context, id, type, RequestParameters.FromQuery(context.Request.QueryString), services);
+
+    private static async Task PostCompartmentSearchAsync(HttpContext context, string id, string type, FormBodyReader forms, [AsParameters] SearchServices services)
     {
-        var services = context.RequestServices;
-        var format = FormatNegotiator.Negotiate(context);
+        var parameters = RequestParameters.FromQuery(context.Request.QueryString);
+        parameters.AddRange(await forms.ReadParametersAsync(context.Request, $"POST Patient/{{id}}/{type}/_search", context.RequestAborted));
+        await CompartmentSearchAsync(context, id, type, parameters, services);
+    }
+
+    /// <summary>
+    /// <c>Patient/{id}/{type}</c>: the type's search confined to the patient, exactly as <c>{type}?patient=Patient/{id}</c>
+    /// (or <c>Patient?_id={id}</c>) with the caller's other parameters, so the same parsing, patient confinement, paging and
+    /// audit apply. A second way of naming the patient, or a paging token (whose links lead to the type search), is 400.
+    /// </summary>
+    private static Task CompartmentSearchAsync(HttpContext context, string id, string type, List<KeyValuePair<string, string>> parameters, SearchServices services)
+    {
+        FormatNegotiator.Negotiate(context);
         var feature = FacadeRequestFeature.Of(context);
-        feature.Interaction = "search-type";
+        feature.Interaction = AuditInteractions.SearchCompartment;
         feature.ResourceType = type;
-        var adapters = services.GetRequiredService<SupplierAdapterRegistry>();
-        if (!adapters.Serves(type, search: false))
+        if (!services.Adapters.Serves(type, search: false))
         {
             throw UnsupportedType(type);
         }
 
-        if (!adapters.Serves(type, search: true))
+        if (!PatientCompartment.Contains(type))
+        {
+            throw new FacadeException(StatusCodes.Status404NotFound, new Issue("HTTP404-COMPARTMENT", IssueSeverity.Error, IssueType.NotSupported, $"{type} is not in the Patient compartment ({PatientCompartment.Definition}); read it by id, or include it from a search."));
+        }
+
+        if (parameters.Any(p => p.Key == SearchParameterNames.Page))
+        {
+            throw FacadeException.BadRequest("A compartment search is paged by the links it answers with, which lead to the type's search; follow them exactly as given.", SearchParameterNames.Page);
+        }
+
+        var renaming = parameters.Select(p => p.Key).FirstOrDefault(name => IsPatientParameter(type, name));
+        if (renaming is not null)
+        {
+            throw FacadeException.BadRequest($"Patient/{{id}}/{type} already names the patient; '{renaming}' cannot name it again.", renaming);
+        }
+
+        // A facade id never holds a comma; escaped, one that does stays a single value (an id never issued).
+        var criterion = PatientCompartment.Criterion(type, id.Replace(",", "\\,", StringComparison.Ordinal));
+        return SearchAsync(context, type, [criterion, .. parameters], AuditInteractions.SearchCompartment, services);
+    }
+
+    private static bool IsPatientParameter(string type, string name)
+    {
+        var bare = name.Split(':', 2)[0];
+        return bare == SearchParameterNames.PatientIdentifierChain
+            || (bare == SearchParameterNames.Patient && type != FhirResourceTypes.Patient)
+            || (bare == SearchParameterNames.Identifier && type == FhirResourceTypes.Patient);
+    }
+
+    private static async Task SearchAsync(HttpContext context, string type, List<KeyValuePair<string, string>> parameters, string interaction, SearchServices services)
+    {
+        var format = FormatNegotiator.Negotiate(context);
+        var feature = FacadeRequestFeature.Of(context);
+        feature.Interaction = interaction;
+        feature.ResourceType = type;
+        if (!services.Adapters.Serves(type, search: false))
+        {
+            throw UnsupportedType(type);
+        }
+
+        if (!services.Adapters.Serves(type, search: true))
         {
             throw new FacadeException(StatusCodes.Status405MethodNotAllowed, FacadeException.SpineIssue(SpineErrorCodes.NotImplemented, IssueType.NotSupported, $"{type} can be read by id but not searched."));
         }
@@ -132,7 +195,7 @@ public static class FhirEndpoints
         var offset = 0;
         if (parameters.FirstOrDefault(p => p.Key == SearchParameterNames.Page) is { Key: not null } page)
         {
-            if (!services.GetRequiredService<PageTokenCodec>().TryDecode(page.Value, out var token) || token.ResourceType != type)
+            if (!services.PageTokens.TryDecode(page.Value, out var token) || token.ResourceType != type)
             {
                 throw FacadeException.BadRequest("The paging link is not valid: it was changed, or issued by another server. Follow next/previous links exactly as given.", SearchParameterNames.Page);
             }
@@ -142,26 +205,25 @@ public static class FhirEndpoints
         }
 
         var strict = context.Request.Headers["Prefer"].Any(p => p is not null && p.Contains("handling=strict", StringComparison.OrdinalIgnoreCase));
-        var request = SearchRequestParser.Parse(type, parameters, strict, services.GetRequiredService<ResourceIdCodec>()) with { Offset = offset };
+        var request = SearchRequestParser.Parse(type, parameters, strict, services.Ids) with { Offset = offset };
         feature.PatientNhsNumber = request.PatientNhsNumber?.Value;
-        var result = await services.GetRequiredService<FhirGateway>().SearchAsync(request, context.RequestAborted);
+        var result = await services.Gateway.SearchAsync(request, context.RequestAborted);
         if (ReleasedText.SupplierTextIssues([.. result.Matches, .. result.Included]) is { Count: > 0 } textIssues)
         {
             result = result with { Issues = [.. result.Issues, .. textIssues] };
         }
 
-        var versions = services.GetRequiredService<ResourceVersions>();
         foreach (var resource in result.Matches.Concat(result.Included))
         {
-            versions.Stamp(resource);
+            services.Versions.Stamp(resource);
         }
 
         feature.Suppliers = result.Suppliers;
         RecordSharingRefusal(feature, result.Issues);
-        var baseUrl = services.GetRequiredService<BaseUrl>().For(context.Request);
-        var bundle = services.GetRequiredService<SearchBundleBuilder>().Build(request, result, baseUrl, out var count);
+        var baseUrl = services.BaseUrl.For(context.Request);
+        var bundle = services.Bundles.Build(request, result, baseUrl, out var count);
         feature.ResourceCount = count;
-        await services.GetRequiredService<FhirResponseWriter>().WriteAsync(context, bundle, StatusCodes.Status200OK, format, context.RequestAborted);
+        await services.Writer.WriteAsync(context, bundle, StatusCodes.Status200OK, format, context.RequestAborted);
     }
 
     // meta.lastUpdated is the instant the record was retrieved (docs/adr/0009-freshness-and-provenance.md): the

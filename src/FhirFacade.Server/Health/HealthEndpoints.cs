@@ -50,7 +50,7 @@ public static class HealthEndpoints
     {
         Probe(endpoints.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false }));
         Probe(endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }));
-        endpoints.MapGet(SuppliersPath, SuppliersAsync)
+        endpoints.MapMethods(SuppliersPath, ProbeMethods, SuppliersAsync)
             .ExcludeFromDescription()
             .WithAccess(EndpointAccess.Scope(SuppliersScopeType, ScopeAccess.Read, explicitScopeOnly: true))
             .DisableRateLimiting();

@@ -3,6 +3,7 @@ using FhirFacade.Core.Identity;
 using FhirFacade.Core.Location;
 using FhirFacade.Core.Sharing;
 using FhirFacade.Server.DevAuthorization;
+using FhirFacade.Server.Endpoints;
 using FhirFacade.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -82,13 +83,13 @@ public static class SmartSecurityServiceCollectionExtensions
     /// </summary>
     public static IApplicationBuilder UseSmartSecurity(this IApplicationBuilder app) => app.UseMiddleware<EndpointAuthorizationMiddleware>();
 
-    /// <summary>Maps <c>/.well-known/smart-configuration</c> (at the root and under the FHIR base) and, when on, the development issuer.</summary>
+    /// <summary>Maps <c>/.well-known/smart-configuration</c> (GET and HEAD, at the root and under the FHIR base) and, when on, the development issuer.</summary>
     public static IEndpointRouteBuilder MapSmartEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var smart = endpoints.ServiceProvider.GetRequiredService<SmartEndpoints>();
         IResult WellKnown() => Results.Json(smart.Configuration());
-        endpoints.MapGet("/.well-known/smart-configuration", WellKnown).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
-        endpoints.MapGet(smart.FhirBasePath + "/.well-known/smart-configuration", WellKnown).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
+        endpoints.MapMethods("/.well-known/smart-configuration", FhirEndpoints.ReadMethods, WellKnown).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
+        endpoints.MapMethods(smart.FhirBasePath + "/.well-known/smart-configuration", FhirEndpoints.ReadMethods, WellKnown).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
 
         if (smart.DevIssuerEnabled)
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using FhirFacade.Server.Endpoints;
 using FhirFacade.Server.Hosting;
 using FhirFacade.Server.Security;
 using Microsoft.Extensions.Options;
@@ -29,12 +30,12 @@ public static class ViewerEndpoints
     public static IEndpointRouteBuilder MapViewer(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        // Static pages with no patient data: open to anyone (EndpointAccess), never shed (they cost next to nothing).
-        endpoints.MapGet("/", LandingPage).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
-        endpoints.MapGet(DocsPath + "{name}", Document).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
+        // Static pages with no patient data: open to anyone (EndpointAccess), never shed (they cost next to nothing); HEAD as GET.
+        endpoints.MapMethods("/", FhirEndpoints.ReadMethods, LandingPage).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
+        endpoints.MapMethods(DocsPath + "{name}", FhirEndpoints.ReadMethods, Document).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
         if (endpoints.ServiceProvider.GetRequiredService<IOptions<ViewerOptions>>().Value.Enabled)
         {
-            endpoints.MapGet(ViewerPath + "{**file}", ViewerFile).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
+            endpoints.MapMethods(ViewerPath + "{**file}", FhirEndpoints.ReadMethods, ViewerFile).ExcludeFromDescription().WithAccess(EndpointAccess.Anonymous).DisableRateLimiting();
         }
 
         return endpoints;

@@ -8,6 +8,8 @@ namespace FhirFacade.Core.Tests.Search;
 public sealed class SearchMatcherTests
 {
     private static readonly DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly string _conditionId = TestResourceIds.Encode("Condition", "emis", "A81001", "9000000009/C1");
+    private static readonly string _otherConditionId = TestResourceIds.Encode("Condition", "emis", "A81001", "9000000009/C2");
 
     public static TheoryData<string, bool> ConditionCases => new()
     {
@@ -25,6 +27,9 @@ public sealed class SearchMatcherTests
         { "onset-date=sa2019-06", false },
         { "onset-date=eb2020", true },
         { "category=problem-list-item", true },
+        { "_id=" + _conditionId, true },
+        { "_id=" + _otherConditionId + "," + _conditionId, true },
+        { "_id=" + _otherConditionId, false },
     };
 
     [Theory]
@@ -65,6 +70,7 @@ public sealed class SearchMatcherTests
     private static ElementNode Condition()
     {
         var root = new ElementNode("Condition", "Condition");
+        root.AddChild(new ElementNode("id", "id", text: _conditionId));
         var status = root.AddChild(new ElementNode("clinicalStatus", "CodeableConcept"));
         var statusCoding = status.AddChild(new ElementNode("coding", "Coding"));
         statusCoding.AddChild(new ElementNode("system", "uri", text: "http://terminology.hl7.org/CodeSystem/condition-clinical"));

@@ -10,6 +10,7 @@ public sealed class SearchRequestParserTests
 {
     private const string Nhs = "https://fhir.nhs.uk/Id/nhs-number|9000000009";
     private static readonly string _patientId = TestResourceIds.Encode("Patient", "emis", "A81001", "P1");
+    private static readonly string _conditionId = TestResourceIds.Encode("Condition", "emis", "A81001", "9000000009/C1");
 
     public static TheoryData<string, string, int, string> Rejected => new()
     {
@@ -35,7 +36,12 @@ public sealed class SearchRequestParserTests
         { "MedicationStatement", "patient=Encounter/1", 400, SpineErrorCodes.InvalidParameter },
         { "Condition", "patient.identifier=" + Nhs + "&onset-date=zz2020", 400, SpineErrorCodes.InvalidParameter },
         { "AllergyIntolerance", "patient.identifier=" + Nhs + "&patient.identifier=https://fhir.nhs.uk/Id/nhs-number|9434765919", 400, SpineErrorCodes.InvalidParameter },
+        { "Condition", "_id=" + _conditionId, 400, SpineErrorCodes.BadRequest },
+        { "MedicationStatement", "_id=not-an-id-it-issued", 400, SpineErrorCodes.BadRequest },
+        { "AllergyIntolerance", "_id=", 400, SpineErrorCodes.InvalidParameter },
     };
+
+    public static TheoryData<string> ClinicalTypes => new() { "AllergyIntolerance", "Condition", "MedicationStatement" };
 
     [Theory]
     [MemberData(nameof(Rejected))]
@@ -141,6 +147,61 @@ public sealed class SearchRequestParserTests
         request.Elements.Should().Equal("status", "subject");
         request.IncludesMedication.Should().BeTrue();
         request.CanonicalQuery().Should().EndWith("&_summary=data&_elements=status%2Csubject&_include=MedicationStatement:medication");
+    }
+
+    [Theory]
+    [MemberData(nameof(ClinicalTypes))]
+    public void Parse_WhenIdOfTheTypeWithPatient_KeepsEachIssuedIdAsAnAlternative(string type)
+    {
+        var first = TestResourceIds.Encode(type, "emis", "A81001", "9000000009/X1");
+        var second = TestResourceIds.Encode(type, "tpp", "B82001", "9000000009/X2");
+
+        var request = SearchRequestParser.Parse(type, Query("patient.identifier=" + Nhs + "&_id=" + first + "," + second), strict: false, TestResourceIds.Codec);
+
+        request.MatchesNothing.Should().BeFalse();
+        request.CriteriaFor("_id").Single().Values.Should().Equal(new TokenSearchValue(null, first, false), new TokenSearchValue(null, second, false));
+        request.CanonicalQuery().Should().Contain("_id=" + first + "%2C" + second);
+    }
+
+    [Theory]
+    [MemberData(nameof(ClinicalTypes))]
+    public void Parse_WhenIdIsNotIssuedForTheType_MatchesNothingButStillNeedsThePatient(string type)
+    {
+        var otherType = TestResourceIds.Encode(type == "Condition" ? "AllergyIntolerance" : "Condition", "emis", "A81001", "9000000009/X1");
+
+        var request = SearchRequestParser.Parse(type, Query("patient.identifier=" + Nhs + "&_id=" + otherType + ",not-an-id"), strict: false, TestResourceIds.Codec);
+        var withoutPatient = () => SearchRequestParser.Parse(type, Query("_id=" + otherType), strict: false, TestResourceIds.Codec);
+
+        request.MatchesNothing.Should().BeTrue();
+        request.Patient!.NhsNumber!.Value.Value.Should().Be("9000000009");
+        withoutPatient.Should().Throw<FacadeException>().Which.StatusCode.Should().Be(400);
+    }
+
+    [Fact]
+    public void Parse_WhenOneIdOfSeveralIsIssued_SearchesForThatOne()
+    {
+        var request = SearchRequestParser.Parse("Condition", Query("patient.identifier=" + Nhs + "&_id=not-an-id," + _conditionId), strict: false, TestResourceIds.Codec);
+
+        request.MatchesNothing.Should().BeFalse();
+        request.CriteriaFor("_id").Single().Values.Should().Equal(new TokenSearchValue(null, _conditionId, false));
+    }
+
+    [Fact]
+    public void Parse_WhenPatientIdAmongIdsNotIssued_NamesThatPatient()
+    {
+        var request = SearchRequestParser.Parse("Patient", Query("_id=not-an-id," + _patientId), strict: false, TestResourceIds.Codec);
+
+        request.MatchesNothing.Should().BeFalse();
+        request.Patient!.PatientId.Should().Be(new FacadeResourceId("emis", "A81001", "P1"));
+    }
+
+    [Fact]
+    public void Parse_WhenPatientIdIsOfAnotherType_MatchesNothing()
+    {
+        var request = SearchRequestParser.Parse("Patient", Query("_id=" + _conditionId), strict: false, TestResourceIds.Codec);
+
+        request.MatchesNothing.Should().BeTrue();
+        request.Patient.Should().BeNull();
     }
 
     private static List<KeyValuePair<string, string>> Query(string query) =>

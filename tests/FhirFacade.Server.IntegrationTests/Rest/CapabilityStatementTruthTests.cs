@@ -33,11 +33,17 @@ public sealed class CapabilityStatementTruthTests(FacadeServerFactory factory) :
         [("/fhir/" + TypeRoute + "/_search", "POST")] = "search-type",
         [("/fhir/" + TypeRoute + "/{id}", "GET")] = "read",
         [("/fhir/" + TypeRoute + "/{id}", "HEAD")] = "read",
+        [("/fhir/Patient/{id}/" + TypeRoute, "GET")] = "search-compartment",
+        [("/fhir/Patient/{id}/" + TypeRoute, "HEAD")] = "search-compartment",
+        [("/fhir/Patient/{id}/" + TypeRoute + "/_search", "GET")] = "search-compartment",
+        [("/fhir/Patient/{id}/" + TypeRoute + "/_search", "HEAD")] = "search-compartment",
+        [("/fhir/Patient/{id}/" + TypeRoute + "/_search", "POST")] = "search-compartment",
         [("/fhir/$validate", "POST")] = "$validate",
         [("/fhir/" + TypeRoute + "/$validate", "POST")] = "$validate",
         [("/fhir/AuditEvent", "GET")] = "AuditEvent search-type",
         [("/fhir/AuditEvent", "HEAD")] = "AuditEvent search-type",
         [("/fhir/.well-known/smart-configuration", "GET")] = "none: SMART discovery, declared in rest.security",
+        [("/fhir/.well-known/smart-configuration", "HEAD")] = "none: SMART discovery, declared in rest.security",
     };
 
     [Fact]
@@ -79,6 +85,29 @@ public sealed class CapabilityStatementTruthTests(FacadeServerFactory factory) :
         var operations = statement["rest"]![0]!["operation"]!.AsArray().Select(o => o!["name"]!.GetValue<string>()).ToList();
         string[] expected = routes.Contains("$validate") ? ["validate"] : [];
         operations.Should().Equal(expected);
+        string[] compartments = routes.Contains("search-compartment") ? ["http://hl7.org/fhir/CompartmentDefinition/patient"] : [];
+        (statement["rest"]![0]!["compartment"]?.AsArray().Select(c => c!.GetValue<string>()) ?? []).Should().Equal(compartments);
+    }
+
+    [Fact]
+    public async Task DeclaredCompartment_IsServedForEveryMemberTypeTheStatementSearches()
+    {
+        var statement = await StatementAsync();
+        var client = factory.CreateClient();
+        var failures = new List<string>();
+
+        var searched = Resources(statement).Where(r => r["type"]!.GetValue<string>() != "AuditEvent" && Names(r["interaction"], "code").Contains("search-type")).Select(r => r["type"]!.GetValue<string>()).ToList();
+        foreach (var type in searched)
+        {
+            var response = await client.FhirGetAsync($"{Base}/Patient/not-an-id-it-issued/{type}");
+            if (response.Status != HttpStatusCode.OK || response.Body?["type"]?.GetValue<string>() != "searchset")
+            {
+                failures.Add($"Patient/{{id}}/{type}: {(int)response.Status} {response.Body?.ToJsonString()}");
+            }
+        }
+
+        searched.Should().Contain(["Patient", "AllergyIntolerance", "Condition", "MedicationStatement"]);
+        failures.Should().BeEmpty();
     }
 
     [Fact]

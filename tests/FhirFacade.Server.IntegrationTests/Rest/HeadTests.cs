@@ -7,8 +7,8 @@ using static FhirFacade.Server.IntegrationTests.Infrastructure.TestPatients;
 namespace FhirFacade.Server.IntegrationTests.Rest;
 
 /// <summary>
-/// HEAD on every form of GET the facade serves (capabilities, search, GET <c>_search</c>, read, AuditEvent, and their
-/// errors) answers as the GET does — status, representation headers, audit record — with no body
+/// HEAD on every form of GET the facade serves (capabilities, search, GET <c>_search</c>, read, AuditEvent, compartment
+/// search, and their errors; SMART discovery, the development issuer's keys and the landing page outside the FHIR base) answers as the GET does — status, representation headers, audit record — with no body
 /// (<see href="https://www.rfc-editor.org/rfc/rfc9110#section-9.3.2"/>). The authorization decision for HEAD on
 /// every endpoint is checked by <see cref="EndpointAuthorizationMatrixTests"/>.
 /// </summary>
@@ -29,6 +29,13 @@ public sealed class HeadTests(FacadeServerFactory factory) : IClassFixture<Facad
         { "read", "/fhir/Patient/" + PatientId, HttpStatusCode.OK },
         { "read, _summary", "/fhir/Patient/" + PatientId + "?_summary=true", HttpStatusCode.OK },
         { "AuditEvent search", "/fhir/AuditEvent?_count=2", HttpStatusCode.OK },
+        { "compartment search", "/fhir/Patient/" + PatientId + "/Condition", HttpStatusCode.OK },
+        { "compartment GET _search", "/fhir/Patient/" + PatientId + "/AllergyIntolerance/_search?clinical-status=active", HttpStatusCode.OK },
+        { "compartment outside", "/fhir/Patient/" + PatientId + "/Medication", HttpStatusCode.NotFound },
+        { "SMART discovery", "/.well-known/smart-configuration", HttpStatusCode.OK },
+        { "SMART discovery under the base", "/fhir/.well-known/smart-configuration", HttpStatusCode.OK },
+        { "landing page", "/", HttpStatusCode.OK },
+        { "dev issuer keys", "/dev-auth/jwks.json", HttpStatusCode.OK },
         { "invalid search", "/fhir/Patient?identifier=" + FhirHttp.Nhs + "123", HttpStatusCode.BadRequest },
         { "unknown id", "/fhir/Patient/not-an-id-it-issued", HttpStatusCode.NotFound },
         { "unknown type", "/fhir/Observation?patient=x", HttpStatusCode.NotFound },
