@@ -206,7 +206,7 @@ public static class FhirEndpoints
 
         var strict = context.Request.Headers["Prefer"].Any(p => p is not null && p.Contains("handling=strict", StringComparison.OrdinalIgnoreCase));
         var request = SearchRequestParser.Parse(type, parameters, strict, services.Ids) with { Offset = offset };
-        feature.PatientNhsNumber = request.PatientNhsNumber?.Value;
+        feature.PatientNhsNumber = (request.PatientNhsNumber ?? NhsNumberOf(request.Patient?.PatientId))?.Value;
         var result = await services.Gateway.SearchAsync(request, context.RequestAborted);
         if (ReleasedText.SupplierTextIssues([.. result.Matches, .. result.Included]) is { Count: > 0 } textIssues)
         {
@@ -225,6 +225,12 @@ public static class FhirEndpoints
         feature.ResourceCount = count;
         await services.Writer.WriteAsync(context, bundle, StatusCodes.Status200OK, format, context.RequestAborted);
     }
+
+    // The audit record names the patient of a search by NHS number however the search named it: every adapter's native
+    // Patient id is the NHS number the record is held under (as SmartAccessPolicy relies on), so Patient/{id} names it
+    // as well as patient.identifier; an id that is not one leaves it unnamed, as before.
+    private static NhsNumber? NhsNumberOf(FacadeResourceId? patientId) =>
+        patientId is not null && NhsNumber.TryParse(patientId.NativeId, out var nhs) ? nhs : null;
 
     // meta.lastUpdated is the instant the record was retrieved (docs/adr/0009-freshness-and-provenance.md): the
     // latest time this server's copy of the resource can have changed, so it is the read's Last-Modified.

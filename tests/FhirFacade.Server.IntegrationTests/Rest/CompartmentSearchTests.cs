@@ -152,13 +152,14 @@ public sealed class CompartmentSearchTests(FacadeServerFactory factory) : IClass
     }
 
     [Fact]
-    public async Task Compartment_IsAuditedAsACompartmentSearchNamingTheType()
+    public async Task Compartment_IsAuditedAsACompartmentSearchNamingTheTypeAndPatient()
     {
         var client = factory.CreateClient();
         var patientId = await PatientIdAsync(client, EmisRich);
 
         var get = await RestCall.SendAsync(client, factory.Services, "GET", $"/fhir/Patient/{patientId}/Condition");
         var head = await RestCall.SendAsync(client, factory.Services, "HEAD", $"/fhir/Patient/{patientId}/Condition");
+        var byType = await RestCall.SendAsync(client, factory.Services, "GET", $"/fhir/Condition?patient=Patient/{patientId}");
         using var anonymous = factory.CreateAnonymousClient();
         var refused = await RestCall.SendAsync(anonymous, factory.Services, "GET", $"/fhir/Patient/{patientId}/Condition");
 
@@ -166,10 +167,12 @@ public sealed class CompartmentSearchTests(FacadeServerFactory factory) : IClass
         var record = get.Audit.Should().ContainSingle().Which;
         record.Interaction.Should().Be(AuditInteractions.SearchCompartment);
         record.ResourceTypes.Should().Equal("Condition");
+        record.PatientNhsNumber.Should().Be(EmisRich);
         record.ResourceCount.Should().Be(5);
         record.Sources.Should().NotBeEmpty();
         head.Body.Should().BeEmpty();
         head.Audit.Should().ContainSingle().Which.Interaction.Should().Be(AuditInteractions.SearchCompartment);
+        byType.Audit.Should().ContainSingle().Which.PatientNhsNumber.Should().Be(EmisRich, "the type search by reference names the patient the same way");
         refused.Status.Should().Be(HttpStatusCode.Unauthorized);
         refused.Audit.Should().ContainSingle().Which.Interaction.Should().Be(AuditInteractions.SearchCompartment);
     }
