@@ -264,10 +264,21 @@ public static class EverythingEndpoints
         var nhs = request.NhsNumber;
         if (request.Id is { } id)
         {
-            var read = await gateway.ReadAsync(FhirResourceTypes.Patient, id, budget.Token);
-            if (read.Resource.Source.PatientNhsNumber is { } recorded && NhsNumber.TryParse(recorded, out var parsed))
+            try
             {
-                nhs = parsed;
+                var read = await gateway.ReadAsync(FhirResourceTypes.Patient, id, budget.Token);
+                if (read.Resource.Source.PatientNhsNumber is { } recorded && NhsNumber.TryParse(recorded, out var parsed))
+                {
+                    nhs = parsed;
+                }
+            }
+            catch (FacadeException failure) when (IsOrganisationFault(failure) && NhsNumberIn(id, ids) is { } fromId)
+            {
+                // The organisation the id names refused or could not answer (the caller may read this patient: a confined
+                // token asking about another was answered 404 before any supplier). The record is still gathered from every
+                // holder by the NHS number the id carries, and that organisation's answer is an issue beside the others.
+                issues.AddRange(failure.Issues.Select(issue => issue with { Severity = IssueSeverity.Warning }));
+                nhs = fromId;
             }
         }
 
@@ -352,6 +363,14 @@ public static class EverythingEndpoints
         issues.AddRange(ReleasedText.SupplierTextIssues(resources));
         return new Gathered(resources, [.. issues.Distinct()], [.. suppliers], nhs?.Value);
     }
+
+    // A supplier fault (502, 503, 504) or an organisation's refusal to share (403 without a patient's own refusal or an access decision).
+    private static bool IsOrganisationFault(FacadeException failure) =>
+        failure.StatusCode >= StatusCodes.Status500InternalServerError
+        || (failure.StatusCode == StatusCodes.Status403Forbidden && !failure.Issues.Any(i => i.Detail?.Code is SpineErrorCodes.NoPatientConsent or SpineErrorCodes.AccessDenied));
+
+    private static NhsNumber? NhsNumberIn(string id, ResourceIdCodec ids) =>
+        ids.TryDecode(FhirResourceTypes.Patient, id, out var decoded) && NhsNumber.TryParse(decoded.NativeId, out var nhs) ? nhs : null;
 
     private static async Task<(GatewaySearchResult? Result, FacadeException? Failure)> SearchOneAsync(FhirGateway gateway, SearchRequest request, CancellationToken cancellationToken)
     {
