@@ -102,6 +102,9 @@ public static class EverythingEndpoints
         }
 
         var request = Parse(context, id, parameters) with { Offset = offset };
+
+        // Recorded before the record is gathered, so a refusal (403 for another patient) is audited with whom it was about.
+        feature.PatientNhsNumber = request.NhsNumber?.Value;
         var gathered = await GatherAsync(context, request);
         feature.PatientNhsNumber = gathered.NhsNumber;
         feature.Suppliers = gathered.Suppliers;

@@ -314,6 +314,24 @@ public sealed class EverythingTests(FacadeServerFactory factory) : IClassFixture
         record.Sources.Select(s => s.OrganisationOdsCode).Should().Contain(["A81002", "RY801", "C83002", "L83100"]);
     }
 
+    [Fact]
+    public async Task TypeLevel_PatientConfinedTokenAskingAboutAnother_IsAuditedWithThatPatient()
+    {
+        var correlationId = Guid.NewGuid().ToString("D");
+        using var client = factory.CreateAnonymousClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/fhir/Patient/$everything?identifier={FhirHttp.Nhs}{Leonard}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", new SecurityTokens(factory.Services).ForPatient(AliceId));
+        request.Headers.Add("X-Request-Id", correlationId);
+
+        using var response = await client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var entries = await factory.Services.GetRequiredService<IAuditTrail>().SearchAsync(new AuditQuery { CorrelationId = correlationId }, CancellationToken.None);
+        var record = entries.Should().ContainSingle().Subject.Record;
+        record.Outcome.HttpStatus.Should().Be(403);
+        record.PatientNhsNumber.Should().Be(Leonard, "a refused look at another patient's record is audited with whom it was about");
+    }
+
     private static string Key(JsonNode resource) => resource["resourceType"]!.GetValue<string>() + "/" + resource["id"]!.GetValue<string>();
 
     private static string With(string url, string query) => url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query;
