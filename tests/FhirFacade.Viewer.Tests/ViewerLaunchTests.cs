@@ -32,6 +32,7 @@ public sealed class ViewerLaunchTests(ViewerFixture fixture)
         (await page.Locator("[data-testid=timeline] svg g.row").CountAsync()).Should().Be(10, "five problems and five medications, all dated");
         (await page.Locator("[data-testid=issues-table]").TextContentAsync()).Should().Contain("SHARING-AREA-WITHHELD").And.Contain("MERGED-DUPLICATE");
         (await page.Locator("[data-testid=gap-warning]").TextContentAsync()).Should().Contain("RY801", "the community service withholds its problems, and the viewer says so");
+        (await page.TextContentAsync("#via")).Should().Contain("$everything", "the facade declares Patient/$everything, so the viewer reads the record with it");
     }
 
     [Fact]

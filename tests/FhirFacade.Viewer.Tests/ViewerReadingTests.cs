@@ -5,8 +5,8 @@ namespace FhirFacade.Viewer.Tests;
 
 /// <summary>
 /// How the viewer reads, in the browser against the real facade, with the browser's own request
-/// routing standing in for what the facade does not do today: a CapabilityStatement declaring
-/// <c>$everything</c> (answered from the facade's real searches, over two pages), and one search failing.
+/// routing standing in for answers the demo data does not give: <c>$everything</c> over two pages (answered from
+/// the facade's real searches), and, for a CapabilityStatement without <c>$everything</c>, one search failing.
 /// </summary>
 [Collection(ViewerCollection.Name)]
 [Trait("Category", "Integration")]
@@ -83,6 +83,16 @@ public sealed class ViewerReadingTests(ViewerFixture fixture)
     {
         await using var browser = await fixture.NewPageAsync();
         var page = browser.Page;
+
+        // The facade declares $everything; without it the viewer reads the record through the four searches, one failing here.
+        await page.RouteAsync(url => url.EndsWith("/fhir/metadata", StringComparison.Ordinal), async route =>
+        {
+            var response = await route.FetchAsync();
+            var capability = JsonNode.Parse(await response.TextAsync())!;
+            var patient = capability["rest"]![0]!["resource"]!.AsArray().First(r => (string?)r!["type"] == "Patient")!;
+            patient["operation"] = new JsonArray([.. patient["operation"]!.AsArray().Where(o => (string?)o!["name"] != "everything").Select(o => o!.DeepClone())]);
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = capability.ToJsonString() });
+        });
         await page.RouteAsync(url => url.Contains("/fhir/AllergyIntolerance?", StringComparison.Ordinal), route => route.FulfillAsync(new RouteFulfillOptions
         {
             Status = 502,

@@ -73,6 +73,14 @@ public sealed class CapabilityStatementBuilder(SupplierAdapterRegistry adapters,
         Documentation = "Validates a resource (or a Parameters with resource, profile and mode create|update) against its type, its meta.profile and an optional profile; answers an OperationOutcome.",
     };
 
+    // Patient/$everything: the whole record, every holder, as a paged searchset (docs/api.md).
+    private static CapabilityStatement.OperationComponent EverythingOperation() => new()
+    {
+        Name = EverythingEndpoints.OperationName,
+        Definition = EverythingEndpoints.OperationDefinition,
+        Documentation = "The patient's whole record from every organisation holding it (Patient, AllergyIntolerance, Condition, MedicationStatement and their Medications) as one paged searchset with an OperationOutcome entry; Patient/{id}/$everything, or Patient/$everything?identifier=https://fhir.nhs.uk/Id/nhs-number|{nhs}. Parameters: _type, _since (the date the practice recorded an entry), _count, _summary, _elements.",
+    };
+
     private CapabilityStatement.ResourceComponent Resource(string type)
     {
         var searchable = adapters.Serves(type, search: true);
@@ -90,6 +98,11 @@ public sealed class CapabilityStatementBuilder(SupplierAdapterRegistry adapters,
 
         component.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = "read" });
         component.Operation.Add(ValidateOperation());
+        if (type == FhirResourceTypes.Patient)
+        {
+            component.Operation.Add(EverythingOperation());
+        }
+
         if (!searchable)
         {
             return component;

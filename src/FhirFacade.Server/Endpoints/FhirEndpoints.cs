@@ -52,6 +52,7 @@ public static class FhirEndpoints
         fhir.MapPost(CompartmentPattern + "/_search", PostCompartmentSearchAsync).WithAccess(search);
         fhir.MapMethods("/" + TypePattern + "/{id}", ReadMethods, ReadAsync).WithAccess(EndpointAccess.ScopeOnRouteType(ScopeAccess.Read));
         fhir.MapValidate();
+        fhir.MapEverything();
         fhir.MapMethods("/", WriteMethods, WriteNotAllowed).WithAccess(EndpointAccess.Token);
         fhir.MapMethods("/" + TypePattern, WriteMethods, WriteNotAllowed).WithAccess(EndpointAccess.Token);
         fhir.MapMethods("/" + TypePattern + "/{id}", WriteMethods, WriteNotAllowed).WithAccess(EndpointAccess.Token);

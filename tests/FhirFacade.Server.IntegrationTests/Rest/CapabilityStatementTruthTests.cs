@@ -40,6 +40,12 @@ public sealed class CapabilityStatementTruthTests(FacadeServerFactory factory) :
         [("/fhir/Patient/{id}/" + TypeRoute + "/_search", "POST")] = "search-compartment",
         [("/fhir/$validate", "POST")] = "$validate",
         [("/fhir/" + TypeRoute + "/$validate", "POST")] = "$validate",
+        [("/fhir/Patient/{id}/$everything", "GET")] = "$everything",
+        [("/fhir/Patient/{id}/$everything", "HEAD")] = "$everything",
+        [("/fhir/Patient/{id}/$everything", "POST")] = "$everything",
+        [("/fhir/Patient/$everything", "GET")] = "$everything",
+        [("/fhir/Patient/$everything", "HEAD")] = "$everything",
+        [("/fhir/Patient/$everything", "POST")] = "$everything",
         [("/fhir/AuditEvent", "GET")] = "AuditEvent search-type",
         [("/fhir/AuditEvent", "HEAD")] = "AuditEvent search-type",
         [("/fhir/.well-known/smart-configuration", "GET")] = "none: SMART discovery, declared in rest.security",
@@ -87,6 +93,20 @@ public sealed class CapabilityStatementTruthTests(FacadeServerFactory factory) :
         operations.Should().Equal(expected);
         string[] compartments = routes.Contains("search-compartment") ? ["http://hl7.org/fhir/CompartmentDefinition/patient"] : [];
         (statement["rest"]![0]!["compartment"]?.AsArray().Select(c => c!.GetValue<string>()) ?? []).Should().Equal(compartments);
+
+        var patient = Resources(statement).Single(r => r["type"]!.GetValue<string>() == "Patient");
+        var patientOperations = (patient["operation"]?.AsArray() ?? []).Select(o => (o!["name"]!.GetValue<string>(), o["definition"]!.GetValue<string>())).ToList();
+        if (routes.Contains("$everything"))
+        {
+            patientOperations.Should().Contain(("everything", "http://hl7.org/fhir/OperationDefinition/Patient-everything"));
+        }
+        else
+        {
+            patientOperations.Should().NotContain(o => o.Item1 == "everything");
+        }
+
+        Resources(statement).Where(r => r["type"]!.GetValue<string>() != "Patient")
+            .SelectMany(r => r["operation"]?.AsArray() ?? []).Should().NotContain(o => o!["name"]!.GetValue<string>() == "everything", "only Patient serves $everything");
     }
 
     [Fact]
@@ -204,6 +224,16 @@ public sealed class CapabilityStatementTruthTests(FacadeServerFactory factory) :
     }
 
     [Fact]
+    public async Task DeclaredOperationEverything_IsServed()
+    {
+        var response = await factory.CreateClient().FhirGetAsync($"{Base}/Patient/$everything?identifier=https://fhir.nhs.uk/Id/nhs-number|9990000018&_count=1");
+
+        response.Status.Should().Be(HttpStatusCode.OK);
+        response.Body!["type"]!.GetValue<string>().Should().Be("searchset");
+        response.Entries().Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task AuditEvent_DeclaredWithSearchOnly_AndItsSearchIsServed()
     {
         var statement = await StatementAsync();
@@ -223,7 +253,7 @@ public sealed class CapabilityStatementTruthTests(FacadeServerFactory factory) :
 
     // The write fallbacks (405 "read-only") and the 404 catch-all serve no interaction.
     private static bool IsUndeclaredByDesign((string Pattern, string Method) route) =>
-        (route.Method is "POST" or "PUT" or "DELETE" or "PATCH" && !route.Pattern.EndsWith("/_search", StringComparison.Ordinal) && !route.Pattern.EndsWith("$validate", StringComparison.Ordinal))
+        (route.Method is "POST" or "PUT" or "DELETE" or "PATCH" && !route.Pattern.EndsWith("/_search", StringComparison.Ordinal) && !route.Pattern.EndsWith("$validate", StringComparison.Ordinal) && !route.Pattern.EndsWith("$everything", StringComparison.Ordinal))
         || route.Pattern == "/fhir/{**path}";
 
     private static bool IsNotServed(FhirResponse response) =>

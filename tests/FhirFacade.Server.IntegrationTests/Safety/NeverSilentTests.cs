@@ -5,6 +5,7 @@ using FhirFacade.Server.IntegrationTests.Infrastructure;
 using FhirFacade.Simulators.Faults;
 using FhirFacade.Simulators.Hosting;
 using FhirFacade.Simulators.World;
+using FhirFacade.TestKit.Server;
 using static FhirFacade.Server.IntegrationTests.Infrastructure.TestPatients;
 
 namespace FhirFacade.Server.IntegrationTests.Safety;
@@ -12,9 +13,9 @@ namespace FhirFacade.Server.IntegrationTests.Safety;
 /// <summary>
 /// Never silent (docs/safety/hazard-log.md, H3): for every cause that can leave something out of a patient's record,
 /// the answer's OperationOutcome names the supplier, the organisation (ODS code) and the reason, over the real
-/// simulators. Each cause is one row; each way of asking for a record is one form. Today the only multi-type form is a
-/// search per resource type; <c>Patient/{id}/$everything</c> (issue #17) becomes one more <see cref="Forms"/> row, and every
-/// cause then runs against it too.
+/// simulators. Each cause is one row; each way of asking for a record is one form: a search of the cause's resource type,
+/// and <c>Patient/$everything</c> in both its forms (by NHS number on the type, and by a Patient id on the instance), so
+/// every cause also runs against the one call that gathers every type.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class NeverSilentTests(
@@ -36,8 +37,8 @@ public sealed class NeverSilentTests(
         ConditionBreaking,
     }
 
-    /// <summary>The ways of asking for a record that must carry the outcome (add <c>$everything</c> here when it exists).</summary>
-    public static IReadOnlyList<string> Forms { get; } = ["search"];
+    /// <summary>The ways of asking for a record that must carry the outcome.</summary>
+    public static IReadOnlyList<string> Forms { get; } = ["search", "everything-type", "everything-instance"];
 
     /// <summary>Every cause, by name: what it takes, whom it is about, and the issue it must produce.</summary>
     public static IReadOnlyList<SilentGapCause> Causes { get; } =
@@ -142,8 +143,19 @@ public sealed class NeverSilentTests(
     private static string Url(string form, SilentGapCause cause) => form switch
     {
         "search" => $"/fhir/{cause.ResourceType}?patient.identifier={FhirHttp.Nhs}{cause.NhsNumber}",
+        "everything-type" => $"/fhir/Patient/$everything?identifier={FhirHttp.Nhs}{cause.NhsNumber}&_count=500",
+        "everything-instance" => $"/fhir/Patient/{InstanceId(cause)}/$everything?_count=500",
         _ => throw new ArgumentOutOfRangeException(nameof(form), form, "Unknown form."),
     };
+
+    // The instance form names the patient by one organisation's record: another holder's than the one the cause is about
+    // where there is one (the Patient is read there first), else that one.
+    private static string InstanceId(SilentGapCause cause)
+    {
+        var holders = SimulatorDirectory.HoldersOf(cause.NhsNumber);
+        var holder = holders.FirstOrDefault(h => h.Organisation.OdsCode != cause.OdsCode) ?? holders[0];
+        return TestResourceIds.Encode("Patient", holder.Organisation.Supplier.ToString().ToLowerInvariant(), holder.Organisation.OdsCode, cause.NhsNumber);
+    }
 
     private static string Diagnostics(JsonNode issue) => issue["diagnostics"]!.GetValue<string>();
 

@@ -246,11 +246,12 @@ public sealed class EndpointAuthorizationMatrixTests(KestrelFacadeServerFactory 
         // $validate needs only a token at the gate: the scope is on the type validated, which the endpoint checks itself,
         // from the route's {type} when there is one (so 403 here) and otherwise from the body (this token's Basic scope
         // may validate a Basic, so the empty body is simply not a resource).
-        if (@case.Kind == EndpointAccessKind.Token && @case.Pattern.Contains("/$", StringComparison.Ordinal))
+        if (@case.Kind == EndpointAccessKind.Token && @case.Pattern.EndsWith("/$validate", StringComparison.Ordinal))
         {
             return @case.Pattern.Contains("{type", StringComparison.Ordinal) ? HttpStatusCode.Forbidden : null;
         }
 
+        // Every other operation ($everything) declares its scope at the gate, so the wrong scope is 403 like a read's.
         // The write fallbacks only say "read-only facade" (405) to an authenticated caller; no scope is involved.
         var isWriteFallback = @case.Pattern.StartsWith("/fhir", StringComparison.Ordinal)
             && !@case.Pattern.EndsWith("/_search", StringComparison.Ordinal)
