@@ -12,6 +12,7 @@ using FhirFacade.Suppliers.Emis;
 using FhirFacade.Suppliers.Microtest;
 using FhirFacade.Suppliers.Tpp;
 using FhirFacade.Suppliers.Vision;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Server.Hosting;
@@ -59,12 +60,12 @@ public static class FacadeServer
             await app.RunAsync();
             return 0;
         }
-        catch (OptionsValidationException invalid)
+        catch (OptionsValidationException invalid) when (!HostedByTestServer(app))
         {
             await Console.Error.WriteLineAsync(CannotStartPrefix + string.Join(" ", invalid.Failures));
             return 1;
         }
-        catch (AggregateException invalid) when (invalid.InnerExceptions.All(e => e is OptionsValidationException))
+        catch (AggregateException invalid) when (!HostedByTestServer(app) && invalid.InnerExceptions.All(e => e is OptionsValidationException))
         {
             await Console.Error.WriteLineAsync(CannotStartPrefix + string.Join(" ", invalid.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)));
             return 1;
@@ -126,6 +127,11 @@ public static class FacadeServer
         StartupBanner.Register(app);
         return app;
     }
+
+    // Under WebApplicationFactory the test host waits on this entry point to start the host: a refusal must reach it as the
+    // exception, not as a message and a quiet return.
+    private static bool HostedByTestServer(WebApplication app) =>
+        app.Services.GetService<IServer>()?.GetType().FullName == "Microsoft.AspNetCore.TestHost.TestServer";
 
     private static string FhirBasePath(IConfiguration configuration) => configuration["Facade:Server:BasePath"] ?? "/fhir";
 
