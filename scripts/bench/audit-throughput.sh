@@ -17,6 +17,7 @@
 #        ROUNDS=3 THREADS=2 CONNECTIONS="16 64" RECORD_CONNECTIONS=16 PORT=5192)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/lib/server.sh
 
 PRODUCERS="${PRODUCERS:-1,16,64,256}"
 TRAIL_SECONDS="${TRAIL_SECONDS:-5}"
@@ -34,7 +35,7 @@ PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 
 load() { printf 'load average: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"; }
 
-dotnet build src/FhirFacade.Server -c Release -nologo -v q -p:RunAnalyzers=false >/dev/null
+facade_build
 dotnet build src/FhirFacade.Cli -c Release -nologo -v q -p:RunAnalyzers=false >/dev/null
 CLI=(dotnet src/FhirFacade.Cli/bin/Release/net10.0/fhirfacade.dll)
 
@@ -84,18 +85,12 @@ measure() {
 declare -A PID TOKEN_OF BASE_OF
 start_server() {
   local name="$1" port="$2"; shift 2
-  dotnet src/FhirFacade.Server/bin/Release/net10.0/FhirFacade.Server.dll --urls "http://127.0.0.1:${port}" \
-    --contentRoot "$PWD/src/FhirFacade.Server" "$@" \
-    --Logging:LogLevel:Default=Warning >"${work}/server-${name}.log" 2>&1 &
-  PID[$name]=$!
-  servers="${servers} $!"
+  facade_start "$port" "${work}/server-${name}.log" "$@" --Logging:LogLevel:Default=Warning
+  PID[$name]=$FACADE_PID
+  servers="${servers} $FACADE_PID"
   BASE_OF[$name]="http://127.0.0.1:${port}/fhir"
-  local up=""
-  for _ in $(seq 1 120); do curl -fs -o /dev/null "${BASE_OF[$name]}/metadata" && { up=1; break; }; sleep 0.5; done
-  [ -n "$up" ] || { echo "server did not start:" >&2; cat "${work}/server-${name}.log" >&2; exit 1; }
-  TOKEN_OF[$name]="$(curl -fs -X POST "http://127.0.0.1:${port}/dev-auth/token" -d grant_type=client_credentials \
-    -d client_id=demo-client -d client_secret=demo-secret -d 'scope=user/*.rs' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')"
-  [ -n "${TOKEN_OF[$name]}" ] || { echo "could not get a development token" >&2; exit 1; }
+  facade_wait "$port" "${work}/server-${name}.log" 60
+  TOKEN_OF[$name]="$(facade_token "$port")"
   local status
   status="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${TOKEN_OF[$name]}" "${BASE_OF[$name]}/Patient/bench-unknown")"
   [ "$status" = 404 ] || { echo "expected 404 from ${BASE_OF[$name]}/Patient/bench-unknown, got ${status}" >&2; exit 1; }

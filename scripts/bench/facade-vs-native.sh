@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load benchmark: the facade vs the same native request straight to the EMIS simulator, in one run.
-# Starts the facade (embedded simulators, validation policy as configured) on loopback, then runs wrk
+# Starts the demo host (embedded simulators, validation policy as configured) on loopback, then runs wrk
 # (bounded: DURATION per run, THREADS threads, CONNECTIONS connections) for
 #   1. Patient read            facade GET /fhir/Patient/{id}                 vs native GET /api/patients/{nhs}
 #   2. MedicationStatement     facade GET /fhir/MedicationStatement?patient.identifier=…|{nhs}
@@ -9,6 +9,7 @@
 # Usage: scripts/bench/facade-vs-native.sh            (env: DURATION=10s WARMUP=10s THREADS=2 CONNECTIONS=16 PACE_MS=0 PORT=5190 AUDIT_OFF=0)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/lib/server.sh
 
 DURATION="${DURATION:-10s}"
 WARMUP="${WARMUP:-10s}"
@@ -21,7 +22,7 @@ BASE="http://127.0.0.1:${PORT}/fhir"
 
 command -v wrk >/dev/null || { echo "wrk is required (apt-get install -y wrk)" >&2; exit 1; }
 
-dotnet build src/FhirFacade.Server -c Release -nologo -v q -p:RunAnalyzers=false >/dev/null
+facade_build
 log="$(mktemp)"
 audit_dir="$(mktemp -d)"
 # Every facade request is audited (durably, before the response is released), into a throw-away SQLite file.
@@ -31,23 +32,15 @@ if [ "${AUDIT_OFF:-0}" = "1" ]; then
   audit_args=(--Audit:Store=None --Audit:AllowNoneForBenchmarks=true)
   echo "AUDIT OFF (benchmark-only no-op store): this run does not measure the production configuration"
 fi
-dotnet src/FhirFacade.Server/bin/Release/net10.0/FhirFacade.Server.dll --urls "http://127.0.0.1:${PORT}" \
-  --contentRoot "$PWD/src/FhirFacade.Server" "${audit_args[@]}" \
-  --Logging:LogLevel:Default=Warning --Logging:LogLevel:FhirFacade=Information >"$log" 2>&1 &
-server=$!
+facade_start "$PORT" "$log" "${audit_args[@]}" --Logging:LogLevel:Default=Warning --Logging:LogLevel:FhirFacade=Information
+server=$FACADE_PID
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$log" "$audit_dir"' EXIT
 
-for _ in $(seq 1 60); do
-  grep -q "Embedded emis simulator" "$log" && curl -fs "${BASE}/metadata" >/dev/null && break
-  sleep 0.5
-done
-NATIVE="$(grep -o 'Embedded emis simulator: [^ ]*' "$log" | awk '{print $4}' | sed 's:/*$::')"
-[ -n "$NATIVE" ] || { echo "server did not start:" >&2; cat "$log" >&2; exit 1; }
+facade_wait "$PORT" "$log" 60 "Embedded emis simulator"
+NATIVE="$(facade_simulator emis "$log")"
 
 # A development clinician token (the embedded default's issuer), sent on every facade request.
-TOKEN="$(curl -fs -X POST "http://127.0.0.1:${PORT}/dev-auth/token" -d grant_type=client_credentials \
-  -d client_id=demo-client -d client_secret=demo-secret -d 'scope=user/*.rs' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')"
-[ -n "$TOKEN" ] || { echo "could not get a development token" >&2; exit 1; }
+TOKEN="$(facade_token "$PORT")"
 AUTH="Authorization: Bearer ${TOKEN}"
 
 search="${BASE}/MedicationStatement?patient.identifier=https://fhir.nhs.uk/Id/nhs-number%7C${NHS}"

@@ -22,6 +22,7 @@
 # Usage: scripts/bench/four-suppliers.sh   (env: LATENCY_MS=50 DURATION=10s THREADS=2 CONNECTIONS=8 SETTLE_ROUNDS=1 ROUNDS=4 PORT=5194)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/lib/server.sh
 
 LATENCY_MS="${LATENCY_MS:-50}"
 DURATION="${DURATION:-10s}"
@@ -37,7 +38,7 @@ CLK_TCK="$(getconf CLK_TCK)"
 command -v wrk >/dev/null || { echo "wrk is required (apt-get install -y wrk)" >&2; exit 1; }
 load() { printf 'load average: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >&2; }
 
-dotnet build src/FhirFacade.Server -c Release -nologo -v q -p:RunAnalyzers=false >/dev/null
+facade_build
 dotnet build tests/FhirFacade.Benchmarks -c Release -nologo -v q -p:RunAnalyzers=false >/dev/null
 MLLP_LOAD=(dotnet tests/FhirFacade.Benchmarks/bin/Release/net10.0/FhirFacade.Benchmarks.dll mllp)
 
@@ -52,24 +53,17 @@ trap cleanup EXIT
 declare -A PID TOKEN_OF URL_OF
 start_server() {
   local policy="$1" port="$2" log="${work}/server-$1.log"
-  dotnet src/FhirFacade.Server/bin/Release/net10.0/FhirFacade.Server.dll --urls "http://127.0.0.1:${port}" \
-    --contentRoot "$PWD/src/FhirFacade.Server" --Audit:SqlitePath="${work}/audit-${policy}.db" \
+  facade_start "$port" "$log" --Audit:SqlitePath="${work}/audit-${policy}.db" \
     --Facade:EmbeddedSimulators:AddedLatencyMs="$LATENCY_MS" --Facade:Validation:Policy="$policy" \
-    --Logging:LogLevel:Default=Warning --Logging:LogLevel:FhirFacade=Information >"$log" 2>&1 &
-  PID[$policy]=$!
-  servers="${servers} $!"
-  for _ in $(seq 1 120); do
-    grep -q "Embedded vision simulator" "$log" && curl -fs -o /dev/null "http://127.0.0.1:${port}/fhir/metadata" && break
-    sleep 0.5
-  done
-  grep -q "Embedded vision simulator" "$log" || { echo "server did not start:" >&2; cat "$log" >&2; exit 1; }
-  TOKEN_OF[$policy]="$(curl -fs -X POST "http://127.0.0.1:${port}/dev-auth/token" -d grant_type=client_credentials \
-    -d client_id=demo-client -d client_secret=demo-secret -d 'scope=user/*.rs' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')"
-  [ -n "${TOKEN_OF[$policy]}" ] || { echo "could not get a development token" >&2; exit 1; }
+    --Logging:LogLevel:Default=Warning --Logging:LogLevel:FhirFacade=Information
+  PID[$policy]=$FACADE_PID
+  servers="${servers} $FACADE_PID"
+  facade_wait "$port" "$log" 60 "Embedded vision simulator"
+  TOKEN_OF[$policy]="$(facade_token "$port")"
   URL_OF[$policy]="http://127.0.0.1:${port}/fhir/${QUERY}"
 }
 
-simulator() { grep -o "Embedded $1 simulator: [^ ]*" "${work}/server-$2.log" | awk '{print $4}' | sed 's:/*$::'; }
+simulator() { facade_simulator "$1" "${work}/server-$2.log"; }
 
 # CPU ticks (user + system) of the server process so far.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/${server}/stat"; }

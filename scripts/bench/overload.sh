@@ -31,6 +31,7 @@
 #        VARIANTS=... NICE=...)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/lib/server.sh
 
 ROUNDS="${ROUNDS:-3}"
 DURATION="${DURATION:-10}"
@@ -46,6 +47,7 @@ VARIANTS="${VARIANTS:-}"
 NICE="${NICE:-}"
 PRIORITY=()
 [ -z "$NICE" ] || PRIORITY=(nice -n "$NICE")
+FACADE_PRIORITY=("${PRIORITY[@]}")
 LUA="$PWD/scripts/bench/overload.lua"
 
 command -v wrk >/dev/null || { echo "wrk is required (apt-get install -y wrk)" >&2; exit 1; }
@@ -53,7 +55,7 @@ command -v wrk >/dev/null || { echo "wrk is required (apt-get install -y wrk)" >
 load() { printf '[load %s] ' "$(cut -d' ' -f1-3 /proc/loadavg)"; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-dotnet build src/FhirFacade.Server -c Release -nologo -v q -p:RunAnalyzers=false >/dev/null
+facade_build
 
 work="$(mktemp -d)"
 servers=""
@@ -66,18 +68,12 @@ trap cleanup EXIT
 declare -A PID BASE TOKEN
 start_server() {
   local name="$1" port="$2"; shift 2
-  "${PRIORITY[@]}" dotnet src/FhirFacade.Server/bin/Release/net10.0/FhirFacade.Server.dll --urls "http://127.0.0.1:${port}" \
-    --contentRoot "$PWD/src/FhirFacade.Server" --Audit:SqlitePath="${work}/audit-${name}.db" \
-    --Logging:LogLevel:Default=Warning "$@" >"${work}/server-${name}.log" 2>&1 &
-  PID[$name]=$!
-  servers="${servers} $!"
+  facade_start "$port" "${work}/server-${name}.log" --Audit:SqlitePath="${work}/audit-${name}.db" --Logging:LogLevel:Default=Warning "$@"
+  PID[$name]=$FACADE_PID
+  servers="${servers} $FACADE_PID"
   BASE[$name]="http://127.0.0.1:${port}"
-  local up=""
-  for _ in $(seq 1 180); do curl -fs -o /dev/null "${BASE[$name]}/fhir/metadata" && { up=1; break; }; sleep 0.5; done
-  [ -n "$up" ] || { echo "server ${name} did not start:" >&2; cat "${work}/server-${name}.log" >&2; exit 1; }
-  TOKEN[$name]="$(curl -fs -X POST "${BASE[$name]}/dev-auth/token" -d grant_type=client_credentials \
-    -d client_id=demo-client -d client_secret=demo-secret -d 'scope=user/*.rs' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')"
-  [ -n "${TOKEN[$name]}" ] || { echo "could not get a development token from ${name}" >&2; exit 1; }
+  facade_wait "$port" "${work}/server-${name}.log" 90
+  TOKEN[$name]="$(facade_token "$port")"
   local status
   status="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${TOKEN[$name]}" "${BASE[$name]}/fhir${URL_PATH}")"
   [ "$status" = 200 ] || { echo "expected 200 from ${name} for ${URL_PATH}, got ${status}" >&2; exit 1; }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# docs/operations.md on loopback: two facade instances behind no balancer, sharing one PostgreSQL audit
+# docs/operations.md on loopback: two facade instances (the demo host, src/FhirFacade.Demo) behind no balancer, sharing one PostgreSQL audit
 # store and the id and paging keys, each with its own embedded simulators and development issuer (there is
 # no real supplier or issuer here).
 #   1. a throw-away PostgreSQL cluster on a free loopback port, one database for the audit trail;
@@ -10,18 +10,18 @@
 #   5. both records are in the one audit chain;
 #   6. SIGTERM to both: each exits 0; the collector received traces and metrics, and no NHS number;
 #   7. `fhirfacade audit verify --postgres` walks the whole chain.
-# Needs the built server and CLI (dotnet build src/FhirFacade.Server -c Release; dotnet build
+# Needs the built demo host and CLI (dotnet build src/FhirFacade.Demo -c Release; dotnet build
 # src/FhirFacade.Cli -c Release) and Debian's postgresql package. Stops by itself; cleans up on exit.
 # Usage: scripts/ops/two-instances.sh   (env: CONFIGURATION=Release)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/lib/server.sh
 
 CONFIGURATION="${CONFIGURATION:-Release}"
-SERVER_DIR="src/FhirFacade.Server/bin/${CONFIGURATION}/net10.0"
 CLI="src/FhirFacade.Cli/bin/${CONFIGURATION}/net10.0/fhirfacade.dll"
 NHS="https://fhir.nhs.uk/Id/nhs-number%7C9990000018"
-[ -f "${SERVER_DIR}/FhirFacade.Server.dll" ] && [ -f "$CLI" ] \
-  || { echo "build first: dotnet build src/FhirFacade.Server -c ${CONFIGURATION} && dotnet build src/FhirFacade.Cli -c ${CONFIGURATION}" >&2; exit 1; }
+[ -f "$FACADE_DLL" ] && [ -f "$CLI" ] \
+  || { echo "build first: dotnet build src/FhirFacade.Demo -c ${CONFIGURATION} && dotnet build src/FhirFacade.Cli -c ${CONFIGURATION}" >&2; exit 1; }
 PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 [ -x "${PG_BIN}/initdb" ] || { echo "PostgreSQL server binaries are required (apt-get install -y postgresql)" >&2; exit 1; }
 
@@ -77,14 +77,14 @@ otlp_pid=$!; pids="$otlp_pid"
 IDS_KEY="$(head -c 32 /dev/urandom | base64 -w0)"
 PAGING_KEY="$(head -c 32 /dev/urandom | base64 -w0)"
 start_instance() { # port log; sets LAST_PID (no command substitution: the instance must be this shell's child, for wait)
-  ( cd "$SERVER_DIR" && Urls="http://127.0.0.1:$1" \
+  ( cd "$FACADE_DIR" && Urls="http://127.0.0.1:$1" \
       Facade__Ids__SigningKey="$IDS_KEY" Facade__Paging__SigningKey="$PAGING_KEY" \
       Audit__Store=Postgres Audit__PostgresConnectionString="$AUDIT" \
       Facade__Shutdown__DrainDelay=00:00:01 Facade__Shutdown__Timeout=00:00:20 \
       Logging__Console__FormatterName=json \
       OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:${otlp_port}" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
       OTEL_SERVICE_NAME="fhirfacade-$1" OTEL_BSP_SCHEDULE_DELAY=500 OTEL_METRIC_EXPORT_INTERVAL=1000 \
-      exec dotnet FhirFacade.Server.dll ) >"$2" 2>&1 &
+      exec dotnet FhirFacade.Demo.dll ) >"$2" 2>&1 &
   LAST_PID=$!
 }
 port_a="$(free_port)"; port_b="$(free_port)"
@@ -94,24 +94,14 @@ echo "instance A: http://127.0.0.1:${port_a} (pid ${pid_a}); instance B: http://
 
 step "3. Readiness"
 wait_ready() { # port log
-  for _ in $(seq 1 600); do
-    code="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/health/ready" || true)"
-    if [ "$code" = 200 ]; then echo "http://127.0.0.1:$1/health/ready: 200 $(curl -s "http://127.0.0.1:$1/health/ready")"; return 0; fi
-    sleep 0.2
-  done
-  tail -n 30 "$2" >&2
-  fail "instance on port $1 did not become ready in 120 s"
+  facade_wait "$1" "$2" 120
+  echo "http://127.0.0.1:$1/health/ready: 200 $(curl -s "http://127.0.0.1:$1/health/ready")"
 }
 wait_ready "$port_a" "${work}/a.log"
 wait_ready "$port_b" "${work}/b.log"
 
 step "4. A request through each instance"
-token() { # port
-  curl -s -X POST "http://127.0.0.1:$1/dev-auth/token" -d grant_type=client_credentials \
-    -d client_id=demo-client -d client_secret=demo-secret -d 'scope=user/*.rs' \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
-}
-token_a="$(token "$port_a")"; token_b="$(token "$port_b")"
+token_a="$(facade_token "$port_a")"; token_b="$(facade_token "$port_b")"
 id_a="two-instances-a-$$"; id_b="two-instances-b-$$"
 curl -s -o "${work}/a.json" -w 'A: GET /fhir/Condition?patient.identifier=... -> %{http_code}\n' -H "Authorization: Bearer ${token_a}" \
   -H "X-Request-Id: ${id_a}" "http://127.0.0.1:${port_a}/fhir/Condition?patient.identifier=${NHS}"

@@ -23,14 +23,14 @@ public sealed class ProjectReferenceTests
         ["FhirFacade.Simulators"] = [],
         // The CLI may read the audit store to verify its hash chain (docs/adr/0004-cli-audit-verify.md).
         ["FhirFacade.Cli"] = ["FhirFacade.Fhir", "FhirFacade.Fhir.FhirPath", "FhirFacade.Fhir.Validation", "FhirFacade.Audit"],
-        // The host composes everything. It still references the simulators to start them from its embedded defaults:
-        // a known debt (issue #16 asks for a host without them); listing it keeps any further reference a failure.
+        // The production server composes the product and nothing else: never the simulators (issue #16 item 5).
         ["FhirFacade.Server"] =
         [
             "FhirFacade.Fhir", "FhirFacade.Fhir.FhirPath", "FhirFacade.Fhir.Validation", "FhirFacade.Core", "FhirFacade.Audit",
             "FhirFacade.Suppliers.Emis", "FhirFacade.Suppliers.Tpp", "FhirFacade.Suppliers.Vision", "FhirFacade.Suppliers.Microtest",
-            "FhirFacade.Simulators",
         ],
+        // The demo host: the production server's composition plus the simulators it starts in-process.
+        ["FhirFacade.Demo"] = ["FhirFacade.Server", "FhirFacade.Simulators"],
     };
 
     public static TheoryData<string> Projects()
@@ -56,6 +56,21 @@ public sealed class ProjectReferenceTests
 
         Allowed.Should().ContainKey(project, "every source project needs an entry in the dependency table");
         references.Should().BeSubsetOf(Allowed[project], $"{project} may only reference {string.Join(", ", Allowed[project])}");
+    }
+
+    // The production server's build carries no simulator: not as a reference of its assembly, not in the dependencies its
+    // build output loads (FhirFacade.Server.deps.json beside the binaries, which a publish copies as it is).
+    [Fact]
+    public void ProductionServer_BuildOutput_HoldsNoSimulators()
+    {
+        var server = typeof(FhirFacade.Server.Hosting.FacadeServer).Assembly;
+        server.GetReferencedAssemblies().Select(a => a.Name).Should().NotContain("FhirFacade.Simulators");
+
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var output = Path.Combine(RepositoryLayout.Root, "src", "FhirFacade.Server", "bin", testBin.Parent!.Name, testBin.Name);
+        var deps = Path.Combine(output, "FhirFacade.Server.deps.json");
+        File.Exists(deps).Should().BeTrue($"the server is built before its architecture tests ({deps})");
+        File.ReadAllText(deps).Should().NotContain("FhirFacade.Simulators", "the production server's build output must not load the simulators");
     }
 
     // Firely's SDK and validator are the reference the kernel is checked against in the tests, never a

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using FhirFacade.TestKit.Server;
 
 namespace FhirFacade.Viewer.Tests;
 
@@ -104,10 +105,10 @@ public sealed class CrossOriginBrowserTests(ViewerFixture fixture, CrossOriginFi
         (await page.Locator("[data-testid=medications-current] tbody tr").CountAsync()).Should().BeGreaterThan(0);
     }
 
-    private static async Task<JsonElement> FetchAsync(BrowserPage browser, FacadeServerProcess facade, string? token) =>
+    private static async Task<JsonElement> FetchAsync(BrowserPage browser, FacadeProcess facade, string? token) =>
         await browser.Page.EvaluateAsync<JsonElement>(FetchScript, new { fhirBase = facade.FhirBase, tokenUrl = facade.Root + "/dev-auth/token", token, nhs = NhsNumber });
 
-    private static async Task<string> TokenAsync(FacadeServerProcess facade)
+    private static async Task<string> TokenAsync(FacadeProcess facade)
     {
         using var client = new HttpClient();
         using var response = await client.PostAsync(new Uri(facade.Root + "/dev-auth/token"), new FormUrlEncodedContent(new Dictionary<string, string>

@@ -1,3 +1,5 @@
+using FhirFacade.TestKit.Server;
+
 namespace FhirFacade.Viewer.Tests;
 
 /// <summary>
@@ -11,17 +13,19 @@ public sealed class CrossOriginFixture : IAsyncLifetime
 
     public StaticOriginServer NotAllowed { get; private set; } = null!;
 
-    public FacadeServerProcess Facade { get; private set; } = null!;
+    public FacadeProcess Facade { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         Allowed = StaticOriginServer.Start();
         NotAllowed = StaticOriginServer.Start();
-        Facade = await FacadeServerProcess.StartAsync(_ => new Dictionary<string, string>
-        {
-            ["Facade:Cors:AllowLoopbackOrigins"] = "false",
-            ["Facade:Cors:AllowedOrigins:0"] = Allowed.Origin,
-        });
+        Facade = await FacadeProcess.StartAsync(
+            ViewerFixture.ServerOptions(new Dictionary<string, string>
+            {
+                ["Facade:Cors:AllowLoopbackOrigins"] = "false",
+                ["Facade:Cors:AllowedOrigins:0"] = Allowed.Origin,
+            }),
+            CancellationToken.None);
         Allowed.ServeViewerFrom(Facade.Root);
         NotAllowed.ServeViewerFrom(Facade.Root);
     }

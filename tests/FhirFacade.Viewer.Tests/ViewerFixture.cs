@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
+using FhirFacade.TestKit.Server;
 using Microsoft.Playwright;
 
 namespace FhirFacade.Viewer.Tests;
@@ -12,19 +13,30 @@ public sealed class ViewerFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public FacadeServerProcess Server { get; private set; } = null!;
+    public FacadeProcess Server { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>Where screenshots go: the project's default test results directory.</summary>
-    public static string ScreenshotDirectory { get; } = Path.Combine(FacadeServerProcess.Checkout, "tests", "FhirFacade.Viewer.Tests", "TestResults", "screenshots");
+    public static string ScreenshotDirectory { get; } = Path.Combine(FacadeProcess.Checkout, "tests", "FhirFacade.Viewer.Tests", "TestResults", "screenshots");
 
     public async Task InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright);
-        Server = await FacadeServerProcess.StartAsync();
+        Server = await FacadeProcess.StartAsync(ServerOptions(), CancellationToken.None);
     }
+
+    /// <summary>
+    /// The demo host (simulators, development issuer, viewer) with these settings, generous supplier budgets (faults
+    /// are injected explicitly), and ready once its log has named the simulators (for their fault controls).
+    /// </summary>
+    public static FacadeProcessOptions ServerOptions(IReadOnlyDictionary<string, string>? settings = null) => new()
+    {
+        Settings = settings ?? new Dictionary<string, string>(),
+        GenerousSupplierBudgets = true,
+        ReadyWhen = server => server.HasNamedSimulator("microtest"),
+    };
 
     public async Task DisposeAsync()
     {

@@ -1,14 +1,13 @@
 using FhirFacade.Core.Identity;
 using FhirFacade.Core.Location;
 using FhirFacade.Core.Search;
-using FhirFacade.Simulators.World;
 using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Server.DevAuthorization;
 
 /// <summary>
-/// The patients the development issuer offers for a launch. With the embedded simulators, every demo
-/// patient (<see cref="DemoPatientListing"/>, the simulators' own records) at the practice they are
+/// The patients the development issuer offers for a launch. Beside simulated suppliers, every demo
+/// patient (<see cref="SimulatedSuppliers.DemoPatients"/>, the simulators' own records) at the practice they are
 /// registered with, named as this server's organisation directory names it, with what is special about
 /// the record; then any configured under <c>DevAuthorization:Patients</c>. Built once.
 /// </summary>
@@ -16,12 +15,12 @@ public sealed class DevPatientPicker
 {
     private readonly Lazy<IReadOnlyList<DevPatientChoice>> _choices;
 
-    public DevPatientPicker(IOptions<DevAuthorizationOptions> options, ResourceIdCodec ids, IOrganisationDirectory directory, bool embeddedSimulators)
+    public DevPatientPicker(IOptions<DevAuthorizationOptions> options, ResourceIdCodec ids, IOrganisationDirectory directory, SimulatedSuppliers? simulated)
     {
         ArgumentNullException.ThrowIfNull(options);
         _choices = new Lazy<IReadOnlyList<DevPatientChoice>>(() =>
         [
-            .. options.Value.DemoPatients && embeddedSimulators ? DemoChoices(ids, directory) : Enumerable.Empty<DevPatientChoice>(),
+            .. options.Value.DemoPatients && simulated is not null ? DemoChoices(simulated.DemoPatients, ids, directory) : Enumerable.Empty<DevPatientChoice>(),
             .. options.Value.Patients.Where(p => p.Id.Length > 0),
         ]);
     }
@@ -34,11 +33,11 @@ public sealed class DevPatientPicker
         string.IsNullOrEmpty(patientId) ? null : Choices.FirstOrDefault(c => c.Id == patientId);
 
     // A demo patient whose practice is not in the directory cannot be read through this server: not offered.
-    private static IEnumerable<DevPatientChoice> DemoChoices(ResourceIdCodec ids, IOrganisationDirectory directory)
+    private static IEnumerable<DevPatientChoice> DemoChoices(IReadOnlyList<SimulatedDemoPatient> patients, ResourceIdCodec ids, IOrganisationDirectory directory)
     {
-        foreach (var patient in DemoPatientListing.All)
+        foreach (var patient in patients)
         {
-            var ods = patient.RegisteredPractice.Organisation.OdsCode;
+            var ods = patient.RegisteredPracticeOds;
             if (!directory.TryGet(ods, out var practice))
             {
                 continue;

@@ -11,7 +11,8 @@ namespace FhirFacade.Server.Health;
 /// </summary>
 internal sealed class OrganisationDirectoryHealthCheck(IOrganisationDirectory directory, SupplierAdapterRegistry adapters) : IHealthCheck
 {
-    private const string EmbeddedScheme = Hosting.EmbeddedSimulatorOptions.EndpointScheme;
+    // The demo host writes "embedded:{supplier}" for a simulator it has not resolved yet: not an endpoint to call.
+    private const string EmbeddedScheme = "embedded";
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -7,16 +7,16 @@ namespace FhirFacade.Server.Security;
 /// <summary>
 /// Checks the SMART settings at start-up. Without the development issuer, a real issuer and its keys
 /// must be configured. With it, it must be the only issuer and may only front the embedded simulated
-/// suppliers: the development issuer mints a token for anyone who knows its demo secrets, so a
+/// suppliers (<see cref="SimulatedSuppliers"/>, registered only by the demo host): the development issuer mints a token for anyone who knows its demo secrets, so a
 /// configuration that reaches real GP systems or names a real issuer but leaves it switched on (it is
-/// on in the base <c>appsettings.json</c>) refuses to start instead of failing open. The token audience
+/// on in the demo host's settings) refuses to start instead of failing open. The token audience
 /// must be known from configuration (<see cref="SmartServerUrls"/>): a real configuration that names
 /// neither <c>Smart:Audience</c> nor <c>Facade:Server:PublicBaseUrl</c> refuses to start rather than
 /// accept whatever audience the request's <c>Host</c> header implies.
 /// </summary>
 internal sealed class SmartOptionsValidator(
     IOptions<DevAuthorizationOptions> dev,
-    bool embeddedSimulatorsEnabled,
+    bool simulatedSuppliers,
     IOptions<FacadeServerOptions> server,
     string? listenUrls) : IValidateOptions<SmartOptions>
 {
@@ -31,10 +31,10 @@ internal sealed class SmartOptionsValidator(
                     + "set DevAuthorization:Enabled=false wherever a real issuer is configured.");
             }
 
-            if (!embeddedSimulatorsEnabled)
+            if (!simulatedSuppliers)
             {
-                failures.Add("DevAuthorization:Enabled is true while Facade:EmbeddedSimulators:Enabled is false: the development issuer "
-                    + "may only front the simulated suppliers. Set DevAuthorization:Enabled=false and configure Smart:Issuer and Smart:JwksUrl.");
+                failures.Add("DevAuthorization:Enabled is true while Facade:EmbeddedSimulators:Enabled is false (or the host has no simulated suppliers: "
+                    + "only the demo host, src/FhirFacade.Demo, has them): the development issuer may only front the simulated suppliers. Set DevAuthorization:Enabled=false and configure Smart:Issuer and Smart:JwksUrl.");
             }
         }
         else

@@ -26,7 +26,7 @@ public static class SmartSecurityServiceCollectionExtensions
         var listenUrls = configuration[WebHostDefaults.ServerUrlsKey];
         services.AddSingleton<IValidateOptions<SmartOptions>>(sp => new SmartOptionsValidator(
             sp.GetRequiredService<IOptions<DevAuthorizationOptions>>(),
-            embeddedSimulatorsEnabled: sp.GetService<EmbeddedSimulators>() is not null,
+            simulatedSuppliers: sp.GetService<SimulatedSuppliers>() is not null,
             sp.GetRequiredService<IOptions<FacadeServerOptions>>(),
             listenUrls));
 
@@ -54,7 +54,7 @@ public static class SmartSecurityServiceCollectionExtensions
                 sp.GetRequiredService<IOptions<DevAuthorizationOptions>>(),
                 sp.GetRequiredService<ResourceIdCodec>(),
                 sp.GetRequiredService<IOrganisationDirectory>(),
-                embeddedSimulators: sp.GetService<EmbeddedSimulators>() is not null));
+                sp.GetService<SimulatedSuppliers>()));
             services.AddSingleton<ISigningKeySource>(sp => sp.GetRequiredService<DevSigningKey>());
         }
         else

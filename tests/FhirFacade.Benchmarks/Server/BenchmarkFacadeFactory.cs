@@ -1,5 +1,5 @@
+using FhirFacade.Demo;
 using FhirFacade.Server.DevAuthorization;
-using FhirFacade.Server.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -9,10 +9,10 @@ using Microsoft.Extensions.Options;
 namespace FhirFacade.Benchmarks.Server;
 
 /// <summary>
-/// The facade in memory (TestServer; the type argument only names the server's assembly) with its embedded default: the REAL EMIS simulator on loopback,
+/// The facade in memory (TestServer): the demo host, the production composition with the embedded simulators: the REAL EMIS simulator on loopback,
 /// SMART on, every request durably audited into a throw-away SQLite file, logging at Warning.
 /// </summary>
-internal sealed class BenchmarkFacadeFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<BaseUrl>
+internal sealed class BenchmarkFacadeFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<DemoHost>
 {
     public const string DemoNhsNumber = "9990000018";
     public const string Issuer = "http://localhost/dev-auth";

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using FhirFacade.Audit;
 using FhirFacade.Core.Audit;
 using FhirFacade.TestKit.Postgres;
+using FhirFacade.TestKit.Server;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FhirFacade.Server.IntegrationTests.Auditing;
@@ -44,7 +45,7 @@ public sealed class ServerKillAuditTests
         var received = new ConcurrentBag<string>();
         for (var round = 0; round < Rounds; round++)
         {
-            await using var server = await FacadeServerProcess.StartAsync(settings, cancellationToken);
+            await using var server = await FacadeProcess.StartAsync(settings, cancellationToken);
             await LoadThenKillAsync(server, received, killAfter: 30 + (round * 15), cancellationToken);
         }
 
@@ -66,7 +67,7 @@ public sealed class ServerKillAuditTests
         }
     }
 
-    private static async Task LoadThenKillAsync(FacadeServerProcess server, ConcurrentBag<string> received, int killAfter, CancellationToken cancellationToken)
+    private static async Task LoadThenKillAsync(FacadeProcess server, ConcurrentBag<string> received, int killAfter, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var token = await server.TokenAsync(client, cancellationToken);

@@ -1,4 +1,4 @@
-using FhirFacade.Server.Hosting;
+using FhirFacade.Demo;
 using FhirFacade.Simulators.World;
 
 namespace FhirFacade.Server.IntegrationTests.FreshMachine;
@@ -11,7 +11,7 @@ public sealed class StartupBannerTests
     [Fact]
     public void DemoText_EveryDemoPatient_NamedWithItsRegisteredPracticeAndWhatIsSpecial()
     {
-        var text = StartupBanner.DemoText(Server, "/fhir", DemoPatientListing.All);
+        var text = DemoBanner.DemoText(Server, "/fhir", DemoPatientListing.All);
 
         DemoPatientListing.All.Should().NotBeEmpty();
         foreach (var patient in DemoPatientListing.All)
@@ -25,7 +25,7 @@ public sealed class StartupBannerTests
     [Fact]
     public void DemoText_ShowsTheTokenCurlLineTheViewerAndTheLaunchPage()
     {
-        var text = StartupBanner.DemoText(Server, "/fhir", DemoPatientListing.All);
+        var text = DemoBanner.DemoText(Server, "/fhir", DemoPatientListing.All);
 
         text.Should().Contain($"curl -s -X POST {Server}/dev-auth/token -d grant_type=client_credentials -d client_id=demo-client -d client_secret=demo-secret -d 'scope=user/*.rs'")
             .And.Contain($"{Server}/fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|{DemoPatientListing.All[0].NhsNumber}")

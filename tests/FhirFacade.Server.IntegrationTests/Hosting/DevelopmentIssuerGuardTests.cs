@@ -1,11 +1,12 @@
-using FhirFacade.Server.IntegrationTests.Auditing;
 using FhirFacade.Server.IntegrationTests.Infrastructure;
+using FhirFacade.TestKit.Server;
 using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Server.IntegrationTests.Hosting;
 
 /// <summary>
-/// The base appsettings.json turns the development issuer on (the embedded default). A deployment
+/// The demo host's settings (appsettings.demo.json) turn the development issuer on; the production server has no
+/// simulated suppliers at all. A deployment
 /// that forgets to turn it off must not start, because the development issuer mints a token for
 /// anyone who knows its demo secrets.
 /// </summary>
@@ -33,7 +34,7 @@ public sealed class DevelopmentIssuerGuardTests
             ["Audit:SqlitePath"] = Path.Combine(Path.GetTempPath(), "ffaudit-guard-" + Guid.NewGuid().ToString("N")[..12] + ".db"),
         };
 
-        var start = async () => await (await FacadeServerProcess.StartAsync(settings, timeout.Token)).DisposeAsync();
+        var start = async () => await (await FacadeProcess.StartAsync(settings, timeout.Token)).DisposeAsync();
 
         (await start.Should().ThrowAsync<InvalidOperationException>())
             .Which.Message.Should().Contain("exited during start-up").And.Contain("may only front the simulated suppliers");

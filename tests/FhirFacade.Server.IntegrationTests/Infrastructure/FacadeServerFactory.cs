@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using FhirFacade.Core.Gateway;
+using FhirFacade.Demo;
 using FhirFacade.Server.DevAuthorization;
-using FhirFacade.Server.Hosting;
 using FhirFacade.Simulators.Hosting;
 using FhirFacade.TestKit.Server;
 using Microsoft.AspNetCore.Hosting;
@@ -13,12 +13,13 @@ using Microsoft.Extensions.Options;
 namespace FhirFacade.Server.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The facade in memory, with the REAL simulators started in-process on loopback by the embedded
-/// default (appsettings.json): every request crosses the supplier's native protocol. Clients carry
+/// The facade in memory: the demo host (src/FhirFacade.Demo), which is the production server's composition
+/// (<c>FacadeServer</c>) with the REAL simulators started in-process on loopback (appsettings.demo.json): every
+/// request crosses the supplier's native protocol. Clients carry
 /// a development clinician token (<c>user/*.rs</c>) unless made with <see cref="CreateAnonymousClient"/>;
 /// each factory audits into its own temporary SQLite file.
 /// </summary>
-public class FacadeServerFactory : WebApplicationFactory<Program>
+public class FacadeServerFactory : WebApplicationFactory<DemoHost>
 {
     private readonly string _auditPath = Path.Combine(Path.GetTempPath(), "ffaudit-it-" + Guid.NewGuid().ToString("N")[..12] + ".db");
 

@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using FhirFacade.Audit;
 using FhirFacade.Core.Audit;
-using FhirFacade.Server.IntegrationTests.Auditing;
 using FhirFacade.TestKit.Postgres;
+using FhirFacade.TestKit.Server;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
@@ -44,8 +44,8 @@ public sealed class SharedAuditStoreTests(ITestOutputHelper output)
         };
         var sent = new ConcurrentDictionary<string, (int Server, int Status)>(StringComparer.Ordinal);
 
-        await using (var first = await FacadeServerProcess.StartAsync(settings, cancellationToken))
-        await using (var second = await FacadeServerProcess.StartAsync(settings, cancellationToken))
+        await using (var first = await FacadeProcess.StartAsync(settings, cancellationToken))
+        await using (var second = await FacadeProcess.StartAsync(settings, cancellationToken))
         {
             await Task.WhenAll(LoadAsync(first, 0, sent, cancellationToken), LoadAsync(second, 1, sent, cancellationToken));
         }
@@ -80,7 +80,7 @@ public sealed class SharedAuditStoreTests(ITestOutputHelper output)
         switches.Should().BeGreaterThan(10, "the two servers appended at the same time");
     }
 
-    private static async Task LoadAsync(FacadeServerProcess server, int serverIndex, ConcurrentDictionary<string, (int Server, int Status)> sent, CancellationToken cancellationToken)
+    private static async Task LoadAsync(FacadeProcess server, int serverIndex, ConcurrentDictionary<string, (int Server, int Status)> sent, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var token = await server.TokenAsync(client, cancellationToken);

@@ -7,8 +7,8 @@ using FhirFacade.Audit;
 using FhirFacade.Core.Audit;
 using FhirFacade.Server.Health;
 using FhirFacade.Server.Hosting;
-using FhirFacade.Server.IntegrationTests.Auditing;
 using FhirFacade.Server.IntegrationTests.Infrastructure;
+using FhirFacade.TestKit.Server;
 using FluentAssertions.Execution;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -48,7 +48,7 @@ public sealed class GracefulShutdownTests
             long terminatedAt;
             TimeSpan stopped;
             string output;
-            await using (var server = await FacadeServerProcess.StartAsync(Settings(auditPath), timeout.Token))
+            await using (var server = await FacadeProcess.StartAsync(Settings(auditPath), timeout.Token))
             {
                 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
                 var token = await server.TokenAsync(http, timeout.Token);
@@ -219,12 +219,31 @@ public sealed class GracefulShutdownTests
         return seen;
     }
 
-    // With Logging:Console:FormatterName=json every line the process writes is one JSON object.
+    // With Logging:Console:FormatterName=json every log line the process writes is one JSON object. The demo host's
+    // banner (demo patients, how to get a token) is plain text on standard output, never a log line (docs/adr/0017): skipped.
     private static List<JsonElement> JsonLines(string output)
     {
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var lines = WithoutBanner(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         lines.Should().NotBeEmpty();
         return [.. lines.Select(line => JsonDocument.Parse(line).RootElement.Clone())];
+    }
+
+    private static List<string> WithoutBanner(IEnumerable<string> lines)
+    {
+        var kept = new List<string>();
+        var inBanner = false;
+        foreach (var line in lines)
+        {
+            inBanner |= line.StartsWith("FhirFacade demo (", StringComparison.Ordinal);
+            if (!inBanner)
+            {
+                kept.Add(line);
+            }
+
+            inBanner &= !line.StartsWith("EHR launch of the viewer:", StringComparison.Ordinal);
+        }
+
+        return kept;
     }
 
     private static string CorrelationIdOf(JsonElement line) =>

@@ -12,7 +12,7 @@ namespace FhirFacade.Server.IntegrationTests.Operations;
 /// 0, <c>fhirfacade audit verify --postgres</c>) against this build, and holds it to its success lines.
 /// Bounded: the script stops by itself; past five minutes it is sent SIGTERM (its trap stops PostgreSQL and
 /// the instances) and then killed with its children.
-/// Needs the built server and CLI of this configuration (./test.sh builds the solution), Debian's
+/// Needs the built demo host and CLI of this configuration (./test.sh builds the solution), Debian's
 /// postgresql, curl and python3 (.ci/run installs them).
 /// </summary>
 [Trait("Category", "Integration")]

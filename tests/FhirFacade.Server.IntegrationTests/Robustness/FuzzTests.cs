@@ -1,8 +1,8 @@
 using System.Globalization;
 using FhirFacade.Audit;
 using FhirFacade.Core.Audit;
-using FhirFacade.Server.IntegrationTests.Auditing;
 using FhirFacade.Server.IntegrationTests.Infrastructure;
+using FhirFacade.TestKit.Server;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -54,7 +54,7 @@ public sealed class FuzzTests(FacadeServerFactory factory, ITestOutputHelper out
         {
             FuzzReport report;
             IReadOnlyList<FuzzRequest> requests;
-            await using (var server = await FacadeServerProcess.StartAsync(new Dictionary<string, string> { ["Audit:SqlitePath"] = auditPath }, cancellationToken))
+            await using (var server = await FacadeProcess.StartAsync(new Dictionary<string, string> { ["Audit:SqlitePath"] = auditPath }, cancellationToken))
             {
                 using var client = new HttpClient { BaseAddress = server.BaseAddress };
                 var user = await server.TokenAsync(client, cancellationToken);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using FhirFacade.Server.IntegrationTests.Auditing;
+using FhirFacade.TestKit.Server;
 
 namespace FhirFacade.Server.IntegrationTests.Robustness;
 
@@ -17,7 +17,7 @@ public sealed class KestrelProcessFixture : IAsyncLifetime
 
     private readonly string _auditPath = Path.Combine(Path.GetTempPath(), "ffkestrel-" + Guid.NewGuid().ToString("N")[..12] + ".db");
     private readonly DateTimeOffset _started = TimeProvider.System.GetUtcNow().AddMinutes(-1);
-    private FacadeServerProcess? _server;
+    private FacadeProcess? _server;
 
     public Uri BaseAddress => _server!.BaseAddress;
 
@@ -32,7 +32,7 @@ public sealed class KestrelProcessFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        _server = await FacadeServerProcess.StartAsync(
+        _server = await FacadeProcess.StartAsync(
             new Dictionary<string, string>
             {
                 ["Audit:SqlitePath"] = _auditPath,

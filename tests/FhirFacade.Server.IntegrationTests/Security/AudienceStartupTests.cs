@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using FhirFacade.Server.IntegrationTests.Auditing;
 using FhirFacade.Server.IntegrationTests.Infrastructure;
+using FhirFacade.TestKit.Server;
 using Microsoft.IdentityModel.Tokens;
 
 namespace FhirFacade.Server.IntegrationTests.Security;
@@ -29,7 +29,7 @@ public sealed class AudienceStartupTests : IDisposable
             ["Audit:SqlitePath"] = _auditPath,
         };
 
-        var start = async () => await (await FacadeServerProcess.StartAsync(settings, timeout.Token)).DisposeAsync();
+        var start = async () => await (await FacadeProcess.StartAsync(settings, timeout.Token)).DisposeAsync();
 
         (await start.Should().ThrowAsync<InvalidOperationException>())
             .Which.Message.Should().Contain("exited during start-up").And.Contain("Smart:Audience or Facade:Server:PublicBaseUrl");
@@ -39,7 +39,7 @@ public sealed class AudienceStartupTests : IDisposable
     public async Task EmbeddedDefault_TokensOfItsIssuer_CarryTheListenUrlAndWorkWhateverTheHost()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await using var server = await FacadeServerProcess.StartAsync(new Dictionary<string, string> { ["Audit:SqlitePath"] = _auditPath }, timeout.Token);
+        await using var server = await FacadeProcess.StartAsync(new Dictionary<string, string> { ["Audit:SqlitePath"] = _auditPath }, timeout.Token);
         using var client = new HttpClient();
         var expectedAudience = new Uri(server.BaseAddress, "/fhir").AbsoluteUri;
 

@@ -15,7 +15,7 @@ namespace FhirFacade.Validation.DifferentialTests.Facade;
 /// validator would withhold what it finds invalid (policy <c>Enforce</c>), hiding a mapper's mistake from
 /// the comparison; here every mapped resource is released so both engines judge what the mappers produce.
 /// </summary>
-public sealed class DifferentialServerFactory : WebApplicationFactory<Program>
+public sealed class DifferentialServerFactory : WebApplicationFactory<FhirFacade.Demo.DemoHost>
 {
     private readonly string _auditPath = Path.Combine(Path.GetTempPath(), "ffaudit-diff-" + Guid.NewGuid().ToString("N")[..12] + ".db");
 

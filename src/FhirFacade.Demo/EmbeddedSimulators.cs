@@ -1,22 +1,26 @@
 using FhirFacade.Core.Identity;
 using FhirFacade.Core.Location;
 using FhirFacade.Core.Suppliers;
+using FhirFacade.Server.DevAuthorization;
+using FhirFacade.Server.Hosting;
 using FhirFacade.Simulators.Faults;
 using FhirFacade.Simulators.Hosting;
+using DemoPatientListing = FhirFacade.Simulators.World.DemoPatientListing;
 using FhirFacade.Suppliers.Emis;
 using FhirFacade.Suppliers.Microtest;
 using FhirFacade.Suppliers.Tpp;
 using FhirFacade.Suppliers.Vision;
 using Microsoft.Extensions.Options;
 
-namespace FhirFacade.Server.Hosting;
+namespace FhirFacade.Demo;
 
 /// <summary>
 /// The embedded default: the simulated supplier backends, started in-process on loopback after the
 /// facade's host is built (so that nothing mistakes their hosts for the facade's), with every
 /// directory endpoint written <c>embedded:{supplier}</c> resolved to them when options are first read.
+/// Registered by the demo host only: the production server (<c>src/FhirFacade.Server</c>) does not reference the simulators.
 /// </summary>
-public sealed class EmbeddedSimulators
+public sealed class EmbeddedSimulators : IFacadeStartupStep, IAsyncDisposable, IDisposable
 {
     /// <summary>The running simulators; <see langword="null"/> until started, or when disabled.</summary>
     public SimulatorCluster? Cluster { get; private set; }
@@ -31,7 +35,11 @@ public sealed class EmbeddedSimulators
         }
 
         var embedded = new EmbeddedSimulators();
-        services.AddSingleton(embedded);
+        // Made by a factory so that the container stops the simulators when the host is disposed.
+        services.AddSingleton(_ => embedded);
+        services.AddSingleton<IFacadeStartupStep>(_ => embedded);
+        services.AddSingleton(new SimulatedSuppliers(
+            [.. DemoPatientListing.All.Select(p => new SimulatedDemoPatient(p.NhsNumber, p.Name, p.RegisteredPractice.Organisation.OdsCode, p.Special))]));
         services.AddSingleton<IPostConfigureOptions<OrganisationDirectoryOptions>>(new ResolveEmbeddedEndpoints(embedded));
         services.PostConfigure<EmisOptions>(emis => emis.ApiKey ??= embedded.Started.Emis.ApiKey);
         services.PostConfigure<TppOptions>(tpp => tpp.ApiKey ??= embedded.Started.Tpp.ApiKey);
@@ -43,15 +51,29 @@ public sealed class EmbeddedSimulators
         });
     }
 
-    /// <summary>Starts the simulators when they were registered; dispose the result when the host stops.</summary>
-    public static async Task<SimulatorCluster?> StartIfEnabledAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>Starts the simulators (before the facade listens), and prints the demo banner once the facade has started.</summary>
+    public async Task StartAsync(WebApplication app, CancellationToken cancellationToken)
     {
-        var embedded = services.GetService<EmbeddedSimulators>();
-        if (embedded is null)
-        {
-            return null;
-        }
+        ArgumentNullException.ThrowIfNull(app);
+        await StartAsync(app.Services, cancellationToken);
+        DemoBanner.Register(app, this);
+    }
 
+    /// <summary>Stops the simulators.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Cluster is { } cluster)
+        {
+            Cluster = null;
+            await cluster.DisposeAsync();
+        }
+    }
+
+    /// <summary>Stops the simulators (a host disposed synchronously, as WebApplicationFactory may be).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private async Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
         // The simulators' hosts are built outside the caller's execution context. Under WebApplicationFactory
         // the entry point keeps running after the facade's host is built, and the factory's host listener
         // (which follows the entry point's async flow) can still be subscribed for a moment: a simulator host
@@ -63,19 +85,18 @@ public sealed class EmbeddedSimulators
             starting = Task.Run(() => SimulatorCluster.StartAsync(new SimulatorClusterOptions(), cancellationToken), cancellationToken);
         }
 
-        embedded.Cluster = await starting;
-        await WarmUpAsync(embedded.Cluster, cancellationToken);
+        var cluster = await starting;
+        Cluster = cluster;
+        await WarmUpAsync(cluster, cancellationToken);
         await WarmUpVisionAsync(services, cancellationToken);
         var options = services.GetRequiredService<IConfiguration>().GetSection(EmbeddedSimulatorOptions.SectionName).Get<EmbeddedSimulatorOptions>() ?? new();
         if (options.AddedLatencyMs > 0)
         {
-            foreach (var simulator in embedded.Cluster.All)
+            foreach (var simulator in cluster.All)
             {
                 await simulator.ApplyFaultAsync(FaultSpec.Latency(options.AddedLatencyMs), cancellationToken);
             }
         }
-
-        return embedded.Cluster;
     }
 
     private SimulatorCluster Started => Cluster ?? throw new InvalidOperationException("The embedded simulators are read before they were started.");

@@ -1,9 +1,9 @@
-namespace FhirFacade.Server.Hosting;
+namespace FhirFacade.Demo;
 
 /// <summary>
 /// The embedded default (<c>Facade:EmbeddedSimulators</c>): start the simulated supplier backends
 /// in-process on loopback and point every directory endpoint written <c>embedded:{supplier}</c> at them.
-/// Production configuration turns this off and lists real endpoints.
+/// The production server (<c>src/FhirFacade.Server</c>) has no such setting: it lists real endpoints.
 /// </summary>
 public sealed class EmbeddedSimulatorOptions
 {
@@ -13,7 +13,7 @@ public sealed class EmbeddedSimulatorOptions
     /// <summary>The URI scheme of directory endpoints that mean "the embedded simulator".</summary>
     public const string EndpointScheme = "embedded";
 
-    /// <summary>Whether to start the simulators (default off; on in appsettings.json).</summary>
+    /// <summary>Whether to start the simulators (default off; on in appsettings.demo.json).</summary>
     public bool Enabled { get; set; }
 
     /// <summary>
