@@ -13,7 +13,7 @@ public sealed class FacadeRequestFeature
     /// </summary>
     public bool ClientGone { get; set; }
 
-    /// <summary><c>read</c>, <c>search-type</c>, <c>capabilities</c>.</summary>
+    /// <summary><c>read</c>, <c>search-type</c>, <c>search-compartment</c>, <c>capabilities</c>.</summary>
     public string? Interaction { get; set; }
 
     public string? ResourceType { get; set; }
