@@ -30,6 +30,9 @@ public sealed class LatencyBudgetTests(FacadeServerFactory servers, ITestOutputH
         "Condition?patient.identifier=" + FhirHttp.Nhs + "{0}",
         "AllergyIntolerance?patient.identifier=" + FhirHttp.Nhs + "{0}",
         "MedicationStatement?patient.identifier=" + FhirHttp.Nhs + "{0}&_include=MedicationStatement:medication",
+
+        // Every type at once: the four searches run side by side inside the one request budget.
+        "Patient/$everything?identifier=" + FhirHttp.Nhs + "{0}&_count=500",
     ];
 
     public Task InitializeAsync() => Task.CompletedTask;
