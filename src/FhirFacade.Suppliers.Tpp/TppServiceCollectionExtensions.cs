@@ -25,7 +25,8 @@ public static class TppServiceCollectionExtensions
         services.AddHttpClient(TppClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(sp => new SupplierResilienceHandler(sp.GetRequiredService<IOptions<TppOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TppClient>();
-        services.AddSingleton(_ => Ctv3SnomedMap.Load());
+        // Keyed by the supplier id: another supplier registering its own SnomedConceptMap cannot replace this one (or be replaced).
+        services.AddKeyedSingleton(TppCodeSystems.SupplierId, (_, _) => Ctv3SnomedMap.Load());
         services.AddSingleton<ISupplierAdapter, TppSupplierAdapter>();
         return services;
     }
