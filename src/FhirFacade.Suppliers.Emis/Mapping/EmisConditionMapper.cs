@@ -1,4 +1,5 @@
 using FhirFacade.Core.Search;
+using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Emis.Native;
@@ -30,20 +31,11 @@ internal static class EmisConditionMapper
             return null;
         }
 
-        var condition = new Condition
-        {
-            Id = context.Id(FhirResourceTypes.Condition, context.EventNativeId(problem.Id)),
-            Meta = context.Meta(UkCoreProfiles.Condition),
-            ClinicalStatus = new CodeableConcept(FhirSystems.ConditionClinical, clinicalStatus, Display(clinicalStatus)),
-            VerificationStatus = new CodeableConcept(FhirSystems.ConditionVerificationStatus, "confirmed", "Confirmed"),
-            Category = [new CodeableConcept(FhirSystems.ConditionCategory, "problem-list-item", "Problem List Item")],
-            Code = code,
-            Subject = context.PatientReference,
-            Onset = problem.Onset is null ? null : new FhirDateTime(problem.Onset.Text),
-            Abatement = problem.End is null ? null : new FhirDateTime(problem.End.Text),
-            RecordedDate = problem.RecordedDate,
-            Recorder = context.PractitionerReference(problem.RecordedBy),
-        };
+        var condition = UkCoreMapping.ProblemListItem(context, context.EventNativeId(problem.Id), clinicalStatus, code);
+        condition.Onset = problem.Onset is null ? null : new FhirDateTime(problem.Onset.Text);
+        condition.Abatement = problem.End is null ? null : new FhirDateTime(problem.End.Text);
+        condition.RecordedDate = problem.RecordedDate;
+        condition.Recorder = context.PractitionerReference(problem.RecordedBy);
         if (problem.Note is not null)
         {
             condition.Note.Add(new Annotation { Text = problem.Note });
@@ -52,10 +44,4 @@ internal static class EmisConditionMapper
         return condition;
     }
 
-    private static string Display(string status) => status switch
-    {
-        "active" => "Active",
-        "inactive" => "Inactive",
-        _ => "Resolved",
-    };
 }

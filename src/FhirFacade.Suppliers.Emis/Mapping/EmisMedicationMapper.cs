@@ -1,4 +1,5 @@
 using FhirFacade.Core.Search;
+using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Emis.Native;
@@ -17,11 +18,6 @@ internal static class EmisMedicationMapper
             return null;
         }
 
-        return new Medication
-        {
-            Id = context.Id(FhirResourceTypes.Medication, context.EventNativeId(medication.Id)),
-            Meta = context.Meta(UkCoreProfiles.Medication),
-            Code = code,
-        };
+        return UkCoreMapping.Medication(context, context.EventNativeId(medication.Id), code);
     }
 }

@@ -1,4 +1,5 @@
 using FhirFacade.Core.Search;
+using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Emis.Native;
@@ -10,14 +11,7 @@ internal static class EmisOrganizationMapper
 {
     public static Organization Map(EmisOrganisation organisation, EmisMappingContext context)
     {
-        var resource = new Organization
-        {
-            Id = context.Id(FhirResourceTypes.Organization, organisation.OdsCode),
-            Meta = context.Meta(UkCoreProfiles.Organization),
-            Identifier = [new Identifier(UkCoreSystems.OdsOrganizationCode, organisation.OdsCode)],
-            Active = true,
-            Name = organisation.Name,
-        };
+        var resource = UkCoreMapping.Organization(context, organisation.OdsCode, organisation.Name);
         if (organisation.Telephone is not null)
         {
             resource.Telecom.Add(new ContactPoint { System = "phone", Value = organisation.Telephone, Use = "work" });

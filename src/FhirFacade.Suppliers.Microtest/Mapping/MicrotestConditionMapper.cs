@@ -1,4 +1,5 @@
 using FhirFacade.Core.Search;
+using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Microtest.Native;
@@ -32,20 +33,11 @@ internal static class MicrotestConditionMapper
             return null;
         }
 
-        var condition = new Condition
-        {
-            Id = context.Id(FhirResourceTypes.Condition, context.ItemNativeId(problem.Id)),
-            Meta = context.Meta(UkCoreProfiles.Condition),
-            ClinicalStatus = new CodeableConcept(FhirSystems.ConditionClinical, clinicalStatus, Display(clinicalStatus)),
-            VerificationStatus = new CodeableConcept(FhirSystems.ConditionVerificationStatus, "confirmed", "Confirmed"),
-            Category = [new CodeableConcept(FhirSystems.ConditionCategory, "problem-list-item", "Problem List Item")],
-            Code = code,
-            Subject = context.PatientReference,
-            Onset = Date(problem.Onset, "onset", problem.Id, context),
-            Abatement = Date(problem.End, "end", problem.Id, context),
-            RecordedDate = MicrotestDates.Full(problem.Recorded),
-            Recorder = MicrotestMappingContext.PractitionerReference(problem.RecordedBy),
-        };
+        var condition = UkCoreMapping.ProblemListItem(context, context.ItemNativeId(problem.Id), clinicalStatus, code);
+        condition.Onset = Date(problem.Onset, "onset", problem.Id, context);
+        condition.Abatement = Date(problem.End, "end", problem.Id, context);
+        condition.RecordedDate = MicrotestDates.Full(problem.Recorded);
+        condition.Recorder = MicrotestMappingContext.PractitionerReference(problem.RecordedBy);
         if (!string.IsNullOrEmpty(problem.Notes))
         {
             condition.Note.Add(new Annotation { Text = problem.Notes });
@@ -70,10 +62,4 @@ internal static class MicrotestConditionMapper
         return null;
     }
 
-    private static string Display(string status) => status switch
-    {
-        "active" => "Active",
-        "inactive" => "Inactive",
-        _ => "Resolved",
-    };
 }

@@ -1,4 +1,5 @@
 using FhirFacade.Core.Search;
+using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Microtest.Native;
@@ -17,11 +18,6 @@ internal static class MicrotestMedicationMapper
             return null;
         }
 
-        return new Medication
-        {
-            Id = context.Id(FhirResourceTypes.Medication, context.ItemNativeId(medication.Id)),
-            Meta = context.Meta(UkCoreProfiles.Medication),
-            Code = code,
-        };
+        return UkCoreMapping.Medication(context, context.ItemNativeId(medication.Id), code);
     }
 }

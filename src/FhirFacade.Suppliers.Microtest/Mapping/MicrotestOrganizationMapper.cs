@@ -1,4 +1,5 @@
 using FhirFacade.Core.Search;
+using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Microtest.Native;
@@ -16,13 +17,6 @@ internal static class MicrotestOrganizationMapper
             return null;
         }
 
-        return new Organization
-        {
-            Id = context.Id(FhirResourceTypes.Organization, practice.OdsCode),
-            Meta = context.Meta(UkCoreProfiles.Organization),
-            Identifier = [new Identifier(UkCoreSystems.OdsOrganizationCode, practice.OdsCode)],
-            Active = true,
-            Name = practice.Name,
-        };
+        return UkCoreMapping.Organization(context, practice.OdsCode, practice.Name);
     }
 }

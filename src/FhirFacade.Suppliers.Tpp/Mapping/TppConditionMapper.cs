@@ -1,4 +1,5 @@
 using FhirFacade.Core.Search;
+using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Tpp.Native;
@@ -38,20 +39,11 @@ internal static class TppConditionMapper
 
         var onset = TppCodings.PartialDate(problem.Onset, "problem onset date", context);
         var end = TppCodings.PartialDate(problem.End, "problem end date", context);
-        var condition = new Condition
-        {
-            Id = context.Id(FhirResourceTypes.Condition, context.RowNativeId(rowId)),
-            Meta = context.Meta(UkCoreProfiles.Condition),
-            ClinicalStatus = new CodeableConcept(FhirSystems.ConditionClinical, clinicalStatus, Display(clinicalStatus)),
-            VerificationStatus = new CodeableConcept(FhirSystems.ConditionVerificationStatus, "confirmed", "Confirmed"),
-            Category = [new CodeableConcept(FhirSystems.ConditionCategory, "problem-list-item", "Problem List Item")],
-            Code = code,
-            Subject = context.PatientReference,
-            Onset = onset is null ? null : new FhirDateTime(onset),
-            Abatement = end is null ? null : new FhirDateTime(end),
-            RecordedDate = TppCodings.FullDate(problem.RecordedDate, "problem recorded date", context),
-            Recorder = context.PractitionerReference(problem.RecordedByStaffRowId),
-        };
+        var condition = UkCoreMapping.ProblemListItem(context, context.RowNativeId(rowId), clinicalStatus, code);
+        condition.Onset = onset is null ? null : new FhirDateTime(onset);
+        condition.Abatement = end is null ? null : new FhirDateTime(end);
+        condition.RecordedDate = TppCodings.FullDate(problem.RecordedDate, "problem recorded date", context);
+        condition.Recorder = context.PractitionerReference(problem.RecordedByStaffRowId);
         if (problem.Notes is not null)
         {
             condition.Note.Add(new Annotation { Text = problem.Notes });
@@ -60,10 +52,4 @@ internal static class TppConditionMapper
         return condition;
     }
 
-    private static string Display(string status) => status switch
-    {
-        "active" => "Active",
-        "inactive" => "Inactive",
-        _ => "Resolved",
-    };
 }

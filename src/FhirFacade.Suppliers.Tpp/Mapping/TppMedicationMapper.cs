@@ -1,4 +1,5 @@
 using FhirFacade.Core.Search;
+using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Tpp.Native;
@@ -17,11 +18,6 @@ internal static class TppMedicationMapper
             return null;
         }
 
-        return new Medication
-        {
-            Id = context.Id(FhirResourceTypes.Medication, context.RowNativeId(rowId)),
-            Meta = context.Meta(UkCoreProfiles.Medication),
-            Code = code,
-        };
+        return UkCoreMapping.Medication(context, context.RowNativeId(rowId), code);
     }
 }

@@ -1,4 +1,5 @@
 using FhirFacade.Core.Search;
+using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Tpp.Native;
@@ -16,13 +17,6 @@ internal static class TppOrganizationMapper
             return null;
         }
 
-        return new Organization
-        {
-            Id = context.Id(FhirResourceTypes.Organization, unit.OdsCode),
-            Meta = context.Meta(UkCoreProfiles.Organization),
-            Identifier = [new Identifier(UkCoreSystems.OdsOrganizationCode, unit.OdsCode)],
-            Active = true,
-            Name = unit.Name,
-        };
+        return UkCoreMapping.Organization(context, unit.OdsCode, unit.Name);
     }
 }

@@ -1,4 +1,5 @@
 using FhirFacade.Core.Search;
+using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Vision.Native;
@@ -38,19 +39,10 @@ internal static class VisionConditionMapper
             return null;
         }
 
-        var condition = new Condition
-        {
-            Id = context.Id(FhirResourceTypes.Condition, context.ItemNativeId(problem.Id)),
-            Meta = context.Meta(UkCoreProfiles.Condition),
-            ClinicalStatus = new CodeableConcept(FhirSystems.ConditionClinical, clinicalStatus, Display(clinicalStatus)),
-            VerificationStatus = new CodeableConcept(FhirSystems.ConditionVerificationStatus, "confirmed", "Confirmed"),
-            Category = [new CodeableConcept(FhirSystems.ConditionCategory, "problem-list-item", "Problem List Item")],
-            Code = code,
-            Subject = context.PatientReference,
-            Onset = Date(problem.Onset, "onset", problem.Id, context),
-            Abatement = Date(problem.End, "end", problem.Id, context),
-            RecordedDate = VisionDates.Full(problem.Recorded),
-        };
+        var condition = UkCoreMapping.ProblemListItem(context, context.ItemNativeId(problem.Id), clinicalStatus, code);
+        condition.Onset = Date(problem.Onset, "onset", problem.Id, context);
+        condition.Abatement = Date(problem.End, "end", problem.Id, context);
+        condition.RecordedDate = VisionDates.Full(problem.Recorded);
         if (!string.IsNullOrEmpty(problem.Note))
         {
             condition.Note.Add(new Annotation { Text = problem.Note });
@@ -75,10 +67,4 @@ internal static class VisionConditionMapper
         return null;
     }
 
-    private static string Display(string status) => status switch
-    {
-        "active" => "Active",
-        "inactive" => "Inactive",
-        _ => "Resolved",
-    };
 }

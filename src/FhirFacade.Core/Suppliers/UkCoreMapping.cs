@@ -1,0 +1,81 @@
+using FhirFacade.Core.Search;
+using FhirFacade.Fhir.Conformance;
+using FhirFacade.Fhir.Resources;
+
+namespace FhirFacade.Core.Suppliers;
+
+/// <summary>
+/// The parts of a UK Core resource that every supplier's mappers build the same way (id, profile, status codings,
+/// the problem-list category, the ODS identifier), so that one native situation gets one FHIR form at every supplier.
+/// What differs between suppliers (dates, codes, people, notes) stays in their mappers.
+/// </summary>
+public static class UkCoreMapping
+{
+    /// <summary>
+    /// A problem-list Condition with its id, profile, clinical status (<c>active</c>, <c>inactive</c> or <c>resolved</c>),
+    /// <c>confirmed</c> verification, code and subject; the mapper adds dates, recorder and notes.
+    /// </summary>
+    public static Condition ProblemListItem(SupplierMappingContext context, string nativeId, string clinicalStatus, CodeableConcept code)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new Condition
+        {
+            Id = context.Id(FhirResourceTypes.Condition, nativeId),
+            Meta = context.Meta(UkCoreProfiles.Condition),
+            ClinicalStatus = new CodeableConcept(FhirSystems.ConditionClinical, clinicalStatus, clinicalStatus switch
+            {
+                "active" => "Active",
+                "inactive" => "Inactive",
+                _ => "Resolved",
+            }),
+            VerificationStatus = new CodeableConcept(FhirSystems.ConditionVerificationStatus, "confirmed", "Confirmed"),
+            Category = [new CodeableConcept(FhirSystems.ConditionCategory, "problem-list-item", "Problem List Item")],
+            Code = code,
+            Subject = context.PatientReference,
+        };
+    }
+
+    /// <summary>
+    /// An AllergyIntolerance with its id, profile, clinical status (<c>resolved</c> or <c>active</c>), <c>confirmed</c>
+    /// verification, code and patient; the mapper adds type, dates, recorder, reactions and the end-date extension.
+    /// </summary>
+    public static AllergyIntolerance Allergy(SupplierMappingContext context, string nativeId, bool resolved, CodeableConcept? code)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new AllergyIntolerance
+        {
+            Id = context.Id(FhirResourceTypes.AllergyIntolerance, nativeId),
+            Meta = context.Meta(UkCoreProfiles.AllergyIntolerance),
+            ClinicalStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceClinical, resolved ? "resolved" : "active", resolved ? "Resolved" : "Active"),
+            VerificationStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceVerification, "confirmed", "Confirmed"),
+            Code = code,
+            Patient = context.PatientReference,
+        };
+    }
+
+    /// <summary>A Medication: its id, profile and code (dm+d, or the drug's name alone).</summary>
+    public static Medication Medication(SupplierMappingContext context, string nativeId, CodeableConcept? code)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new Medication
+        {
+            Id = context.Id(FhirResourceTypes.Medication, nativeId),
+            Meta = context.Meta(UkCoreProfiles.Medication),
+            Code = code,
+        };
+    }
+
+    /// <summary>An Organization by ODS code: id, profile, ODS identifier, active, name (a blank name is left out).</summary>
+    public static Organization Organization(SupplierMappingContext context, string odsCode, string? name)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new Organization
+        {
+            Id = context.Id(FhirResourceTypes.Organization, odsCode),
+            Meta = context.Meta(UkCoreProfiles.Organization),
+            Identifier = [new Identifier(UkCoreSystems.OdsOrganizationCode, odsCode)],
+            Active = true,
+            Name = name,
+        };
+    }
+}
