@@ -1,13 +1,9 @@
 using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Identity;
-using FhirFacade.Core.Search;
-using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Model;
-using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Emis.Http;
 using FhirFacade.Suppliers.Emis.Mapping;
-using FhirFacade.Suppliers.Emis.Native;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
 
 namespace FhirFacade.Suppliers.Emis;

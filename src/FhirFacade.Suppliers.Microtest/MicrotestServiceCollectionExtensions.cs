@@ -1,5 +1,4 @@
 using FhirFacade.Core.Suppliers.Http;
-using FhirFacade.Core.Suppliers;
 using FhirFacade.Suppliers.Microtest.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,13 +1,9 @@
 using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Identity;
-using FhirFacade.Core.Search;
-using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Model;
-using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Microtest.Http;
 using FhirFacade.Suppliers.Microtest.Mapping;
-using FhirFacade.Suppliers.Microtest.Native;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
 
 namespace FhirFacade.Suppliers.Microtest;

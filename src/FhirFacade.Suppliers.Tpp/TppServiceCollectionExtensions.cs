@@ -1,5 +1,4 @@
 using FhirFacade.Core.Suppliers.Http;
-using FhirFacade.Core.Suppliers;
 using FhirFacade.Suppliers.Tpp.Http;
 using FhirFacade.Suppliers.Tpp.Mapping;
 using Microsoft.Extensions.Configuration;

@@ -1,16 +1,12 @@
 using System.Globalization;
 using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Identity;
-using FhirFacade.Core.Search;
 using FhirFacade.Core.Sharing;
-using FhirFacade.Core.Suppliers;
 using FhirFacade.Core.Terminology;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Model;
-using FhirFacade.Fhir.Resources;
 using FhirFacade.Suppliers.Tpp.Http;
 using FhirFacade.Suppliers.Tpp.Mapping;
-using FhirFacade.Suppliers.Tpp.Native;
 using Microsoft.Extensions.DependencyInjection;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
 

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Xml;
-using FhirFacade.Core.Suppliers;
-using FhirFacade.Suppliers.Emis.Native;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
 

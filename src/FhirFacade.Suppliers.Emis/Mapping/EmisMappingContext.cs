@@ -1,7 +1,4 @@
 using FhirFacade.Core.Identity;
-using FhirFacade.Core.Search;
-using FhirFacade.Core.Suppliers;
-using FhirFacade.Fhir.Resources;
 
 namespace FhirFacade.Suppliers.Emis.Mapping;
 

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using FhirFacade.Core.Suppliers;
-using FhirFacade.Suppliers.Microtest.Native;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
 

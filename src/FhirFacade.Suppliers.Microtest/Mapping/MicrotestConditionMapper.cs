@@ -1,9 +1,3 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Core.Suppliers;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Microtest.Native;
-
 namespace FhirFacade.Suppliers.Microtest.Mapping;
 
 /// <summary>Evolution <c>problem</c> → UK Core Condition (problem-list-item), Read v2 coded with its SNOMED CT translation.</summary>

@@ -1,9 +1,3 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Core.Suppliers;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Microtest.Native;
-
 namespace FhirFacade.Suppliers.Microtest.Mapping;
 
 /// <summary>The <c>practice</c> of an Evolution record → UK Core Organization (Evolution exposes only its ODS code and name).</summary>

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using FhirFacade.Core.Suppliers;
-using FhirFacade.Suppliers.Tpp.Native;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
 

@@ -1,9 +1,6 @@
 using System.Globalization;
 using FhirFacade.Core.Identity;
-using FhirFacade.Core.Search;
-using FhirFacade.Core.Suppliers;
 using FhirFacade.Core.Terminology;
-using FhirFacade.Fhir.Resources;
 
 namespace FhirFacade.Suppliers.Tpp.Mapping;
 

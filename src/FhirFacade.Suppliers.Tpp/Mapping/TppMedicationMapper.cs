@@ -1,9 +1,3 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Core.Suppliers;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Tpp.Native;
-
 namespace FhirFacade.Suppliers.Tpp.Mapping;
 
 /// <summary>The drug of a TPP medication row → UK Core Medication (dm+d coded, or the drug name as text when the id is broken).</summary>

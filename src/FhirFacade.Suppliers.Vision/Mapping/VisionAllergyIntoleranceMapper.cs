@@ -1,9 +1,3 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Core.Suppliers;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Vision.Native;
-
 namespace FhirFacade.Suppliers.Vision.Mapping;
 
 /// <summary>AL1 + ZAL (+NTE) → UK Core AllergyIntolerance (SNOMED CT allergens); the "no known allergies" AL1 has no type or category.</summary>

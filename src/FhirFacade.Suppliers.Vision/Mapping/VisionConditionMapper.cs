@@ -1,9 +1,3 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Core.Suppliers;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Vision.Native;
-
 namespace FhirFacade.Suppliers.Vision.Mapping;
 
 /// <summary>PRB (+NTE) → UK Core Condition (problem-list-item), Read v2 coded with its SNOMED CT translation.</summary>

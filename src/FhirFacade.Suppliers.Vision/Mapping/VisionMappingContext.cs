@@ -1,8 +1,4 @@
 using FhirFacade.Core.Identity;
-using FhirFacade.Core.Search;
-using FhirFacade.Core.Suppliers;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
 
 namespace FhirFacade.Suppliers.Vision.Mapping;
 
