@@ -78,4 +78,30 @@ public static class UkCoreMapping
             Name = name,
         };
     }
+
+    /// <summary>
+    /// A Patient: id, profile, the NHS number with the GP Connect verification status "Number present and verified",
+    /// and the administrative gender of a native <c>M</c>/<c>F</c> code (anything else: <c>unknown</c>); the mapper adds
+    /// names, dates, addresses and registration.
+    /// </summary>
+    public static Patient Patient(SupplierMappingContext context, string nhsNumber, string? sexCode)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var nhsIdentifier = new Identifier(UkCoreSystems.NhsNumber, nhsNumber);
+        nhsIdentifier.Extension.Add(new Extension(
+            UkCoreExtensions.NhsNumberVerificationStatus,
+            new CodeableConcept(UkCoreSystems.NhsNumberVerificationStatusEngland, "01", "Number present and verified")));
+        return new Patient
+        {
+            Id = context.PatientId,
+            Meta = context.Meta(UkCoreProfiles.Patient),
+            Identifier = [nhsIdentifier],
+            Gender = sexCode switch
+            {
+                "M" => "male",
+                "F" => "female",
+                _ => "unknown",
+            },
+        };
+    }
 }

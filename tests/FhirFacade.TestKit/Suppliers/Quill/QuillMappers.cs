@@ -1,25 +1,23 @@
 using System.Globalization;
 using FhirFacade.Core.Search;
+using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Resources;
 
 namespace FhirFacade.TestKit.Suppliers.Quill;
 
-/// <summary>Quill's mappers, one per resource type: native record → UK Core resource, or <see langword="null"/> with an issue.</summary>
+/// <summary>
+/// Quill's mappers, one per resource type: native record → UK Core resource, or <see langword="null"/> with an issue. What
+/// every supplier builds the same way (ids, profiles, status codings, the NHS number identifier) comes from <see cref="UkCoreMapping"/>.
+/// </summary>
 public static class QuillMappers
 {
     public static Patient Patient(QuillPatient patient, QuillMappingContext context)
     {
         ArgumentNullException.ThrowIfNull(patient);
         ArgumentNullException.ThrowIfNull(context);
-        var resource = new Patient
-        {
-            Id = context.PatientId,
-            Meta = context.Meta(UkCoreProfiles.Patient),
-            Identifier = [new Identifier(UkCoreSystems.NhsNumber, context.NhsNumber)],
-            Gender = patient.Sex switch { "F" => "female", "M" => "male", _ => "unknown" },
-            BirthDate = Date(patient.BirthDate),
-        };
+        var resource = UkCoreMapping.Patient(context, context.NhsNumber, patient.Sex);
+        resource.BirthDate = Date(patient.BirthDate);
         resource.Name.Add(new HumanName { Family = patient.Family, Given = [patient.Given] });
         return resource;
     }
@@ -38,33 +36,14 @@ public static class QuillMappers
             context.UnmappedCode("problem", problem.Id, problem.Code);
         }
 
-        var status = problem.Active ? "active" : "inactive";
-        return new Condition
-        {
-            Id = context.Id(FhirResourceTypes.Condition, context.ItemNativeId(problem.Id)),
-            Meta = context.Meta(UkCoreProfiles.Condition),
-            ClinicalStatus = new CodeableConcept(FhirSystems.ConditionClinical, status, problem.Active ? "Active" : "Inactive"),
-            VerificationStatus = new CodeableConcept(FhirSystems.ConditionVerificationStatus, "confirmed", "Confirmed"),
-            Category = [new CodeableConcept(FhirSystems.ConditionCategory, "problem-list-item", "Problem List Item")],
-            Code = code,
-            Subject = context.PatientReference,
-        };
+        return UkCoreMapping.ProblemListItem(context, context.ItemNativeId(problem.Id), problem.Active ? "active" : "inactive", code);
     }
 
     public static AllergyIntolerance AllergyIntolerance(QuillAllergy allergy, QuillMappingContext context)
     {
         ArgumentNullException.ThrowIfNull(allergy);
         ArgumentNullException.ThrowIfNull(context);
-        var resolved = allergy.EndDate is not null;
-        return new AllergyIntolerance
-        {
-            Id = context.Id(FhirResourceTypes.AllergyIntolerance, context.ItemNativeId(allergy.Id)),
-            Meta = context.Meta(UkCoreProfiles.AllergyIntolerance),
-            ClinicalStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceClinical, resolved ? "resolved" : "active", resolved ? "Resolved" : "Active"),
-            VerificationStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceVerification, "confirmed", "Confirmed"),
-            Code = new CodeableConcept(FhirSystems.Snomed, allergy.SnomedCode, allergy.Term, allergy.Term),
-            Patient = context.PatientReference,
-        };
+        return UkCoreMapping.Allergy(context, context.ItemNativeId(allergy.Id), resolved: allergy.EndDate is not null, new CodeableConcept(FhirSystems.Snomed, allergy.SnomedCode, allergy.Term, allergy.Term));
     }
 
     /// <summary>A statement; one whose start date is not a date is left out (it cannot be placed in time), one with no dm+d drug is kept by name.</summary>
@@ -103,14 +82,10 @@ public static class QuillMappers
     {
         ArgumentNullException.ThrowIfNull(medication);
         ArgumentNullException.ThrowIfNull(context);
-        return new Medication
-        {
-            Id = context.Id(FhirResourceTypes.Medication, context.ItemNativeId(medication.Id)),
-            Meta = context.Meta(UkCoreProfiles.Medication),
-            Code = IsDmd(medication.DmdCode)
-                ? new CodeableConcept(FhirSystems.Dmd, medication.DmdCode, medication.Name, medication.Name)
-                : CodeableConcept.FromText(medication.Name),
-        };
+        var code = IsDmd(medication.DmdCode)
+            ? new CodeableConcept(FhirSystems.Dmd, medication.DmdCode, medication.Name, medication.Name)
+            : CodeableConcept.FromText(medication.Name);
+        return UkCoreMapping.Medication(context, context.ItemNativeId(medication.Id), code);
     }
 
     private static bool IsDmd(string? code) => code is { Length: >= 6 and <= 18 } && code.All(char.IsAsciiDigit);
