@@ -1,5 +1,3 @@
-using FhirFacade.Core.Suppliers.Http;
-
 namespace FhirFacade.Suppliers.Emis;
 
 /// <summary>Options of the EMIS adapter (<c>Suppliers:Emis</c>). Endpoints and per-organisation API keys live in the organisation directory.</summary>

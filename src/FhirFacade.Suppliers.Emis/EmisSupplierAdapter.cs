@@ -1,9 +1,3 @@
-using FhirFacade.Core.Gateway;
-using FhirFacade.Core.Identity;
-using FhirFacade.Fhir.Issues;
-using FhirFacade.Fhir.Model;
-using FhirFacade.Suppliers.Emis.Http;
-using FhirFacade.Suppliers.Emis.Mapping;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
 
 namespace FhirFacade.Suppliers.Emis;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using FhirFacade.Core.Suppliers.Http;
 
 namespace FhirFacade.Suppliers.Microtest;
 

@@ -1,4 +1,3 @@
-using FhirFacade.Suppliers.Microtest.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,3 @@
-using FhirFacade.Core.Suppliers.Http;
-
 namespace FhirFacade.Suppliers.Tpp;
 
 /// <summary>Options of the TPP adapter (<c>Suppliers:Tpp</c>). Endpoints and per-organisation API keys live in the organisation directory.</summary>

@@ -1,5 +1,3 @@
-using FhirFacade.Suppliers.Tpp.Http;
-using FhirFacade.Suppliers.Tpp.Mapping;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

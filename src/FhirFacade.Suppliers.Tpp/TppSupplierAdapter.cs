@@ -1,12 +1,6 @@
 using System.Globalization;
-using FhirFacade.Core.Gateway;
-using FhirFacade.Core.Identity;
 using FhirFacade.Core.Sharing;
 using FhirFacade.Core.Terminology;
-using FhirFacade.Fhir.Issues;
-using FhirFacade.Fhir.Model;
-using FhirFacade.Suppliers.Tpp.Http;
-using FhirFacade.Suppliers.Tpp.Mapping;
 using Microsoft.Extensions.DependencyInjection;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
 

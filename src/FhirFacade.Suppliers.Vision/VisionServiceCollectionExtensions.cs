@@ -1,4 +1,3 @@
-using FhirFacade.Suppliers.Vision.Mllp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

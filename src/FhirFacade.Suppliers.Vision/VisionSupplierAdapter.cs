@@ -1,9 +1,3 @@
-using FhirFacade.Core.Gateway;
-using FhirFacade.Core.Identity;
-using FhirFacade.Fhir.Issues;
-using FhirFacade.Fhir.Model;
-using FhirFacade.Suppliers.Vision.Mapping;
-using FhirFacade.Suppliers.Vision.Mllp;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
 
 namespace FhirFacade.Suppliers.Vision;

@@ -13,12 +13,13 @@ public static class UkCoreMapping
 {
     /// <summary>
     /// A problem-list Condition with its id, profile, clinical status (<c>active</c>, <c>inactive</c> or <c>resolved</c>),
-    /// <c>confirmed</c> verification, code and subject; the mapper adds dates, recorder and notes.
+    /// <c>confirmed</c> verification, code, subject and the clinician's note (when there is one); the mapper adds dates
+    /// and recorder.
     /// </summary>
-    public static Condition ProblemListItem(SupplierMappingContext context, string nativeId, string clinicalStatus, CodeableConcept code)
+    public static Condition ProblemListItem(SupplierMappingContext context, string nativeId, string clinicalStatus, CodeableConcept code, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new Condition
+        var condition = new Condition
         {
             Id = context.Id(FhirResourceTypes.Condition, nativeId),
             Meta = context.Meta(UkCoreProfiles.Condition),
@@ -33,6 +34,12 @@ public static class UkCoreMapping
             Code = code,
             Subject = context.PatientReference,
         };
+        if (!string.IsNullOrEmpty(note))
+        {
+            condition.Note.Add(new Annotation { Text = note });
+        }
+
+        return condition;
     }
 
     /// <summary>

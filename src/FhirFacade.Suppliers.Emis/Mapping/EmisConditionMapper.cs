@@ -25,16 +25,11 @@ internal static class EmisConditionMapper
             return null;
         }
 
-        var condition = UkCoreMapping.ProblemListItem(context, context.EventNativeId(problem.Id), clinicalStatus, code);
+        var condition = UkCoreMapping.ProblemListItem(context, context.EventNativeId(problem.Id), clinicalStatus, code, problem.Note);
         condition.Onset = problem.Onset is null ? null : new FhirDateTime(problem.Onset.Text);
         condition.Abatement = problem.End is null ? null : new FhirDateTime(problem.End.Text);
         condition.RecordedDate = problem.RecordedDate;
         condition.Recorder = context.PractitionerReference(problem.RecordedBy);
-        if (problem.Note is not null)
-        {
-            condition.Note.Add(new Annotation { Text = problem.Note });
-        }
-
         return condition;
     }
 

@@ -1,5 +1,3 @@
-using FhirFacade.Core.Identity;
-
 namespace FhirFacade.Suppliers.Emis.Mapping;
 
 /// <summary>The <see cref="SupplierMappingContext"/> of EMIS mappers: EMIS events are named by GUID, EMIS local codes reported as such.</summary>

@@ -27,16 +27,11 @@ internal static class MicrotestConditionMapper
             return null;
         }
 
-        var condition = UkCoreMapping.ProblemListItem(context, context.ItemNativeId(problem.Id), clinicalStatus, code);
+        var condition = UkCoreMapping.ProblemListItem(context, context.ItemNativeId(problem.Id), clinicalStatus, code, problem.Notes);
         condition.Onset = Date(problem.Onset, "onset", problem.Id, context);
         condition.Abatement = Date(problem.End, "end", problem.Id, context);
         condition.RecordedDate = MicrotestDates.Full(problem.Recorded);
         condition.Recorder = MicrotestMappingContext.PractitionerReference(problem.RecordedBy);
-        if (!string.IsNullOrEmpty(problem.Notes))
-        {
-            condition.Note.Add(new Annotation { Text = problem.Notes });
-        }
-
         return condition;
     }
 

@@ -1,5 +1,3 @@
-using FhirFacade.Core.Identity;
-
 namespace FhirFacade.Suppliers.Microtest.Mapping;
 
 /// <summary>The <see cref="SupplierMappingContext"/> of Evolution mappers: clinicians are only named by SDS user id, Read v2 codes reported as such.</summary>

@@ -33,16 +33,11 @@ internal static class TppConditionMapper
 
         var onset = TppCodings.PartialDate(problem.Onset, "problem onset date", context);
         var end = TppCodings.PartialDate(problem.End, "problem end date", context);
-        var condition = UkCoreMapping.ProblemListItem(context, context.RowNativeId(rowId), clinicalStatus, code);
+        var condition = UkCoreMapping.ProblemListItem(context, context.RowNativeId(rowId), clinicalStatus, code, problem.Notes);
         condition.Onset = onset is null ? null : new FhirDateTime(onset);
         condition.Abatement = end is null ? null : new FhirDateTime(end);
         condition.RecordedDate = TppCodings.FullDate(problem.RecordedDate, "problem recorded date", context);
         condition.Recorder = context.PractitionerReference(problem.RecordedByStaffRowId);
-        if (problem.Notes is not null)
-        {
-            condition.Note.Add(new Annotation { Text = problem.Notes });
-        }
-
         return condition;
     }
 

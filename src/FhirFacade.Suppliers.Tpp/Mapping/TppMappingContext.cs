@@ -1,5 +1,4 @@
 using System.Globalization;
-using FhirFacade.Core.Identity;
 using FhirFacade.Core.Terminology;
 
 namespace FhirFacade.Suppliers.Tpp.Mapping;

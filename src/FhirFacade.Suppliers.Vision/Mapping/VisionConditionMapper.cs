@@ -33,15 +33,10 @@ internal static class VisionConditionMapper
             return null;
         }
 
-        var condition = UkCoreMapping.ProblemListItem(context, context.ItemNativeId(problem.Id), clinicalStatus, code);
+        var condition = UkCoreMapping.ProblemListItem(context, context.ItemNativeId(problem.Id), clinicalStatus, code, problem.Note);
         condition.Onset = Date(problem.Onset, "onset", problem.Id, context);
         condition.Abatement = Date(problem.End, "end", problem.Id, context);
         condition.RecordedDate = VisionDates.Full(problem.Recorded);
-        if (!string.IsNullOrEmpty(problem.Note))
-        {
-            condition.Note.Add(new Annotation { Text = problem.Note });
-        }
-
         return condition;
     }
 

@@ -1,5 +1,3 @@
-using FhirFacade.Core.Identity;
-
 namespace FhirFacade.Suppliers.Vision.Mapping;
 
 /// <summary>The <see cref="SupplierMappingContext"/> of Vision mappers: the usual GP is readable, other clinicians only named by SDS user id.</summary>
