@@ -15,6 +15,7 @@ namespace FhirFacade.Core.Tests.Suppliers;
 /// adapters, over an in-memory store with the simulators' fault controller in front of it.
 /// </summary>
 [Trait("Category", "Unit")]
+[Collection(QuillContractCollection.Name)]
 public sealed class QuillSupplierAdapterContractTests : SupplierAdapterContractTests, IDisposable
 {
     private readonly QuillStore _store = new();
@@ -44,4 +45,15 @@ public sealed class QuillSupplierAdapterContractTests : SupplierAdapterContractT
     protected override string WithUnmappedCode => QuillDemoRecords.WithUnmappedCode;
 
     public void Dispose() => _services.Dispose();
+}
+
+/// <summary>
+/// The contract's deadline rows time a cancelled call against <see cref="SupplierAdapterContractTests.Deadline"/> plus a
+/// margin. The four real adapters run them in their own test assemblies; here they share one with Core's other tests,
+/// whose parallel load could starve the thread pool that runs the cancellation, so Quill's contract runs on its own.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class QuillContractCollection
+{
+    public const string Name = "Quill adapter contract";
 }
