@@ -1,10 +1,5 @@
-using FhirFacade.Core.Suppliers.Http;
-using FhirFacade.Core.Suppliers;
-using FhirFacade.Suppliers.Emis.Http;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Suppliers.Emis;
 
@@ -19,10 +14,7 @@ public static class EmisServiceCollectionExtensions
     public static IServiceCollection AddEmisSupplier(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<EmisOptions>().BindConfiguration(EmisOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(EmisClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler(sp => new SupplierResilienceHandler(sp.GetRequiredService<IOptions<EmisOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSupplierHttpClient<EmisOptions>(EmisOptions.SectionName, EmisClient.HttpClientName);
         services.AddSingleton<EmisClient>();
         services.AddSingleton<ISupplierAdapter, EmisSupplierAdapter>();
         return services;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using FhirFacade.Core.Suppliers.Http;
 
 namespace FhirFacade.Suppliers.Microtest;
 
@@ -7,7 +6,7 @@ namespace FhirFacade.Suppliers.Microtest;
 /// Options of the Microtest Evolution adapter (<c>Suppliers:Microtest</c>). Endpoints and per-organisation
 /// OAuth client credentials (<c>ClientId</c>, <c>ClientSecret</c>) live in the organisation directory.
 /// </summary>
-public sealed class MicrotestOptions : ISupplierResilienceSettings
+public sealed class MicrotestOptions : SupplierHttpOptions
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Suppliers:Microtest";
@@ -17,18 +16,6 @@ public sealed class MicrotestOptions : ISupplierResilienceSettings
 
     /// <summary>The OAuth client secret used when an organisation's directory entry has none.</summary>
     public string? ClientSecret { get; set; }
-
-    /// <summary>How long one HTTP attempt may take (default 1.5 s; the gateway's per-supplier timeout bounds the whole call).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(1.5);
-
-    /// <summary>Retries after a connection failure or a 5xx answer (default 1; GETs and token requests are safe to repeat).</summary>
-    [Range(0, 5)]
-    public int MaxRetries { get; set; } = 1;
-
-    /// <summary>Pause before a retry (default 50 ms).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Items asked for per page (default 50, the API's maximum).</summary>
     [Range(1, 50)]

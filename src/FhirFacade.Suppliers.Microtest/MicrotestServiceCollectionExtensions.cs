@@ -1,10 +1,5 @@
-using FhirFacade.Core.Suppliers.Http;
-using FhirFacade.Core.Suppliers;
-using FhirFacade.Suppliers.Microtest.Http;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Suppliers.Microtest;
 
@@ -19,10 +14,7 @@ public static class MicrotestServiceCollectionExtensions
     public static IServiceCollection AddMicrotestSupplier(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<MicrotestOptions>().BindConfiguration(MicrotestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(MicrotestClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler(sp => new SupplierResilienceHandler(sp.GetRequiredService<IOptions<MicrotestOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSupplierHttpClient<MicrotestOptions>(MicrotestOptions.SectionName, MicrotestClient.HttpClientName);
         services.AddSingleton<MicrotestTokenCache>();
         services.AddSingleton<MicrotestClient>();
         services.AddSingleton<ISupplierAdapter, MicrotestSupplierAdapter>();

@@ -1,13 +1,3 @@
-using FhirFacade.Core.Gateway;
-using FhirFacade.Core.Identity;
-using FhirFacade.Core.Search;
-using FhirFacade.Core.Suppliers;
-using FhirFacade.Fhir.Issues;
-using FhirFacade.Fhir.Model;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Microtest.Http;
-using FhirFacade.Suppliers.Microtest.Mapping;
-using FhirFacade.Suppliers.Microtest.Native;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
 
 namespace FhirFacade.Suppliers.Microtest;
@@ -17,86 +7,73 @@ namespace FhirFacade.Suppliers.Microtest;
 /// maps it to UK Core through one mapper per resource type, leaves out items the practice marked
 /// confidential (with a <c>confidential-items</c> warning), and reports items it cannot map instead of failing.
 /// </summary>
-internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirModel model, ResourceIdCodec ids, TimeProvider timeProvider) : ISupplierAdapter
+internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirModel model, ResourceIdCodec ids, TimeProvider timeProvider)
+    : SupplierAdapterBase<MicrotestPatient, MicrotestMappingContext>(Declared, model)
 {
     /// <summary>The most patients a demographic search fetches and returns (the rest are reported as truncated).</summary>
     public const int MaxDemographicMatches = 50;
 
-    private static readonly IReadOnlySet<string> NoNativeParameters = new HashSet<string>();
+    /// <summary>
+    /// The Evolution API filters by list only: every other criterion is applied by the gateway. Practitioners are only
+    /// embedded in a patient's registration, so they cannot be read alone.
+    /// </summary>
+    public static readonly SupplierDeclaration Declared = new(MicrotestCodeSystems.SupplierId, "Microtest Evolution", "Microtest", SupplierDeclaration.PatientRecordCapabilities(practitioners: false));
 
-    public string SupplierId => MicrotestCodeSystems.SupplierId;
-
-    public string DisplayName => "Microtest Evolution";
-
-    // The Evolution API filters by list only: every other criterion is applied by the gateway.
-    // Practitioners are only embedded in a patient's registration, so they cannot be read alone.
-    public IReadOnlyList<SupplierResourceCapability> Capabilities { get; } =
-    [
-        new(T.Patient, true, NoNativeParameters),
-        new(T.AllergyIntolerance, true, NoNativeParameters),
-        new(T.Condition, true, NoNativeParameters),
-        new(T.MedicationStatement, true, NoNativeParameters),
-        new(T.Medication, false, NoNativeParameters),
-        new(T.Organization, false, NoNativeParameters),
-    ];
-
-    public async Task<bool> HoldsPatientAsync(OrganisationEndpoint organisation, NhsNumber nhsNumber, CancellationToken cancellationToken)
+    public override async Task<bool> HoldsPatientAsync(OrganisationEndpoint organisation, NhsNumber nhsNumber, CancellationToken cancellationToken)
     {
         var patient = await client.GetPatientAsync(organisation, nhsNumber.Value, cancellationToken);
         return IsAt(patient, organisation);
     }
 
-    public async Task<SupplierSearchResult> SearchAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
+    public override async Task<SupplierSearchResult> SearchAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(query);
         var nhsNumber = query.Patient.NhsNumber?.Value ?? query.Patient.NativePatientId;
-        if (nhsNumber is null)
-        {
-            return await SearchByDemographicsAsync(organisation, query, cancellationToken);
-        }
 
         // Each list page names its patient as well: a list about someone else is withheld whole, none of it mapped,
-        // even though the Patient endpoint answered about the patient asked for.
-        return query.ResourceType switch
+        // even though the Patient endpoint answered about the patient asked for. The patient alone goes through the skeleton.
+        return nhsNumber is null ? await base.SearchAsync(organisation, query, cancellationToken) : query.ResourceType switch
         {
-            T.Patient => await SearchPatientAsync(organisation, nhsNumber, cancellationToken),
             T.Condition => await SearchListAsync<MicrotestProblem>(organisation, nhsNumber, query.ResourceType, MicrotestClient.Problems, p => p.Confidential, MapProblems, cancellationToken),
             T.AllergyIntolerance => await SearchListAsync<MicrotestAllergy>(organisation, nhsNumber, query.ResourceType, MicrotestClient.Allergies, a => a.Confidential, MapAllergies, cancellationToken),
             T.MedicationStatement => await SearchListAsync<MicrotestMedication>(organisation, nhsNumber, query.ResourceType, MicrotestClient.Medications, m => m.Confidential, MapMedications, cancellationToken),
-            _ => SupplierSearchResult.Empty,
+            _ => await base.SearchAsync(organisation, query, cancellationToken),
         };
     }
 
-    public async Task<SupplierReadResult> ReadAsync(OrganisationEndpoint organisation, string resourceType, string nativeId, CancellationToken cancellationToken)
+    /// <summary>The patient summary, when Evolution holds the patient at <paramref name="organisation"/> (the lists are fetched beside it, below).</summary>
+    protected override async Task<MicrotestPatient?> FetchRecordAsync(OrganisationEndpoint organisation, string patientId, string resourceType, CancellationToken cancellationToken)
+    {
+        var patient = await client.GetPatientAsync(organisation, patientId, cancellationToken);
+        return IsAt(patient, organisation) ? patient : null;
+    }
+
+    protected override RecordFacts Facts(MicrotestPatient record) =>
+        new(record.NhsNumber, record.Sensitive, record.SharingDissent, record.RecordVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    protected override MicrotestMappingContext CreateContext(OrganisationEndpoint organisation, MicrotestPatient record) => Context(organisation, record.NhsNumber);
+
+    protected override void MapSearch(MicrotestPatient record, string resourceType, MappedItems items) =>
+        items.Match(MicrotestPatientMapper.Map(record, items.Context), items.Context.NhsNumber);
+
+    protected override Resource? MapItem(MicrotestPatient record, string resourceType, string itemId, MicrotestMappingContext context) =>
+        resourceType == T.Patient ? MicrotestPatientMapper.Map(record, context) : null;
+
+    /// <summary>The practice (Evolution has no organisation endpoint: it is the directory entry itself), and list items (read beside the patient summary).</summary>
+    protected override async Task<SupplierReadResult?> ReadUnscopedAsync(OrganisationEndpoint organisation, string resourceType, string nativeId, CancellationToken cancellationToken)
     {
         switch (resourceType)
         {
+            case T.Patient:
+                return null;
             case T.Organization:
-                // Evolution has no organisation endpoint: the practice is the directory entry itself.
                 if (!string.Equals(nativeId, organisation.OdsCode, StringComparison.OrdinalIgnoreCase))
                 {
                     return SupplierReadResult.NotFound;
                 }
 
                 var organisationContext = Context(organisation, null);
-                var organization = MicrotestOrganizationMapper.Map(new MicrotestPractice(organisation.OdsCode, organisation.Name), organisationContext);
-                return organization is null ? new SupplierReadResult(null, organisationContext.Issues) : new(ToSupplierResource(organization, nativeId, null, null), organisationContext.Issues);
-            case T.Patient:
-                var patient = await client.GetPatientAsync(organisation, nativeId, cancellationToken);
-                if (patient is null || !IsAt(patient, organisation))
-                {
-                    return SupplierReadResult.NotFound;
-                }
-
-                if (PatientMismatch.IsAboutAnotherPatient(nativeId, patient.NhsNumber))
-                {
-                    return PatientMismatch.Read(nativeId, patient.NhsNumber);
-                }
-
-                EnsureShareable(patient);
-
-                var patientContext = Context(organisation, patient.NhsNumber);
-                var mapped = MicrotestPatientMapper.Map(patient, patientContext);
-                return (mapped is null ? new SupplierReadResult(null, patientContext.Issues) : new(ToSupplierResource(mapped, nativeId, patient, patientContext), patientContext.Issues)) with { AskedAbout = PatientSelector.ForNativeId(nativeId), RecordNhsNumber = patient.NhsNumber };
+                return Single(MicrotestOrganizationMapper.Map(new MicrotestPractice(organisation.OdsCode, organisation.Name), organisationContext), nativeId, null, organisationContext);
             default:
                 return await ReadItemAsync(organisation, resourceType, nativeId, cancellationToken);
         }
@@ -107,7 +84,7 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
     /// patient. Patients who dissented or are flagged sensitive are left out without a word, so a name
     /// search cannot reveal them; the gateway applies the other criteria (given, gender, date prefixes).
     /// </summary>
-    private async Task<SupplierSearchResult> SearchByDemographicsAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
+    protected override async Task<SupplierSearchResult> SearchByDemographicsAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
     {
         var family = query.Request.PlainFamily();
         if (query.ResourceType != T.Patient || family is null)
@@ -129,7 +106,7 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
             {
                 var context = Context(organisation, patient.NhsNumber);
                 var resource = MicrotestPatientMapper.Map(patient, context);
-                return (resource is null ? null : ToSupplierResource(resource, context.NhsNumber, patient, context), context.Issues);
+                return (resource is null ? null : ToSupplierResource(resource, context.NhsNumber, Facts(patient).Version, context), context.Issues);
             },
             found.Truncated ? new Issue("MICROTEST-SEARCH-TRUNCATED", IssueSeverity.Warning, IssueType.TooCostly, $"Microtest Evolution at {SupplierCallRunner.OrganisationLabel(organisation)} found more patients than the adapter follows; narrow the search (add given, birthdate or gender).") : null,
             cancellationToken);
@@ -189,27 +166,6 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
         };
     }
 
-    private async Task<SupplierSearchResult> SearchPatientAsync(OrganisationEndpoint organisation, string nhsNumber, CancellationToken cancellationToken)
-    {
-        var patient = await client.GetPatientAsync(organisation, nhsNumber, cancellationToken);
-        if (patient is null || !IsAt(patient, organisation))
-        {
-            // 404, or registered at another practice: nothing held here for the patient (the gateway reports it).
-            return SupplierSearchResult.NotHeld;
-        }
-
-        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, patient.NhsNumber))
-        {
-            return PatientMismatch.Search(this, organisation, T.Patient);
-        }
-
-        EnsureShareable(patient);
-        var context = Context(organisation, patient.NhsNumber);
-        var matches = new List<SupplierResource>();
-        Add(matches, MicrotestPatientMapper.Map(patient, context), patient, context, context.NhsNumber);
-        return new SupplierSearchResult(matches, [], context.Issues);
-    }
-
     /// <summary>
     /// A search of one list: the patient summary (is the patient held here, are they restricted?) and the list are asked
     /// at once, so a request pays one Evolution round trip (plus the list's further pages), not two in a row, inside the
@@ -226,18 +182,17 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
         CancellationToken cancellationToken)
     {
         await using var pending = PendingList<TItem>.Start(client, organisation, nhsNumber, listName, cancellationToken);
-        var patient = await client.GetPatientAsync(organisation, nhsNumber, cancellationToken);
-        if (patient is null || !IsAt(patient, organisation))
+        var patient = await FetchRecordAsync(organisation, nhsNumber, resourceType, cancellationToken);
+        if (patient is null)
         {
             return SupplierSearchResult.NotHeld;
         }
 
-        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, patient.NhsNumber))
+        if (Screen(patient, nhsNumber) is null)
         {
             return PatientMismatch.Search(this, organisation, resourceType);
         }
 
-        EnsureShareable(patient);
         var list = await pending.Task;
         if (list is null)
         {
@@ -271,18 +226,17 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
         CancellationToken cancellationToken)
     {
         await using var pending = PendingList<TItem>.Start(client, organisation, nhsNumber, listName, cancellationToken);
-        var patient = await client.GetPatientAsync(organisation, nhsNumber, cancellationToken);
-        if (patient is null || !IsAt(patient, organisation))
+        var patient = await FetchRecordAsync(organisation, nhsNumber, T.Patient, cancellationToken);
+        if (patient is null)
         {
             return SupplierReadResult.NotFound;
         }
 
-        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, patient.NhsNumber))
+        if (Screen(patient, nhsNumber) is null)
         {
-            return PatientMismatch.Read(nhsNumber, patient.NhsNumber);
+            return PatientMismatch.Read(nhsNumber, patient.NhsNumber!);
         }
 
-        EnsureShareable(patient);
         var list = await pending.Task;
         if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, list?.NhsNumber))
         {
@@ -291,7 +245,7 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
 
         var context = Context(organisation, list?.NhsNumber);
         var resource = list is null ? null : find(list, context);
-        return (resource is null ? new SupplierReadResult(null, context.Issues) : new(ToSupplierResource(resource, nativeId, patient, context), context.Issues))
+        return Single(resource, nativeId, Facts(patient).Version, context)
             with { AskedAbout = PatientSelector.ForNativeId(nhsNumber), RecordNhsNumber = context.NhsNumber.Length == 0 ? patient.NhsNumber : context.NhsNumber };
     }
 
@@ -335,21 +289,9 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
             return false;
         }
 
-        list.Add(ToSupplierResource(resource, nativeId, patient, context));
+        list.Add(ToSupplierResource(resource, nativeId, Facts(patient).Version, context));
         return true;
     }
-
-    private SupplierResource ToSupplierResource(Resource resource, string nativeId, MicrotestPatient? patient, MicrotestMappingContext? context) =>
-        new(
-            resource.TypeName,
-            nativeId,
-            resource.ToElementNode(model),
-            patient?.RecordVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            context is null || context.NhsNumber.Length == 0 ? null : context.NhsNumber,
-            context is null || context.NhsNumber.Length == 0 ? null : context.NhsNumber);
-
-    private static void EnsureShareable(MicrotestPatient patient) =>
-        PatientRestrictedException.ThrowIfRestricted(sensitive: patient.Sensitive, dissent: patient.SharingDissent);
 
     /// <summary>What a list search has mapped so far, and where its issues go.</summary>
     private sealed record FoundItems(MicrotestPatient Patient, MicrotestMappingContext Context)

@@ -1,11 +1,5 @@
-using FhirFacade.Core.Suppliers.Http;
-using FhirFacade.Core.Suppliers;
-using FhirFacade.Suppliers.Tpp.Http;
-using FhirFacade.Suppliers.Tpp.Mapping;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Suppliers.Tpp;
 
@@ -20,12 +14,10 @@ public static class TppServiceCollectionExtensions
     public static IServiceCollection AddTppSupplier(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<TppOptions>().BindConfiguration(TppOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(TppClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler(sp => new SupplierResilienceHandler(sp.GetRequiredService<IOptions<TppOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSupplierHttpClient<TppOptions>(TppOptions.SectionName, TppClient.HttpClientName);
         services.AddSingleton<TppClient>();
-        services.AddSingleton(_ => Ctv3SnomedMap.Load());
+        // Keyed by the supplier id: another supplier registering its own SnomedConceptMap cannot replace this one (or be replaced).
+        services.AddKeyedSingleton(TppCodeSystems.SupplierId, (_, _) => Ctv3SnomedMap.Load());
         services.AddSingleton<ISupplierAdapter, TppSupplierAdapter>();
         return services;
     }

@@ -1,8 +1,5 @@
-using FhirFacade.Core.Suppliers;
-using FhirFacade.Suppliers.Vision.Mllp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FhirFacade.Suppliers.Vision;
 
@@ -16,8 +13,7 @@ public static class VisionServiceCollectionExtensions
     public static IServiceCollection AddVisionSupplier(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<VisionOptions>().BindConfiguration(VisionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddSupplierOptions<VisionOptions>(VisionOptions.SectionName);
         services.AddLogging();
         services.AddSingleton<MllpConnectionPool>();
         services.AddSingleton<VisionClient>();

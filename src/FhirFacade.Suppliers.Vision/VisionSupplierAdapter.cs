@@ -1,13 +1,3 @@
-using FhirFacade.Core.Gateway;
-using FhirFacade.Core.Identity;
-using FhirFacade.Core.Search;
-using FhirFacade.Core.Suppliers;
-using FhirFacade.Fhir.Issues;
-using FhirFacade.Fhir.Model;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Vision.Mapping;
-using FhirFacade.Suppliers.Vision.Mllp;
-using FhirFacade.Suppliers.Vision.Native;
 using T = FhirFacade.Core.Search.FhirResourceTypes;
 
 namespace FhirFacade.Suppliers.Vision;
@@ -18,135 +8,102 @@ namespace FhirFacade.Suppliers.Vision;
 /// sensitive patients, maps to UK Core through one mapper per resource type, leaves out items marked confidential
 /// (ZCF, with a <c>confidential-items</c> warning) and reports items it cannot map instead of failing.
 /// </summary>
-internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel model, ResourceIdCodec ids, TimeProvider timeProvider) : ISupplierAdapter
+internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel model, ResourceIdCodec ids, TimeProvider timeProvider)
+    : SupplierAdapterBase<VisionRecord, VisionMappingContext>(Declared, model)
 {
-    private static readonly IReadOnlySet<string> NoNativeParameters = new HashSet<string>();
+    /// <summary>
+    /// The Vision query filters by record area only: every other criterion is applied by the gateway. The usual GP
+    /// (PD1-4) is readable as a Practitioner; other clinicians are only named by SDS user id.
+    /// </summary>
+    public static readonly SupplierDeclaration Declared = new(VisionCodeSystems.SupplierId, VisionCodeSystems.DisplayName, "Vision", SupplierDeclaration.PatientRecordCapabilities(practitioners: true));
 
-    public string SupplierId => VisionCodeSystems.SupplierId;
-
-    public string DisplayName => VisionCodeSystems.DisplayName;
-
-    // The Vision query filters by record area only: every other criterion is applied by the gateway. The usual GP
-    // (PD1-4) is readable as a Practitioner; other clinicians are only named by SDS user id.
-    public IReadOnlyList<SupplierResourceCapability> Capabilities { get; } =
-    [
-        new(T.Patient, true, NoNativeParameters),
-        new(T.AllergyIntolerance, true, NoNativeParameters),
-        new(T.Condition, true, NoNativeParameters),
-        new(T.MedicationStatement, true, NoNativeParameters),
-        new(T.Medication, false, NoNativeParameters),
-        new(T.Organization, false, NoNativeParameters),
-        new(T.Practitioner, false, NoNativeParameters),
-    ];
-
-    public async Task<bool> HoldsPatientAsync(OrganisationEndpoint organisation, NhsNumber nhsNumber, CancellationToken cancellationToken)
+    public override async Task<bool> HoldsPatientAsync(OrganisationEndpoint organisation, NhsNumber nhsNumber, CancellationToken cancellationToken)
     {
         var record = await client.GetRecordAsync(organisation, nhsNumber.Value, null, cancellationToken);
         return IsAt(record, organisation);
     }
 
-    public async Task<SupplierSearchResult> SearchAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// The record held at <paramref name="organisation"/> (the QPD-4 area of the type, the exists query for demographics);
+    /// <see langword="null"/> when it does not hold the patient (AE with QAK-2 NF / ERR 204, or PD1-3 naming another practice).
+    /// </summary>
+    protected override async Task<VisionRecord?> FetchRecordAsync(OrganisationEndpoint organisation, string patientId, string resourceType, CancellationToken cancellationToken)
     {
-        var nhsNumber = query.Patient.NhsNumber?.Value ?? query.Patient.NativePatientId;
-        if (nhsNumber is null)
-        {
-            return await SearchByDemographicsAsync(organisation, query, cancellationToken);
-        }
+        var record = await client.GetRecordAsync(organisation, patientId, Area(resourceType), cancellationToken);
+        return IsAt(record, organisation) ? record : null;
+    }
 
-        if (!IsSearchable(query.ResourceType))
-        {
-            return SupplierSearchResult.Empty;
-        }
+    // The interface carries no record version, so resources have no versionId/ETag.
+    protected override RecordFacts Facts(VisionRecord record) =>
+        new(record.Patient.NhsNumber, record.Patient.Sensitive, record.Patient.Dissent, null);
 
-        var record = await GetRecordAsync(organisation, nhsNumber, Area(query.ResourceType), cancellationToken);
-        if (record is null)
-        {
-            // AE with QAK-2 NF / ERR 204, or PD1-3 naming another practice: nothing held here for the patient (the gateway reports it).
-            return SupplierSearchResult.NotHeld;
-        }
+    /// <summary>The mapping context of an answer Vision has just given: its resources say they were retrieved now.</summary>
+    protected override VisionMappingContext CreateContext(OrganisationEndpoint organisation, VisionRecord record) =>
+        Context(organisation, record.Patient.NhsNumber);
 
-        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, record.Patient.NhsNumber))
-        {
-            return PatientMismatch.Search(this, organisation, query.ResourceType);
-        }
-
-        EnsureShareable(record);
-        var context = Context(organisation, record);
-        var matches = new List<SupplierResource>();
-        var included = new List<SupplierResource>();
-        var confidential = 0;
-        switch (query.ResourceType)
+    protected override void MapSearch(VisionRecord record, string resourceType, MappedItems items)
+    {
+        var context = items.Context;
+        switch (resourceType)
         {
             case T.Patient:
-                Add(matches, VisionPatientMapper.Map(record.Patient, context), context, context.NhsNumber);
+                items.Match(VisionPatientMapper.Map(record.Patient, context), context.NhsNumber);
                 break;
             case T.Condition:
-                foreach (var problem in ConfidentialItems.Shareable(record.Problems, p => p.Confidential, ref confidential))
+                foreach (var problem in items.Shareable(record.Problems, p => p.Confidential))
                 {
-                    Add(matches, VisionConditionMapper.Map(problem, context), context, context.ItemNativeId(problem.Id));
+                    items.Match(VisionConditionMapper.Map(problem, context), context.ItemNativeId(problem.Id));
                 }
 
                 break;
             case T.AllergyIntolerance:
-                foreach (var allergy in ConfidentialItems.Shareable(record.Allergies, a => a.Confidential, ref confidential))
+                foreach (var allergy in items.Shareable(record.Allergies, a => a.Confidential))
                 {
-                    Add(matches, VisionAllergyIntoleranceMapper.Map(allergy, context), context, context.ItemNativeId(allergy.Id));
+                    items.Match(VisionAllergyIntoleranceMapper.Map(allergy, context), context.ItemNativeId(allergy.Id));
                 }
 
                 break;
             default:
-                foreach (var medication in ConfidentialItems.Shareable(record.Medications, m => m.Confidential, ref confidential))
+                foreach (var medication in items.Shareable(record.Medications, m => m.Confidential))
                 {
                     var nativeId = context.ItemNativeId(medication.Id);
                     // Every statement's Medication goes back (the gateway's merge keys statements by dm+d code); only an _include releases them (ADR 0007).
-                    if (Add(matches, VisionMedicationStatementMapper.Map(medication, context), context, nativeId))
+                    if (items.Match(VisionMedicationStatementMapper.Map(medication, context), nativeId))
                     {
-                        Add(included, VisionMedicationMapper.Map(medication, context), context, nativeId);
+                        items.Include(VisionMedicationMapper.Map(medication, context), nativeId);
                     }
                 }
 
                 break;
         }
-
-        if (confidential > 0)
-        {
-            context.Issues.Add(ConfidentialItems.Warning(this, organisation));
-        }
-
-        return new SupplierSearchResult(matches, included, context.Issues);
     }
 
-    public async Task<SupplierReadResult> ReadAsync(OrganisationEndpoint organisation, string resourceType, string nativeId, CancellationToken cancellationToken)
+    protected override Resource? MapItem(VisionRecord record, string resourceType, string itemId, VisionMappingContext context) => resourceType switch
     {
-        switch (resourceType)
+        T.Patient => VisionPatientMapper.Map(record.Patient, context),
+        T.Condition => record.Problems.FirstOrDefault(p => p.Id == itemId && !p.Confidential) is { } p ? VisionConditionMapper.Map(p, context) : null,
+        T.AllergyIntolerance => record.Allergies.FirstOrDefault(a => a.Id == itemId && !a.Confidential) is { } a ? VisionAllergyIntoleranceMapper.Map(a, context) : null,
+        T.MedicationStatement => record.Medications.FirstOrDefault(m => m.Id == itemId && !m.Confidential) is { } m ? VisionMedicationStatementMapper.Map(m, context) : null,
+        T.Medication => record.Medications.FirstOrDefault(m => m.Id == itemId && !m.Confidential) is { } m ? VisionMedicationMapper.Map(m, context) : null,
+        T.Practitioner => record.Patient.UsualGp is { } gp && gp.SdsUserId == itemId ? VisionPractitionerMapper.Map(gp, context) : null,
+        _ => null,
+    };
+
+    /// <summary>The interface has no organisation query: the practice is the directory entry itself.</summary>
+    protected override Task<SupplierReadResult?> ReadUnscopedAsync(OrganisationEndpoint organisation, string resourceType, string nativeId, CancellationToken cancellationToken)
+    {
+        if (resourceType != T.Organization)
         {
-            case T.Organization:
-                // The interface has no organisation query: the practice is the directory entry itself.
-                if (!string.Equals(nativeId, organisation.OdsCode, StringComparison.OrdinalIgnoreCase))
-                {
-                    return SupplierReadResult.NotFound;
-                }
-
-                var organisationContext = new VisionMappingContext(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), string.Empty, ids, timeProvider.GetUtcNow());
-                return Single(VisionOrganizationMapper.Map(new VisionPractice(organisation.Name, organisation.OdsCode), organisationContext), nativeId, organisationContext);
-            case T.Patient:
-                var record = await GetRecordAsync(organisation, nativeId, null, cancellationToken);
-                if (record is null)
-                {
-                    return SupplierReadResult.NotFound;
-                }
-
-                if (PatientMismatch.IsAboutAnotherPatient(nativeId, record.Patient.NhsNumber))
-                {
-                    return PatientMismatch.Read(nativeId, record.Patient.NhsNumber);
-                }
-
-                EnsureShareable(record);
-                var context = Context(organisation, record);
-                return Single(VisionPatientMapper.Map(record.Patient, context), nativeId, context) with { AskedAbout = PatientSelector.ForNativeId(nativeId), RecordNhsNumber = record.Patient.NhsNumber };
-            default:
-                return await ReadItemAsync(organisation, resourceType, nativeId, cancellationToken);
+            return Task.FromResult<SupplierReadResult?>(null);
         }
+
+        if (!string.Equals(nativeId, organisation.OdsCode, StringComparison.OrdinalIgnoreCase))
+        {
+            return Task.FromResult<SupplierReadResult?>(SupplierReadResult.NotFound);
+        }
+
+        var organisationContext = Context(organisation, string.Empty);
+        return Task.FromResult<SupplierReadResult?>(Single(VisionOrganizationMapper.Map(new VisionPractice(organisation.Name, organisation.OdsCode), organisationContext), nativeId, null, organisationContext));
     }
 
     /// <summary>
@@ -156,7 +113,7 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
     /// A match whose record names no NHS number is left out with a <c>VISION-UNMAPPABLE</c> warning (as EMIS and TPP do),
     /// not refused as malformed: that would fail the whole answer and hide every other match.
     /// </summary>
-    private async Task<SupplierSearchResult> SearchByDemographicsAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
+    protected override async Task<SupplierSearchResult> SearchByDemographicsAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
     {
         var family = query.Request.PlainFamily();
         if (query.ResourceType != T.Patient || family is null)
@@ -171,9 +128,9 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
             record => IsAt(record, organisation) && record.Patient is { Sensitive: false, Dissent: false },
             record =>
             {
-                var context = Context(organisation, record);
+                var context = CreateContext(organisation, record);
                 var patient = VisionPatientMapper.Map(record.Patient, context);
-                return (patient is null ? null : ToSupplierResource(patient, context.NhsNumber, context), context.Issues);
+                return (patient is null ? null : ToSupplierResource(patient, context.NhsNumber, null, context), context.Issues);
             },
             found.Truncated ? new Issue("VISION-SEARCH-TRUNCATED", IssueSeverity.Warning, IssueType.TooCostly, $"{VisionCodeSystems.DisplayName} at {SupplierCallRunner.OrganisationLabel(organisation)} found more patients than it returns; narrow the search (add given, birthdate or gender).") : null,
             cancellationToken);
@@ -182,9 +139,6 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
     /// <summary>The birth date Vision can filter on natively (<c>yyyyMMdd</c>): one <c>eq</c> value of day precision; anything else is filtered by the gateway.</summary>
     internal static string? ExactBirthDate(SearchRequest request) =>
         request.ExactBirthDate()?.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static bool IsSearchable(string resourceType) =>
-        resourceType is T.Patient or T.Condition or T.AllergyIntolerance or T.MedicationStatement;
 
     /// <summary>The QPD-4 area of a resource type; <see langword="null"/> for the exists query (demographics only).</summary>
     private static string? Area(string resourceType) => resourceType switch
@@ -198,78 +152,6 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
     private static bool IsAt(VisionRecord? record, OrganisationEndpoint organisation) =>
         record?.Patient.Practice?.OdsCode is { Length: > 0 } holder && string.Equals(holder, organisation.OdsCode, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The mapping context of an answer Vision has just given: its resources say they were retrieved now.</summary>
-    private VisionMappingContext Context(OrganisationEndpoint organisation, VisionRecord record) =>
-        new(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), record.Patient.NhsNumber, ids, timeProvider.GetUtcNow());
-
-    /// <summary>
-    /// The record held at <paramref name="organisation"/>; <see langword="null"/> when it does not hold the patient. Its
-    /// restrictions are the caller's to apply, once it knows the record is about the patient asked for.
-    /// </summary>
-    private async Task<VisionRecord?> GetRecordAsync(OrganisationEndpoint organisation, string nhsNumber, string? area, CancellationToken cancellationToken)
-    {
-        var record = await client.GetRecordAsync(organisation, nhsNumber, area, cancellationToken);
-        return IsAt(record, organisation) ? record : null;
-    }
-
-    private static void EnsureShareable(VisionRecord record) =>
-        PatientRestrictedException.ThrowIfRestricted(sensitive: record.Patient.Sensitive, dissent: record.Patient.Dissent);
-
-    private async Task<SupplierReadResult> ReadItemAsync(OrganisationEndpoint organisation, string resourceType, string nativeId, CancellationToken cancellationToken)
-    {
-        var slash = nativeId.IndexOf('/', StringComparison.Ordinal);
-        if (slash <= 0 || slash == nativeId.Length - 1 || resourceType is not (T.Condition or T.AllergyIntolerance or T.MedicationStatement or T.Medication or T.Practitioner))
-        {
-            return SupplierReadResult.NotFound;
-        }
-
-        var nhsNumber = nativeId[..slash];
-        var itemId = nativeId[(slash + 1)..];
-        var record = await GetRecordAsync(organisation, nhsNumber, Area(resourceType), cancellationToken);
-        if (record is null)
-        {
-            return SupplierReadResult.NotFound;
-        }
-
-        if (PatientMismatch.IsAboutAnotherPatient(nhsNumber, record.Patient.NhsNumber))
-        {
-            return PatientMismatch.Read(nhsNumber, record.Patient.NhsNumber);
-        }
-
-        EnsureShareable(record);
-        var context = Context(organisation, record);
-        Resource? resource = resourceType switch
-        {
-            T.Condition => record.Problems.FirstOrDefault(p => p.Id == itemId && !p.Confidential) is { } p ? VisionConditionMapper.Map(p, context) : null,
-            T.AllergyIntolerance => record.Allergies.FirstOrDefault(a => a.Id == itemId && !a.Confidential) is { } a ? VisionAllergyIntoleranceMapper.Map(a, context) : null,
-            T.MedicationStatement => record.Medications.FirstOrDefault(m => m.Id == itemId && !m.Confidential) is { } m ? VisionMedicationStatementMapper.Map(m, context) : null,
-            T.Medication => record.Medications.FirstOrDefault(m => m.Id == itemId && !m.Confidential) is { } m ? VisionMedicationMapper.Map(m, context) : null,
-            _ => record.Patient.UsualGp is { } gp && gp.SdsUserId == itemId ? VisionPractitionerMapper.Map(gp, context) : null,
-        };
-        return Single(resource, nativeId, context) with { AskedAbout = PatientSelector.ForNativeId(nhsNumber), RecordNhsNumber = record.Patient.NhsNumber };
-    }
-
-    private SupplierReadResult Single(Resource? resource, string nativeId, VisionMappingContext context) =>
-        resource is null ? new SupplierReadResult(null, context.Issues) : new(ToSupplierResource(resource, nativeId, context), context.Issues);
-
-    private bool Add(List<SupplierResource> list, Resource? resource, VisionMappingContext context, string nativeId)
-    {
-        if (resource is null)
-        {
-            return false;
-        }
-
-        list.Add(ToSupplierResource(resource, nativeId, context));
-        return true;
-    }
-
-    // The interface carries no record version, so resources have no versionId/ETag.
-    private SupplierResource ToSupplierResource(Resource resource, string nativeId, VisionMappingContext context) =>
-        new(
-            resource.TypeName,
-            nativeId,
-            resource.ToElementNode(model),
-            null,
-            context.NhsNumber.Length == 0 ? null : context.NhsNumber,
-            context.NhsNumber.Length == 0 ? null : context.NhsNumber);
+    private VisionMappingContext Context(OrganisationEndpoint organisation, string nhsNumber) =>
+        new(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), nhsNumber, ids, timeProvider.GetUtcNow());
 }

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Xml;
-using FhirFacade.Core.Suppliers;
-using FhirFacade.Suppliers.Emis.Native;
 using Microsoft.Extensions.Options;
-using Polly.Timeout;
 
 namespace FhirFacade.Suppliers.Emis.Http;
 
@@ -84,17 +81,9 @@ internal sealed class EmisClient(IHttpClientFactory httpClientFactory, IOptions<
         {
             throw new SupplierException(SupplierFailureKind.Malformed, "EMIS sent a document that is not well-formed XML.", exception);
         }
-        catch (TimeoutRejectedException exception)
+        catch (Exception exception) when (SupplierHttpFailures.IsTransport(exception))
         {
-            throw new SupplierException(SupplierFailureKind.Timeout, "EMIS did not answer within the attempt timeout.", exception);
-        }
-        catch (HttpRequestException exception)
-        {
-            throw new SupplierException(SupplierFailureKind.Unavailable, "EMIS could not be reached.", exception);
-        }
-        catch (IOException exception)
-        {
-            throw new SupplierException(SupplierFailureKind.Unavailable, "The EMIS connection failed while reading.", exception);
+            throw SupplierHttpFailures.From("EMIS", exception);
         }
     }
 }

@@ -1,8 +1,3 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Emis.Native;
-
 namespace FhirFacade.Suppliers.Emis.Mapping;
 
 /// <summary>EMIS <c>Allergy</c> / <c>NoKnownAllergies</c> → UK Core AllergyIntolerance.</summary>
@@ -20,18 +15,10 @@ internal static class EmisAllergyIntoleranceMapper
         }
 
         var resolved = allergy.Status == "resolved";
-        var resource = new AllergyIntolerance
-        {
-            Id = context.Id(FhirResourceTypes.AllergyIntolerance, context.EventNativeId(allergy.Id)),
-            Meta = context.Meta(UkCoreProfiles.AllergyIntolerance),
-            ClinicalStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceClinical, resolved ? "resolved" : "active", resolved ? "Resolved" : "Active"),
-            VerificationStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceVerification, "confirmed", "Confirmed"),
-            Code = code,
-            Patient = context.PatientReference,
-            Onset = allergy.Onset is null ? null : new FhirDateTime(allergy.Onset.Text),
-            RecordedDate = allergy.RecordedDate,
-            Recorder = context.PractitionerReference(allergy.RecordedBy),
-        };
+        var resource = UkCoreMapping.Allergy(context, context.EventNativeId(allergy.Id), resolved, code);
+        resource.Onset = allergy.Onset is null ? null : new FhirDateTime(allergy.Onset.Text);
+        resource.RecordedDate = allergy.RecordedDate;
+        resource.Recorder = context.PractitionerReference(allergy.RecordedBy);
         if (!allergy.IsNoKnownAllergies)
         {
             resource.Type = "allergy";

@@ -1,7 +1,3 @@
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Emis.Native;
-
 namespace FhirFacade.Suppliers.Emis.Mapping;
 
 /// <summary>

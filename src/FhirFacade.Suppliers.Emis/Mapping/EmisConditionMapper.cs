@@ -1,8 +1,3 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Emis.Native;
-
 namespace FhirFacade.Suppliers.Emis.Mapping;
 
 /// <summary>EMIS <c>Problem</c> → UK Core Condition (problem-list-item).</summary>
@@ -30,32 +25,12 @@ internal static class EmisConditionMapper
             return null;
         }
 
-        var condition = new Condition
-        {
-            Id = context.Id(FhirResourceTypes.Condition, context.EventNativeId(problem.Id)),
-            Meta = context.Meta(UkCoreProfiles.Condition),
-            ClinicalStatus = new CodeableConcept(FhirSystems.ConditionClinical, clinicalStatus, Display(clinicalStatus)),
-            VerificationStatus = new CodeableConcept(FhirSystems.ConditionVerificationStatus, "confirmed", "Confirmed"),
-            Category = [new CodeableConcept(FhirSystems.ConditionCategory, "problem-list-item", "Problem List Item")],
-            Code = code,
-            Subject = context.PatientReference,
-            Onset = problem.Onset is null ? null : new FhirDateTime(problem.Onset.Text),
-            Abatement = problem.End is null ? null : new FhirDateTime(problem.End.Text),
-            RecordedDate = problem.RecordedDate,
-            Recorder = context.PractitionerReference(problem.RecordedBy),
-        };
-        if (problem.Note is not null)
-        {
-            condition.Note.Add(new Annotation { Text = problem.Note });
-        }
-
+        var condition = UkCoreMapping.ProblemListItem(context, context.EventNativeId(problem.Id), clinicalStatus, code, problem.Note);
+        condition.Onset = problem.Onset is null ? null : new FhirDateTime(problem.Onset.Text);
+        condition.Abatement = problem.End is null ? null : new FhirDateTime(problem.End.Text);
+        condition.RecordedDate = problem.RecordedDate;
+        condition.Recorder = context.PractitionerReference(problem.RecordedBy);
         return condition;
     }
 
-    private static string Display(string status) => status switch
-    {
-        "active" => "Active",
-        "inactive" => "Inactive",
-        _ => "Resolved",
-    };
 }

@@ -1,8 +1,3 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Emis.Native;
-
 namespace FhirFacade.Suppliers.Emis.Mapping;
 
 /// <summary>The drug of an EMIS <c>Medication</c> authorisation → UK Core Medication (dm+d coded).</summary>
@@ -17,11 +12,6 @@ internal static class EmisMedicationMapper
             return null;
         }
 
-        return new Medication
-        {
-            Id = context.Id(FhirResourceTypes.Medication, context.EventNativeId(medication.Id)),
-            Meta = context.Meta(UkCoreProfiles.Medication),
-            Code = code,
-        };
+        return UkCoreMapping.Medication(context, context.EventNativeId(medication.Id), code);
     }
 }

@@ -1,8 +1,4 @@
 using System.Globalization;
-using FhirFacade.Core.Search;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Emis.Native;
 
 namespace FhirFacade.Suppliers.Emis.Mapping;
 

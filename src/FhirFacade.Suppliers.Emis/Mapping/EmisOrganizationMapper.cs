@@ -1,8 +1,3 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Emis.Native;
-
 namespace FhirFacade.Suppliers.Emis.Mapping;
 
 /// <summary>EMIS <c>Organisation</c> → UK Core Organization.</summary>
@@ -10,14 +5,7 @@ internal static class EmisOrganizationMapper
 {
     public static Organization Map(EmisOrganisation organisation, EmisMappingContext context)
     {
-        var resource = new Organization
-        {
-            Id = context.Id(FhirResourceTypes.Organization, organisation.OdsCode),
-            Meta = context.Meta(UkCoreProfiles.Organization),
-            Identifier = [new Identifier(UkCoreSystems.OdsOrganizationCode, organisation.OdsCode)],
-            Active = true,
-            Name = organisation.Name,
-        };
+        var resource = UkCoreMapping.Organization(context, organisation.OdsCode, organisation.Name);
         if (organisation.Telephone is not null)
         {
             resource.Telecom.Add(new ContactPoint { System = "phone", Value = organisation.Telephone, Use = "work" });

@@ -1,17 +1,8 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Emis.Native;
-
 namespace FhirFacade.Suppliers.Emis.Mapping;
 
 /// <summary>EMIS <c>Patient</c> → UK Core Patient.</summary>
 internal static class EmisPatientMapper
 {
-    /// <summary>The GP Connect verification status "Number present and verified".</summary>
-    private const string VerifiedCode = "01";
-    private const string VerifiedDisplay = "Number present and verified";
-
     public static Patient? Map(EmisPatientRecord record, EmisMappingContext context)
     {
         var native = record.Patient;
@@ -21,24 +12,9 @@ internal static class EmisPatientMapper
             return null;
         }
 
-        var nhsIdentifier = new Identifier(UkCoreSystems.NhsNumber, native.NhsNumber);
-        nhsIdentifier.Extension.Add(new Extension(
-            UkCoreExtensions.NhsNumberVerificationStatus,
-            new CodeableConcept(UkCoreSystems.NhsNumberVerificationStatusEngland, VerifiedCode, VerifiedDisplay)));
-        var patient = new Patient
-        {
-            Id = context.PatientId,
-            Meta = context.Meta(UkCoreProfiles.Patient),
-            Identifier = [nhsIdentifier],
-            Gender = native.Sex switch
-            {
-                "M" => "male",
-                "F" => "female",
-                _ => "unknown",
-            },
-            BirthDate = native.DateOfBirth,
-            Deceased = native.DateOfDeath is null ? null : new FhirDateTime(native.DateOfDeath),
-        };
+        var patient = UkCoreMapping.Patient(context, native.NhsNumber, native.Sex);
+        patient.BirthDate = native.DateOfBirth;
+        patient.Deceased = native.DateOfDeath is null ? null : new FhirDateTime(native.DateOfDeath);
         patient.Name.AddRange(native.Names.Select(n => new HumanName
         {
             Use = n.Use == "previous" ? "old" : "usual",

@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using FhirFacade.Core.Suppliers;
-using FhirFacade.Suppliers.Microtest.Native;
 using Microsoft.Extensions.Options;
-using Polly.Timeout;
 
 namespace FhirFacade.Suppliers.Microtest.Http;
 
@@ -147,17 +144,9 @@ internal sealed class MicrotestClient(IHttpClientFactory httpClientFactory, Micr
         {
             throw new SupplierException(SupplierFailureKind.Malformed, "Microtest sent a document that is not valid JSON of the expected shape.", exception);
         }
-        catch (TimeoutRejectedException exception)
+        catch (Exception exception) when (SupplierHttpFailures.IsTransport(exception))
         {
-            throw new SupplierException(SupplierFailureKind.Timeout, "Microtest did not answer within the attempt timeout.", exception);
-        }
-        catch (HttpRequestException exception)
-        {
-            throw new SupplierException(SupplierFailureKind.Unavailable, "Microtest could not be reached.", exception);
-        }
-        catch (IOException exception)
-        {
-            throw new SupplierException(SupplierFailureKind.Unavailable, "The Microtest connection failed while reading.", exception);
+            throw SupplierHttpFailures.From("Microtest", exception);
         }
     }
 

@@ -1,8 +1,3 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Microtest.Native;
-
 namespace FhirFacade.Suppliers.Microtest.Mapping;
 
 /// <summary>Evolution <c>allergy</c> / <c>no_known_allergies</c> → UK Core AllergyIntolerance (SNOMED CT allergens).</summary>
@@ -21,19 +16,11 @@ internal static class MicrotestAllergyIntoleranceMapper
         }
 
         var resolved = allergy.Status == "resolved";
-        var resource = new AllergyIntolerance
-        {
-            Id = context.Id(FhirResourceTypes.AllergyIntolerance, context.ItemNativeId(allergy.Id)),
-            Meta = context.Meta(UkCoreProfiles.AllergyIntolerance),
-            ClinicalStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceClinical, resolved ? "resolved" : "active", resolved ? "Resolved" : "Active"),
-            VerificationStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceVerification, "confirmed", "Confirmed"),
-            Type = "allergy",
-            Code = code,
-            Patient = context.PatientReference,
-            Onset = MicrotestDates.Partial(allergy.Onset) is { } onset ? new FhirDateTime(onset) : null,
-            RecordedDate = MicrotestDates.Full(allergy.Recorded),
-            Recorder = MicrotestMappingContext.PractitionerReference(allergy.RecordedBy),
-        };
+        var resource = UkCoreMapping.Allergy(context, context.ItemNativeId(allergy.Id), resolved, code);
+        resource.Type = "allergy";
+        resource.Onset = MicrotestDates.Partial(allergy.Onset) is { } onset ? new FhirDateTime(onset) : null;
+        resource.RecordedDate = MicrotestDates.Full(allergy.Recorded);
+        resource.Recorder = MicrotestMappingContext.PractitionerReference(allergy.RecordedBy);
         if (allergy.Category switch { "drug" => "medication", "food" => "food", "environment" => "environment", _ => null } is { } category)
         {
             resource.Category.Add(category);
@@ -76,16 +63,9 @@ internal static class MicrotestAllergyIntoleranceMapper
             return null;
         }
 
-        return new AllergyIntolerance
-        {
-            Id = context.Id(FhirResourceTypes.AllergyIntolerance, context.ItemNativeId(entry.Id)),
-            Meta = context.Meta(UkCoreProfiles.AllergyIntolerance),
-            ClinicalStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceClinical, "active", "Active"),
-            VerificationStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceVerification, "confirmed", "Confirmed"),
-            Code = new CodeableConcept(FhirSystems.Snomed, MicrotestCodeSystems.NoKnownAllergy, entry.Term, entry.Term),
-            Patient = context.PatientReference,
-            RecordedDate = MicrotestDates.Full(entry.Recorded),
-            Recorder = MicrotestMappingContext.PractitionerReference(entry.RecordedBy),
-        };
+        var resource = UkCoreMapping.Allergy(context, context.ItemNativeId(entry.Id), false, new CodeableConcept(FhirSystems.Snomed, MicrotestCodeSystems.NoKnownAllergy, entry.Term, entry.Term));
+        resource.RecordedDate = MicrotestDates.Full(entry.Recorded);
+        resource.Recorder = MicrotestMappingContext.PractitionerReference(entry.RecordedBy);
+        return resource;
     }
 }

@@ -1,6 +1,4 @@
 using FhirFacade.Core.Terminology;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
 
 namespace FhirFacade.Suppliers.Microtest.Mapping;
 

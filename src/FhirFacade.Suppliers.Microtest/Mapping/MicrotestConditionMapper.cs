@@ -1,8 +1,3 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Microtest.Native;
-
 namespace FhirFacade.Suppliers.Microtest.Mapping;
 
 /// <summary>Evolution <c>problem</c> → UK Core Condition (problem-list-item), Read v2 coded with its SNOMED CT translation.</summary>
@@ -32,25 +27,11 @@ internal static class MicrotestConditionMapper
             return null;
         }
 
-        var condition = new Condition
-        {
-            Id = context.Id(FhirResourceTypes.Condition, context.ItemNativeId(problem.Id)),
-            Meta = context.Meta(UkCoreProfiles.Condition),
-            ClinicalStatus = new CodeableConcept(FhirSystems.ConditionClinical, clinicalStatus, Display(clinicalStatus)),
-            VerificationStatus = new CodeableConcept(FhirSystems.ConditionVerificationStatus, "confirmed", "Confirmed"),
-            Category = [new CodeableConcept(FhirSystems.ConditionCategory, "problem-list-item", "Problem List Item")],
-            Code = code,
-            Subject = context.PatientReference,
-            Onset = Date(problem.Onset, "onset", problem.Id, context),
-            Abatement = Date(problem.End, "end", problem.Id, context),
-            RecordedDate = MicrotestDates.Full(problem.Recorded),
-            Recorder = MicrotestMappingContext.PractitionerReference(problem.RecordedBy),
-        };
-        if (!string.IsNullOrEmpty(problem.Notes))
-        {
-            condition.Note.Add(new Annotation { Text = problem.Notes });
-        }
-
+        var condition = UkCoreMapping.ProblemListItem(context, context.ItemNativeId(problem.Id), clinicalStatus, code, problem.Notes);
+        condition.Onset = Date(problem.Onset, "onset", problem.Id, context);
+        condition.Abatement = Date(problem.End, "end", problem.Id, context);
+        condition.RecordedDate = MicrotestDates.Full(problem.Recorded);
+        condition.Recorder = MicrotestMappingContext.PractitionerReference(problem.RecordedBy);
         return condition;
     }
 
@@ -70,10 +51,4 @@ internal static class MicrotestConditionMapper
         return null;
     }
 
-    private static string Display(string status) => status switch
-    {
-        "active" => "Active",
-        "inactive" => "Inactive",
-        _ => "Resolved",
-    };
 }

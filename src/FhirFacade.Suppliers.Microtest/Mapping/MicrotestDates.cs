@@ -1,5 +1,4 @@
 using System.Globalization;
-using FhirFacade.Fhir.Resources;
 
 namespace FhirFacade.Suppliers.Microtest.Mapping;
 

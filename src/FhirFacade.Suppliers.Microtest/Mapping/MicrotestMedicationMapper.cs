@@ -1,8 +1,3 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Microtest.Native;
-
 namespace FhirFacade.Suppliers.Microtest.Mapping;
 
 /// <summary>The drug of an Evolution <c>medication</c> → UK Core Medication (dm+d coded, or the drug name alone when the code is missing or invalid).</summary>
@@ -17,11 +12,6 @@ internal static class MicrotestMedicationMapper
             return null;
         }
 
-        return new Medication
-        {
-            Id = context.Id(FhirResourceTypes.Medication, context.ItemNativeId(medication.Id)),
-            Meta = context.Meta(UkCoreProfiles.Medication),
-            Code = code,
-        };
+        return UkCoreMapping.Medication(context, context.ItemNativeId(medication.Id), code);
     }
 }

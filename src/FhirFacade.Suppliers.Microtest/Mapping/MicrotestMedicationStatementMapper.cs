@@ -1,8 +1,3 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Microtest.Native;
-
 namespace FhirFacade.Suppliers.Microtest.Mapping;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Microtest.Native;
-
 namespace FhirFacade.Suppliers.Microtest.Mapping;
 
 /// <summary>The <c>practice</c> of an Evolution record → UK Core Organization (Evolution exposes only its ODS code and name).</summary>
@@ -16,13 +11,6 @@ internal static class MicrotestOrganizationMapper
             return null;
         }
 
-        return new Organization
-        {
-            Id = context.Id(FhirResourceTypes.Organization, practice.OdsCode),
-            Meta = context.Meta(UkCoreProfiles.Organization),
-            Identifier = [new Identifier(UkCoreSystems.OdsOrganizationCode, practice.OdsCode)],
-            Active = true,
-            Name = practice.Name,
-        };
+        return UkCoreMapping.Organization(context, practice.OdsCode, practice.Name);
     }
 }

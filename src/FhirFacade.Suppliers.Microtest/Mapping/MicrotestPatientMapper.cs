@@ -1,17 +1,8 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Microtest.Native;
-
 namespace FhirFacade.Suppliers.Microtest.Mapping;
 
 /// <summary>Evolution <c>patient</c> → UK Core Patient.</summary>
 internal static class MicrotestPatientMapper
 {
-    /// <summary>The GP Connect verification status "Number present and verified".</summary>
-    private const string VerifiedCode = "01";
-    private const string VerifiedDisplay = "Number present and verified";
-
     public static Patient? Map(MicrotestPatient native, MicrotestMappingContext context)
     {
         if (string.IsNullOrEmpty(native.NhsNumber))
@@ -20,24 +11,9 @@ internal static class MicrotestPatientMapper
             return null;
         }
 
-        var nhsIdentifier = new Identifier(UkCoreSystems.NhsNumber, native.NhsNumber);
-        nhsIdentifier.Extension.Add(new Extension(
-            UkCoreExtensions.NhsNumberVerificationStatus,
-            new CodeableConcept(UkCoreSystems.NhsNumberVerificationStatusEngland, VerifiedCode, VerifiedDisplay)));
-        var patient = new Patient
-        {
-            Id = context.PatientId,
-            Meta = context.Meta(UkCoreProfiles.Patient),
-            Identifier = [nhsIdentifier],
-            Gender = native.Sex switch
-            {
-                "M" => "male",
-                "F" => "female",
-                _ => "unknown",
-            },
-            BirthDate = Date(native.DateOfBirth, "date of birth", context),
-            Deceased = Date(native.DateOfDeath, "date of death", context) is { } death ? new FhirDateTime(death) : null,
-        };
+        var patient = UkCoreMapping.Patient(context, native.NhsNumber, native.Sex);
+        patient.BirthDate = Date(native.DateOfBirth, "date of birth", context);
+        patient.Deceased = Date(native.DateOfDeath, "date of death", context) is { } death ? new FhirDateTime(death) : null;
         var given = new List<string>();
         if (!string.IsNullOrEmpty(native.Forename))
         {

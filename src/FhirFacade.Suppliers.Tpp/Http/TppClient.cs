@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using FhirFacade.Core.Suppliers;
-using FhirFacade.Suppliers.Tpp.Native;
 using Microsoft.Extensions.Options;
-using Polly.Timeout;
 
 namespace FhirFacade.Suppliers.Tpp.Http;
 
@@ -77,17 +74,9 @@ internal sealed class TppClient(IHttpClientFactory httpClientFactory, IOptions<T
         {
             throw new SupplierException(SupplierFailureKind.Malformed, "TPP sent a document that is not the documented JSON.", exception);
         }
-        catch (TimeoutRejectedException exception)
+        catch (Exception exception) when (SupplierHttpFailures.IsTransport(exception))
         {
-            throw new SupplierException(SupplierFailureKind.Timeout, "TPP did not answer within the attempt timeout.", exception);
-        }
-        catch (HttpRequestException exception)
-        {
-            throw new SupplierException(SupplierFailureKind.Unavailable, "TPP could not be reached.", exception);
-        }
-        catch (IOException exception)
-        {
-            throw new SupplierException(SupplierFailureKind.Unavailable, "The TPP connection failed while reading.", exception);
+            throw SupplierHttpFailures.From("TPP", exception);
         }
     }
 

@@ -1,5 +1,4 @@
 using FhirFacade.Core.Terminology;
-using FhirFacade.Fhir.Conformance;
 
 namespace FhirFacade.Suppliers.Tpp.Mapping;
 

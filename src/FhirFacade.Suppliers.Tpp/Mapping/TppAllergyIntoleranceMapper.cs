@@ -1,8 +1,3 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Tpp.Native;
-
 namespace FhirFacade.Suppliers.Tpp.Mapping;
 
 /// <summary>A TPP allergy row, or the "no known allergies" row, → UK Core AllergyIntolerance.</summary>
@@ -21,19 +16,11 @@ internal static class TppAllergyIntoleranceMapper
 
         var ended = allergy.Status == "Ended";
         var onset = TppCodings.PartialDate(allergy.Onset, "allergy onset date", context);
-        var resource = new AllergyIntolerance
-        {
-            Id = context.Id(FhirResourceTypes.AllergyIntolerance, context.RowNativeId(rowId)),
-            Meta = context.Meta(UkCoreProfiles.AllergyIntolerance),
-            ClinicalStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceClinical, ended ? "resolved" : "active", ended ? "Resolved" : "Active"),
-            VerificationStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceVerification, "confirmed", "Confirmed"),
-            Type = "allergy",
-            Code = code,
-            Patient = context.PatientReference,
-            Onset = onset is null ? null : new FhirDateTime(onset),
-            RecordedDate = TppCodings.FullDate(allergy.RecordedDate, "allergy recorded date", context),
-            Recorder = context.PractitionerReference(allergy.RecordedByStaffRowId),
-        };
+        var resource = UkCoreMapping.Allergy(context, context.RowNativeId(rowId), ended, code);
+        resource.Type = "allergy";
+        resource.Onset = onset is null ? null : new FhirDateTime(onset);
+        resource.RecordedDate = TppCodings.FullDate(allergy.RecordedDate, "allergy recorded date", context);
+        resource.Recorder = context.PractitionerReference(allergy.RecordedByStaffRowId);
         if (allergy.Category switch { "Drug" => "medication", "Food" => "food", "Environment" => "environment", _ => null } is { } category)
         {
             resource.Category.Add(category);
@@ -76,16 +63,9 @@ internal static class TppAllergyIntoleranceMapper
             return null;
         }
 
-        return new AllergyIntolerance
-        {
-            Id = context.Id(FhirResourceTypes.AllergyIntolerance, context.RowNativeId(rowId)),
-            Meta = context.Meta(UkCoreProfiles.AllergyIntolerance),
-            ClinicalStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceClinical, "active", "Active"),
-            VerificationStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceVerification, "confirmed", "Confirmed"),
-            Code = TppCodings.FromSnomed(entry.Snomed) ?? new CodeableConcept(FhirSystems.Snomed, TppCodeSystems.NoKnownAllergy, "No known allergy", "No known allergy"),
-            Patient = context.PatientReference,
-            RecordedDate = TppCodings.FullDate(entry.RecordedDate, "allergy recorded date", context),
-            Recorder = context.PractitionerReference(entry.RecordedByStaffRowId),
-        };
+        var resource = UkCoreMapping.Allergy(context, context.RowNativeId(rowId), false, TppCodings.FromSnomed(entry.Snomed) ?? new CodeableConcept(FhirSystems.Snomed, TppCodeSystems.NoKnownAllergy, "No known allergy", "No known allergy"));
+        resource.RecordedDate = TppCodings.FullDate(entry.RecordedDate, "allergy recorded date", context);
+        resource.Recorder = context.PractitionerReference(entry.RecordedByStaffRowId);
+        return resource;
     }
 }

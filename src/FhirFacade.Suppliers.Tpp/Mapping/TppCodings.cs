@@ -1,7 +1,4 @@
 using System.Globalization;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Tpp.Native;
 
 namespace FhirFacade.Suppliers.Tpp.Mapping;
 

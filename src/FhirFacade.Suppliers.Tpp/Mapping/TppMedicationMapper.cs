@@ -1,8 +1,3 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Tpp.Native;
-
 namespace FhirFacade.Suppliers.Tpp.Mapping;
 
 /// <summary>The drug of a TPP medication row → UK Core Medication (dm+d coded, or the drug name as text when the id is broken).</summary>
@@ -17,11 +12,6 @@ internal static class TppMedicationMapper
             return null;
         }
 
-        return new Medication
-        {
-            Id = context.Id(FhirResourceTypes.Medication, context.RowNativeId(rowId)),
-            Meta = context.Meta(UkCoreProfiles.Medication),
-            Code = code,
-        };
+        return UkCoreMapping.Medication(context, context.RowNativeId(rowId), code);
     }
 }

@@ -1,8 +1,3 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Tpp.Native;
-
 namespace FhirFacade.Suppliers.Tpp.Mapping;
 
 /// <summary>A SystmOne unit → UK Core Organization.</summary>
@@ -16,13 +11,6 @@ internal static class TppOrganizationMapper
             return null;
         }
 
-        return new Organization
-        {
-            Id = context.Id(FhirResourceTypes.Organization, unit.OdsCode),
-            Meta = context.Meta(UkCoreProfiles.Organization),
-            Identifier = [new Identifier(UkCoreSystems.OdsOrganizationCode, unit.OdsCode)],
-            Active = true,
-            Name = unit.Name,
-        };
+        return UkCoreMapping.Organization(context, unit.OdsCode, unit.Name);
     }
 }

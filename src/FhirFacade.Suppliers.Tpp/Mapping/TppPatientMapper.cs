@@ -1,17 +1,8 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Tpp.Native;
-
 namespace FhirFacade.Suppliers.Tpp.Mapping;
 
 /// <summary>The patient of a TPP record (demographics area) → UK Core Patient.</summary>
 internal static class TppPatientMapper
 {
-    /// <summary>The GP Connect verification status "Number present and verified".</summary>
-    private const string VerifiedCode = "01";
-    private const string VerifiedDisplay = "Number present and verified";
-
     public static Patient? Map(TppRecord record, TppMappingContext context)
     {
         var native = record.Patient;
@@ -21,25 +12,10 @@ internal static class TppPatientMapper
             return null;
         }
 
-        var nhsIdentifier = new Identifier(UkCoreSystems.NhsNumber, native.NhsNumber);
-        nhsIdentifier.Extension.Add(new Extension(
-            UkCoreExtensions.NhsNumberVerificationStatus,
-            new CodeableConcept(UkCoreSystems.NhsNumberVerificationStatusEngland, VerifiedCode, VerifiedDisplay)));
         var dateOfDeath = TppCodings.FullDate(native.DateOfDeath, "date of death", context);
-        var patient = new Patient
-        {
-            Id = context.PatientId,
-            Meta = context.Meta(UkCoreProfiles.Patient),
-            Identifier = [nhsIdentifier],
-            Gender = native.Gender switch
-            {
-                "M" => "male",
-                "F" => "female",
-                _ => "unknown",
-            },
-            BirthDate = TppCodings.FullDate(native.DateOfBirth, "date of birth", context),
-            Deceased = dateOfDeath is null ? null : new FhirDateTime(dateOfDeath),
-        };
+        var patient = UkCoreMapping.Patient(context, native.NhsNumber, native.Gender);
+        patient.BirthDate = TppCodings.FullDate(native.DateOfBirth, "date of birth", context);
+        patient.Deceased = dateOfDeath is null ? null : new FhirDateTime(dateOfDeath);
         if (native.Surname is not null || native.Forenames is not null)
         {
             patient.Name.Add(new HumanName

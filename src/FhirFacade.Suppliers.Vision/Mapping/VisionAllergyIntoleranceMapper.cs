@@ -1,8 +1,3 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Vision.Native;
-
 namespace FhirFacade.Suppliers.Vision.Mapping;
 
 /// <summary>AL1 + ZAL (+NTE) → UK Core AllergyIntolerance (SNOMED CT allergens); the "no known allergies" AL1 has no type or category.</summary>
@@ -21,17 +16,9 @@ internal static class VisionAllergyIntoleranceMapper
         }
 
         var resolved = allergy.Status == "R";
-        var resource = new AllergyIntolerance
-        {
-            Id = context.Id(FhirResourceTypes.AllergyIntolerance, context.ItemNativeId(allergy.Id)),
-            Meta = context.Meta(UkCoreProfiles.AllergyIntolerance),
-            ClinicalStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceClinical, resolved ? "resolved" : "active", resolved ? "Resolved" : "Active"),
-            VerificationStatus = new CodeableConcept(FhirSystems.AllergyIntoleranceVerification, "confirmed", "Confirmed"),
-            Code = code,
-            Patient = context.PatientReference,
-            RecordedDate = VisionDates.Full(allergy.Recorded),
-            Recorder = VisionMappingContext.PractitionerReference(allergy.RecordedBy?.SdsUserId, allergy.RecordedBy is null ? null : VisionPractitionerMapper.DisplayName(allergy.RecordedBy)),
-        };
+        var resource = UkCoreMapping.Allergy(context, context.ItemNativeId(allergy.Id), resolved, code);
+        resource.RecordedDate = VisionDates.Full(allergy.Recorded);
+        resource.Recorder = VisionMappingContext.PractitionerReference(allergy.RecordedBy?.SdsUserId, allergy.RecordedBy is null ? null : VisionPractitionerMapper.DisplayName(allergy.RecordedBy));
         if (allergy.IsNoKnownAllergies)
         {
             return resource;

@@ -1,7 +1,4 @@
 using FhirFacade.Core.Terminology;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Vision.Native;
 
 namespace FhirFacade.Suppliers.Vision.Mapping;
 

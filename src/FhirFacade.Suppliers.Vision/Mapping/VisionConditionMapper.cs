@@ -1,8 +1,3 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Vision.Native;
-
 namespace FhirFacade.Suppliers.Vision.Mapping;
 
 /// <summary>PRB (+NTE) → UK Core Condition (problem-list-item), Read v2 coded with its SNOMED CT translation.</summary>
@@ -38,24 +33,10 @@ internal static class VisionConditionMapper
             return null;
         }
 
-        var condition = new Condition
-        {
-            Id = context.Id(FhirResourceTypes.Condition, context.ItemNativeId(problem.Id)),
-            Meta = context.Meta(UkCoreProfiles.Condition),
-            ClinicalStatus = new CodeableConcept(FhirSystems.ConditionClinical, clinicalStatus, Display(clinicalStatus)),
-            VerificationStatus = new CodeableConcept(FhirSystems.ConditionVerificationStatus, "confirmed", "Confirmed"),
-            Category = [new CodeableConcept(FhirSystems.ConditionCategory, "problem-list-item", "Problem List Item")],
-            Code = code,
-            Subject = context.PatientReference,
-            Onset = Date(problem.Onset, "onset", problem.Id, context),
-            Abatement = Date(problem.End, "end", problem.Id, context),
-            RecordedDate = VisionDates.Full(problem.Recorded),
-        };
-        if (!string.IsNullOrEmpty(problem.Note))
-        {
-            condition.Note.Add(new Annotation { Text = problem.Note });
-        }
-
+        var condition = UkCoreMapping.ProblemListItem(context, context.ItemNativeId(problem.Id), clinicalStatus, code, problem.Note);
+        condition.Onset = Date(problem.Onset, "onset", problem.Id, context);
+        condition.Abatement = Date(problem.End, "end", problem.Id, context);
+        condition.RecordedDate = VisionDates.Full(problem.Recorded);
         return condition;
     }
 
@@ -75,10 +56,4 @@ internal static class VisionConditionMapper
         return null;
     }
 
-    private static string Display(string status) => status switch
-    {
-        "active" => "Active",
-        "inactive" => "Inactive",
-        _ => "Resolved",
-    };
 }

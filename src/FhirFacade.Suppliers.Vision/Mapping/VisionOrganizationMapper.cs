@@ -1,8 +1,3 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Vision.Native;
-
 namespace FhirFacade.Suppliers.Vision.Mapping;
 
 /// <summary>A Vision practice (ODS code and name, as PD1-3 carries it) → UK Core Organization.</summary>
@@ -16,13 +11,6 @@ internal static class VisionOrganizationMapper
             return null;
         }
 
-        return new Organization
-        {
-            Id = context.Id(FhirResourceTypes.Organization, practice.OdsCode),
-            Meta = context.Meta(UkCoreProfiles.Organization),
-            Identifier = [new Identifier(UkCoreSystems.OdsOrganizationCode, practice.OdsCode)],
-            Active = true,
-            Name = practice.Name.Length == 0 ? null : practice.Name,
-        };
+        return UkCoreMapping.Organization(context, practice.OdsCode, practice.Name);
     }
 }

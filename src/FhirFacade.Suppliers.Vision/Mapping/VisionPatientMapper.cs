@@ -1,17 +1,8 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Vision.Native;
-
 namespace FhirFacade.Suppliers.Vision.Mapping;
 
 /// <summary>PID + PD1 + ZSH → UK Core Patient.</summary>
 internal static class VisionPatientMapper
 {
-    /// <summary>The GP Connect verification status "Number present and verified".</summary>
-    private const string VerifiedCode = "01";
-    private const string VerifiedDisplay = "Number present and verified";
-
     /// <summary>ZSH-3 of a registered (not temporary) patient.</summary>
     private const string RegisteredType = "GMS";
 
@@ -23,25 +14,10 @@ internal static class VisionPatientMapper
             return null;
         }
 
-        var nhsIdentifier = new Identifier(UkCoreSystems.NhsNumber, native.NhsNumber);
-        nhsIdentifier.Extension.Add(new Extension(
-            UkCoreExtensions.NhsNumberVerificationStatus,
-            new CodeableConcept(UkCoreSystems.NhsNumberVerificationStatusEngland, VerifiedCode, VerifiedDisplay)));
         var death = Date(native.DeathDate, "date of death", context);
-        var patient = new Patient
-        {
-            Id = context.PatientId,
-            Meta = context.Meta(UkCoreProfiles.Patient),
-            Identifier = [nhsIdentifier],
-            Gender = native.Sex switch
-            {
-                "M" => "male",
-                "F" => "female",
-                _ => "unknown",
-            },
-            BirthDate = Date(native.BirthDate, "date of birth", context),
-            Deceased = death is not null ? new FhirDateTime(death) : native.DeathIndicator ? new FhirBoolean(true) : null,
-        };
+        var patient = UkCoreMapping.Patient(context, native.NhsNumber, native.Sex);
+        patient.BirthDate = Date(native.BirthDate, "date of birth", context);
+        patient.Deceased = death is not null ? new FhirDateTime(death) : native.DeathIndicator ? new FhirBoolean(true) : null;
         foreach (var name in native.Names.Where(n => n.Family.Length > 0 || n.Given.Length > 0))
         {
             patient.Name.Add(new HumanName

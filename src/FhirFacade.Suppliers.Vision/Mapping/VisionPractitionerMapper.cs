@@ -1,8 +1,3 @@
-using FhirFacade.Core.Search;
-using FhirFacade.Fhir.Conformance;
-using FhirFacade.Fhir.Resources;
-using FhirFacade.Suppliers.Vision.Native;
-
 namespace FhirFacade.Suppliers.Vision.Mapping;
 
 /// <summary>The usual GP of PD1-4 (SDS user id, GMC number) → UK Core Practitioner.</summary>

@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
-using FhirFacade.Core.Suppliers;
 using FhirFacade.Suppliers.Vision.Hl7;
-using FhirFacade.Suppliers.Vision.Native;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,3 @@
-using FhirFacade.Core.Suppliers;
 using FhirFacade.Suppliers.Vision.Hl7;
 
 namespace FhirFacade.Suppliers.Vision.Native;
