@@ -70,7 +70,8 @@ public sealed class LatencyBudgetTests(FacadeServerFactory servers, ITestOutputH
             output.WriteLine($"{urls[i]}: {elapsed.TotalMilliseconds:0} ms (budget {servers.OverallBudget.TotalMilliseconds:0} ms)");
 
             response.Status.Should().Be(HttpStatusCode.OK);
-            Ids(response).Should().Equal(baseline[i], "every supplier's share of the record arrives within the budget");
+            var issues = string.Join("; ", response.Issues().Select(issue => issue["diagnostics"]?.GetValue<string>()));
+            Ids(response).Should().Equal(baseline[i], "every supplier's share of the record arrives within the budget (issues: {0})", issues);
             response.Issues().Should().NotContain(i => i["diagnostics"]!.GetValue<string>().StartsWith("SUPPLIER-", StringComparison.Ordinal));
             elapsed.Should().BeLessThan(servers.OverallBudget + TimeSpan.FromSeconds(1), "the request ends with its budget, never later");
         }
