@@ -44,19 +44,20 @@ public sealed class ResourceVersions(IFhirModel model)
     /// <summary>
     /// The derived version: SHA-256 over the element tree (names, values and nesting, each length-prefixed so no two
     /// trees read alike), without <c>meta.lastUpdated</c> and <c>meta.versionId</c>, as 32 lower-case hex digits.
+    /// The text is encoded as UTF-8 (an unpaired surrogate in supplier text, repaired only when written, becomes U+FFFD
+    /// and cannot fail here) and hashed as it is walked, through one reused buffer: no copy of the whole text is made.
     /// </summary>
     public static string Derive(ElementNode resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        var text = new StringBuilder(4096);
-        Append(text, resource, isMeta: false);
-
-        // UTF-8 with replacement: an unpaired surrogate in supplier text (repaired only when written) cannot fail here.
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
-        return Convert.ToHexStringLower(digest.AsSpan(0, DerivedBytes));
+        using var hasher = new DigestWriter();
+        Append(hasher, resource, isMeta: false);
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        hasher.Finish(digest);
+        return Convert.ToHexStringLower(digest[..DerivedBytes]);
     }
 
-    private static void Append(StringBuilder text, ElementNode node, bool isMeta)
+    private static void Append(DigestWriter hasher, ElementNode node, bool isMeta)
     {
         foreach (var child in node.Children)
         {
@@ -65,16 +66,71 @@ public sealed class ResourceVersions(IFhirModel model)
                 continue;
             }
 
-            Field(text, child.Name);
-            Field(text, child.Text ?? string.Empty);
-            text.Append('{');
-            Append(text, child, isMeta: child.Name == "meta" && (node.IsResource || node.Parent is null));
-            text.Append('}');
+            hasher.Field(child.Name);
+            hasher.Field(child.Text ?? string.Empty);
+            hasher.Mark((byte)'{');
+            Append(hasher, child, isMeta: child.Name == "meta" && (node.IsResource || node.Parent is null));
+            hasher.Mark((byte)'}');
         }
     }
 
-    private static void Field(StringBuilder text, string value) =>
-        text.Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value);
+    // Feeds "{length}:{value}" fields and single ASCII marks to SHA-256 through a pooled buffer. Each value is encoded
+    // on its own; as every field is followed by an ASCII character, an unpaired surrogate at a field's end is replaced
+    // exactly as it was when the whole text was encoded at once, so the digests (Vision's ETags) are unchanged.
+    private sealed class DigestWriter : IDisposable
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private byte[] _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1024);
+        private int _used;
+
+        public void Field(string value)
+        {
+            Reserve(11 + 1 + Encoding.UTF8.GetMaxByteCount(value.Length));
+            value.Length.TryFormat(_buffer.AsSpan(_used), out var digits, provider: CultureInfo.InvariantCulture);
+            _used += digits;
+            _buffer[_used++] = (byte)':';
+            _used += Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_used));
+        }
+
+        public void Mark(byte ascii)
+        {
+            Reserve(1);
+            _buffer[_used++] = ascii;
+        }
+
+        public void Finish(Span<byte> digest)
+        {
+            Flush();
+            _hash.GetHashAndReset(digest);
+        }
+
+        public void Dispose()
+        {
+            _hash.Dispose();
+            System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+        }
+
+        private void Reserve(int bytes)
+        {
+            if (_used + bytes <= _buffer.Length)
+            {
+                return;
+            }
+
+            Flush();
+            if (bytes > _buffer.Length)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(bytes);
+            }
+        }
+
+        private void Flush()
+        {
+            _hash.AppendData(_buffer, 0, _used);
+            _used = 0;
+        }
+    }
 
     // FHIR id: [A-Za-z0-9\-\.]{1,64} (https://hl7.org/fhir/R4/datatypes.html#id).
     private static bool IsFhirId(string value) =>

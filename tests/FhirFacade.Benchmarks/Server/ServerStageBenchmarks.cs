@@ -8,6 +8,7 @@ using FhirFacade.Core.Validation;
 using FhirFacade.Fhir.Model;
 using FhirFacade.Fhir.Serialization.Json;
 using FhirFacade.Server.Bundles;
+using FhirFacade.Server.Endpoints;
 using FhirFacade.Server.Http;
 using FhirFacade.Server.Security;
 using FhirFacade.Suppliers.Emis.Mapping;
@@ -90,6 +91,17 @@ public class ServerStageBenchmarks
 
     [Benchmark]
     public int SerializeMedicationStatementBundle() => _serializer.SerializeToUtf8Bytes(_bundle, FhirJsonSerializerOptions.Compact).Length;
+
+    /// <summary>Baseline for <see cref="DeriveMedicationStatementVersions"/>: serializing the same resources one by one.</summary>
+    [Benchmark]
+    public int SerializeMedicationStatements() => _medicationStatements.Sum(m => _serializer.SerializeToUtf8Bytes(m, FhirJsonSerializerOptions.Compact).Length);
+
+    /// <summary>
+    /// The version a Vision resource gets (Vision gives none, ADR 0014): SHA-256 over each mapped resource's tree, here on
+    /// the same MedicationStatements <see cref="SerializeMedicationStatements"/> serializes.
+    /// </summary>
+    [Benchmark]
+    public int DeriveMedicationStatementVersions() => _medicationStatements.Sum(m => ResourceVersions.Derive(m).Length);
 
     /// <summary>The released-text scan every answer gets before it is serialized (ADR 0012), on a Bundle with nothing to replace.</summary>
     [Benchmark]

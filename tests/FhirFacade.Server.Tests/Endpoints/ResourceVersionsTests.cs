@@ -89,6 +89,19 @@ public sealed class ResourceVersionsTests
         version.Should().NotBe(original, change);
     }
 
+    // A derived version is a Vision resource's ETag: a client that cached one must find it unchanged after an upgrade of
+    // the facade, so the bytes hashed are pinned (as first released), including the replacement of an unpaired surrogate.
+    [Theory]
+    [InlineData("Asthma", "86eb2fa99ad31d150aa7c5a19a87cc40")]
+    [InlineData("Asthma \ud800 and \udc00 é 日本", "64ebd0370a87d7dca79afbde9b0b5eea")]
+    public void Derive_SameContent_GivesTheVersionFirstReleased(string text, string expected)
+    {
+        var resource = Parse(Condition);
+        resource.Child("code")!.Child("text")!.Text = text;
+
+        ResourceVersions.Derive(resource).Should().Be(expected);
+    }
+
     [Fact]
     public void Derive_UnpairedSurrogateInText_DoesNotThrow()
     {
