@@ -72,14 +72,13 @@ public static class EverythingEndpoints
         ArgumentNullException.ThrowIfNull(fhir);
         var patientRead = EndpointAccess.Scope(FhirResourceTypes.Patient, ScopeAccess.Read);
         string[] methods = [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post];
-        fhir.MapMethods(InstancePattern, methods, (HttpContext context, string id) => EverythingAsync(context, id)).WithAccess(patientRead);
-        fhir.MapMethods(TypePattern, methods, (HttpContext context) => EverythingAsync(context, null)).WithAccess(patientRead);
+        fhir.MapMethods(InstancePattern, methods, (HttpContext context, string id, [AsParameters] EverythingServices services) => EverythingAsync(context, id, services)).WithAccess(patientRead);
+        fhir.MapMethods(TypePattern, methods, (HttpContext context, [AsParameters] EverythingServices services) => EverythingAsync(context, null, services)).WithAccess(patientRead);
         return fhir;
     }
 
-    private static async Task EverythingAsync(HttpContext context, string? id)
+    private static async Task EverythingAsync(HttpContext context, string? id, EverythingServices services)
     {
-        var services = context.RequestServices;
         var format = FormatNegotiator.Negotiate(context);
         var feature = FacadeRequestFeature.Of(context);
         feature.Interaction = AuditInteractions.Operation;
@@ -88,30 +87,19 @@ public static class EverythingEndpoints
         RefuseBody(context.Request);
 
         var parameters = RequestParameters.FromQuery(context.Request.QueryString);
-        var offset = 0;
         var route = id is null ? TypePattern : $"/Patient/{id}/$" + OperationName;
-        if (parameters.FirstOrDefault(p => p.Key == SearchParameterNames.Page) is { Key: not null } page)
-        {
-            if (!services.GetRequiredService<PageTokenCodec>().TryDecode(page.Value, out var token) || token.ResourceType != route)
-            {
-                throw FacadeException.BadRequest("The paging link is not valid: it was changed, or issued by another server or for another patient. Follow next/previous links exactly as given.", SearchParameterNames.Page);
-            }
-
-            parameters = [.. RequestParameters.Parse(token.Query), KeyValuePair.Create(SearchParameterNames.Count, token.Count.ToString(CultureInfo.InvariantCulture))];
-            offset = token.Offset;
-        }
-
-        var request = Parse(context, id, parameters) with { Offset = offset };
+        parameters = PagingLinks.Resume(services.PageTokens, parameters, route, "The paging link is not valid: it was changed, or issued by another server or for another patient. Follow next/previous links exactly as given.", out var offset);
+        var request = Parse(context, id, parameters, services.Ids) with { Offset = offset };
 
         // Recorded before the record is gathered, so a refusal (403 for another patient) is audited with whom it was about.
         feature.PatientNhsNumber = request.NhsNumber?.Value;
-        var gathered = await GatherAsync(context, request);
+        var gathered = await GatherAsync(context, request, services);
         feature.PatientNhsNumber = gathered.NhsNumber;
         feature.Suppliers = gathered.Suppliers;
-        var baseUrl = services.GetRequiredService<BaseUrl>().For(context.Request);
+        var baseUrl = services.BaseUrl.For(context.Request);
         var bundle = Build(services, request, route, gathered, baseUrl, out var count);
         feature.ResourceCount = count;
-        await services.GetRequiredService<FhirResponseWriter>().WriteAsync(context, bundle, StatusCodes.Status200OK, format, context.RequestAborted);
+        await services.Writer.WriteAsync(context, bundle, StatusCodes.Status200OK, format, context.RequestAborted);
     }
 
     // The operation's parameters travel in the query (POST with an empty body reads them there too); a body is refused.
@@ -127,7 +115,7 @@ public static class EverythingEndpoints
         }
     }
 
-    private static EverythingRequest Parse(HttpContext context, string? id, List<KeyValuePair<string, string>> parameters)
+    private static EverythingRequest Parse(HttpContext context, string? id, List<KeyValuePair<string, string>> parameters, ResourceIdCodec ids)
     {
         var issues = new List<Issue>();
         var unknown = new List<string>();
@@ -213,17 +201,16 @@ public static class EverythingEndpoints
             }
 
             // Checked exactly as a Patient search checks its identifier (system, value, Modulus 11, with their Spine codes).
-            nhs = SearchRequestParser.Parse(FhirResourceTypes.Patient, [KeyValuePair.Create(IdentifierParameter, identifier)], strict: false, context.RequestServices.GetRequiredService<ResourceIdCodec>()).PatientNhsNumber;
+            nhs = SearchRequestParser.Parse(FhirResourceTypes.Patient, [KeyValuePair.Create(IdentifierParameter, identifier)], strict: false, ids).PatientNhsNumber;
         }
 
         return new EverythingRequest(id, nhs, types, since, sinceText, count, summary, elements, unknown, issues);
     }
 
-    private static async Task<Gathered> GatherAsync(HttpContext context, EverythingRequest request)
+    private static async Task<Gathered> GatherAsync(HttpContext context, EverythingRequest request, EverythingServices services)
     {
-        var services = context.RequestServices;
-        var gateway = services.GetRequiredService<FhirGateway>();
-        var ids = services.GetRequiredService<ResourceIdCodec>();
+        var gateway = services.Gateway;
+        var ids = services.Ids;
         var caller = context.GetCaller();
         var issues = new List<Issue>(request.Issues);
         foreach (var unknown in request.Unknown)
@@ -260,7 +247,7 @@ public static class EverythingEndpoints
             issues.Add(new Issue("EVERYTHING-SCOPE", IssueSeverity.Warning, IssueType.Suppressed, $"Not included: {string.Join(", ", notGranted)}. The access token does not grant access to {(notGranted.Count == 1 ? "this type" : "these types")}, so this is not the whole record."));
         }
 
-        using var budget = services.GetRequiredService<SupplierCallRunner>().StartBudget(context.RequestAborted);
+        using var budget = services.Runner.StartBudget(context.RequestAborted);
 
         // The instance form reads the Patient first, as a read does: the same 404 for an id never issued, for another patient
         // of a confined token, or for a record the supplier does not have; then the record is gathered by NHS number.
@@ -357,10 +344,9 @@ public static class EverythingEndpoints
 
         // The same resource can reach two types' answers only through a Medication; every entry appears once.
         resources = [.. resources.DistinctBy(r => r.ResourceType + "/" + r.Id, StringComparer.Ordinal)];
-        var versions = services.GetRequiredService<ResourceVersions>();
         foreach (var resource in resources)
         {
-            versions.Stamp(resource);
+            services.Versions.Stamp(resource);
         }
 
         issues.AddRange(ReleasedText.SupplierTextIssues(resources));
@@ -433,15 +419,13 @@ public static class EverythingEndpoints
         return recorded.End > from ? SinceMatch.Yes : SinceMatch.No;
     }
 
-    private static ElementNode Build(IServiceProvider services, EverythingRequest request, string route, Gathered gathered, string baseUrl, out int resourceCount)
+    private static ElementNode Build(EverythingServices services, EverythingRequest request, string route, Gathered gathered, string baseUrl, out int resourceCount)
     {
-        var model = services.GetRequiredService<IFhirModel>();
         var total = gathered.Resources.Count;
         var page = request.Summary == SummaryMode.Count ? [] : gathered.Resources.Skip(request.Offset).Take(request.Count).ToList();
         var bundle = Bundle.SearchSet(total);
         var query = request.CanonicalQuery();
-        var pageTokens = services.GetRequiredService<PageTokenCodec>();
-        string PageLink(int offset) => $"{baseUrl}{route}?{SearchParameterNames.Page}={pageTokens.Encode(new PageToken(route, query, request.Count, offset))}";
+        string PageLink(int offset) => $"{baseUrl}{route}?{SearchParameterNames.Page}={services.PageTokens.Encode(new PageToken(route, query, request.Count, offset))}";
         bundle.AddLink(BundleCodes.LinkSelf, request.Offset == 0 ? $"{baseUrl}{route}?{(query.Length == 0 ? string.Empty : query + "&")}_count={request.Count}" : PageLink(request.Offset));
         if (request.Summary != SummaryMode.Count && request.Count > 0 && request.Offset + request.Count < total)
         {
@@ -467,13 +451,12 @@ public static class EverythingEndpoints
             bundle.AddSearchOutcome(OperationOutcome.FromIssues(gathered.Issues), "urn:uuid:" + Guid.NewGuid().ToString("D"));
         }
 
-        var node = bundle.ToElementNode(model);
+        var node = bundle.ToElementNode(services.Model);
         var entries = node.ChildrenNamed("entry").ToList();
-        var subsetter = services.GetRequiredService<ElementSubsetter>();
         for (var i = 0; i < page.Count; i++)
         {
             var resource = page[i].Resource;
-            subsetter.Apply(resource, request.Summary, request.Elements);
+            services.Subsetter.Apply(resource, request.Summary, request.Elements);
             SearchBundleBuilder.Attach(entries[i], resource);
         }
 

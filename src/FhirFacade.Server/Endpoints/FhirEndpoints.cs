@@ -193,18 +193,7 @@ public static class FhirEndpoints
             throw new FacadeException(StatusCodes.Status405MethodNotAllowed, FacadeException.SpineIssue(SpineErrorCodes.NotImplemented, IssueType.NotSupported, $"{type} can be read by id but not searched."));
         }
 
-        var offset = 0;
-        if (parameters.FirstOrDefault(p => p.Key == SearchParameterNames.Page) is { Key: not null } page)
-        {
-            if (!services.PageTokens.TryDecode(page.Value, out var token) || token.ResourceType != type)
-            {
-                throw FacadeException.BadRequest("The paging link is not valid: it was changed, or issued by another server. Follow next/previous links exactly as given.", SearchParameterNames.Page);
-            }
-
-            parameters = [.. RequestParameters.Parse(token.Query), KeyValuePair.Create(SearchParameterNames.Count, token.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))];
-            offset = token.Offset;
-        }
-
+        parameters = PagingLinks.Resume(services.PageTokens, parameters, type, "The paging link is not valid: it was changed, or issued by another server. Follow next/previous links exactly as given.", out var offset);
         var strict = context.Request.Headers["Prefer"].Any(p => p is not null && p.Contains("handling=strict", StringComparison.OrdinalIgnoreCase));
         var request = SearchRequestParser.Parse(type, parameters, strict, services.Ids) with { Offset = offset };
         feature.PatientNhsNumber = (request.PatientNhsNumber ?? NhsNumberOf(request.Patient?.PatientId))?.Value;
