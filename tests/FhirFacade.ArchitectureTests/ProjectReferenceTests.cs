@@ -186,6 +186,24 @@ public sealed partial class ProjectReferenceTests
         stale.Should().BeEmpty("a stale row or entry would let a future project with that name in unchecked");
     }
 
+    // A reference declared in a shared .props/.targets file (or one a project imports, like the viewer's) would escape the table.
+    [Fact]
+    public void ProjectReferences_InSharedBuildFiles_AreNeverDeclared()
+    {
+        var buildFiles = new[] { RepositoryLayout.Root, Path.Combine(RepositoryLayout.Root, "src"), Path.Combine(RepositoryLayout.Root, "tests") }
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.*", d == RepositoryLayout.Root ? SearchOption.TopDirectoryOnly : SearchOption.AllDirectories))
+            .Where(f => f.EndsWith(".props", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".targets", StringComparison.OrdinalIgnoreCase))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}node_modules{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+
+        buildFiles.Should().Contain(f => Path.GetFileName(f) == "FhirFacade.Viewer.targets", "the scan reads the build files projects import");
+        buildFiles.Where(f => XDocument.Load(f).Descendants("ProjectReference").Any())
+            .Select(f => Path.GetRelativePath(RepositoryLayout.Root, f))
+            .Should().BeEmpty("every project reference is in a project file, where the dependency table checks it");
+    }
+
     [Theory]
     [MemberData(nameof(ForbiddenReferences))]
     public void Violations_ForbiddenReference_NamesTheProjectAndTheReference(string project, string reference)
