@@ -1,7 +1,10 @@
 namespace FhirFacade.Suppliers.Vision;
 
-/// <summary>The Vision HL7 v2.5 interface's native values (docs/suppliers/vision.md) and the supplier id.</summary>
-internal static class VisionCodeSystems
+/// <summary>
+/// The Vision HL7 v2.5 interface's native values (docs/suppliers/vision.md) and the supplier id.
+/// Public: the values a client of the interface needs (the benchmarks' MLLP load builds its query from them).
+/// </summary>
+public static class VisionCodeSystems
 {
     /// <summary>The supplier id.</summary>
     public const string SupplierId = "vision";

@@ -8,6 +8,18 @@ internal static class RepositoryLayout
     public static IEnumerable<string> SourceProjects() =>
         Directory.EnumerateFiles(Path.Combine(Root, "src"), "*.csproj", SearchOption.AllDirectories);
 
+    /// <summary>The project files under <c>tests/</c>: the test projects, TestKit and the benchmarks.</summary>
+    public static IEnumerable<string> TestTreeProjects() =>
+        Directory.EnumerateFiles(Path.Combine(Root, "tests"), "*.csproj", SearchOption.AllDirectories);
+
+    /// <summary>Every .NET project in the repository (<c>src/</c> and <c>tests/</c>), by file name without extension.</summary>
+    public static IReadOnlyList<string> AllProjectNames() =>
+        [.. SourceProjects().Concat(TestTreeProjects()).Select(p => Path.GetFileNameWithoutExtension(p)).Order(StringComparer.Ordinal)];
+
+    /// <summary>The project file of a project in <c>src/</c> or <c>tests/</c>, found by its name.</summary>
+    public static string ProjectFile(string project) =>
+        SourceProjects().Concat(TestTreeProjects()).Single(p => Path.GetFileNameWithoutExtension(p) == project);
+
     public static IEnumerable<string> TestProjectDirectories() =>
         Directory.EnumerateDirectories(Path.Combine(Root, "tests"))
             .Where(d => d.EndsWith("Tests", StringComparison.Ordinal));

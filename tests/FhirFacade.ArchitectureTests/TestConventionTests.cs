@@ -41,7 +41,8 @@ public sealed partial class TestConventionTests
     /// <summary>
     /// The same rule read from the built assemblies rather than the source text: a file-level search passes a file
     /// where any class carries a trait, so a second class in it, or a trait with another name or an unknown
-    /// category, would slip through. Here every class that runs a test must carry the category itself or inherit it.
+    /// category, would slip through. Here every class that runs a test must carry the category itself or inherit it, and
+    /// every category on it, a base class or one of its tests must be one of Unit, Integration and Conformance.
     /// </summary>
     [Fact]
     public void TestClasses_InEveryBuiltTestAssembly_DeclareAKnownCategoryOnTheClass()
@@ -49,7 +50,7 @@ public sealed partial class TestConventionTests
         Safety.TestCatalogue.NotBuilt.Should().BeEmpty("the check reads every test project's assembly");
 
         Safety.TestCatalogue.Uncategorised.Should().BeEmpty(
-            "every class with tests carries [Trait(\"Category\", \"Unit|Integration|Conformance\")] on itself or a base class");
+            "every class with tests carries [Trait(\"Category\", \"Unit|Integration|Conformance\")] on itself or a base class, and no other category there or on a test");
     }
 
     [GeneratedRegex(@"\[(Fact|Theory)\b")]

@@ -8,10 +8,16 @@ namespace FhirFacade.Cli.TestScripts;
 /// <summary>
 /// Runs <c>fhirfacade testscript run</c>: reads the scripts, runs each against the base URL, prints a
 /// progress line per test and a summary, writes a TestReport per script and the JUnit file, and returns
-/// the exit code (<see cref="TestScriptCommand"/>).
+/// the exit code (<see cref="TestScriptCommand"/>). Public so that a suite can run scripts from code, through an
+/// <see cref="HttpClient"/> of its own (the conformance tests put a fault-injecting handler in it).
 /// </summary>
-internal sealed class TestScriptRunner(TextWriter output, TextWriter error, HttpClient? http = null, TimeProvider? timeProvider = null)
+/// <param name="output">Where the progress lines and the summary go.</param>
+/// <param name="error">Where usage errors go.</param>
+/// <param name="http">The client for every request; the runner makes its own (with the options' timeout) when null.</param>
+/// <param name="timeProvider">The clock of the reports; the system clock when null.</param>
+public sealed class TestScriptRunner(TextWriter output, TextWriter error, HttpClient? http = null, TimeProvider? timeProvider = null)
 {
+    /// <summary>Runs the scripts <paramref name="options"/> name; the exit code (<see cref="TestScriptCommand.Success"/>, <see cref="TestScriptCommand.Failed"/> or <see cref="TestScriptCommand.UsageError"/>).</summary>
     public async Task<int> RunAsync(TestScriptRunOptions options, CancellationToken cancellationToken)
     {
         if (options.Paths.Count == 0)

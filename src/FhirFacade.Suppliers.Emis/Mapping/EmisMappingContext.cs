@@ -1,7 +1,10 @@
 namespace FhirFacade.Suppliers.Emis.Mapping;
 
-/// <summary>The <see cref="SupplierMappingContext"/> of EMIS mappers: EMIS events are named by GUID, EMIS local codes reported as such.</summary>
-internal sealed class EmisMappingContext(string odsCode, string organisationLabel, string nhsNumber, ResourceIdCodec ids, DateTimeOffset? retrieved = null)
+/// <summary>
+/// The <see cref="SupplierMappingContext"/> of EMIS mappers: EMIS events are named by GUID, EMIS local codes reported as such.
+/// Public as the argument of the EMIS mappers.
+/// </summary>
+public sealed class EmisMappingContext(string odsCode, string organisationLabel, string nhsNumber, ResourceIdCodec ids, DateTimeOffset? retrieved = null)
     : SupplierMappingContext(EmisSupplierAdapter.Declared, odsCode, organisationLabel, nhsNumber, ids, retrieved)
 {
     /// <summary>The native id of an event: the NHS number and the event GUID (reads need both).</summary>

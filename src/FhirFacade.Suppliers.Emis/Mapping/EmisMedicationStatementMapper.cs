@@ -7,8 +7,9 @@ namespace FhirFacade.Suppliers.Emis.Mapping;
 /// Broken native data is reported per item, as every adapter does: a missing or non-dm+d drug code keeps the drug name
 /// as text (<c>EMIS-DEGRADED</c>), an impossible start date leaves the statement out (<c>EMIS-UNMAPPABLE</c>), an
 /// impossible end date is left out of the statement (<c>EMIS-DEGRADED</c>).
+/// Public as one of the EMIS adapter's map steps, which the stage benchmarks price on their own.
 /// </summary>
-internal static class EmisMedicationStatementMapper
+public static class EmisMedicationStatementMapper
 {
     private const string What = "medication";
 

@@ -1,7 +1,10 @@
 namespace FhirFacade.Suppliers.Emis.Mapping;
 
-/// <summary>EMIS <c>Patient</c> → UK Core Patient.</summary>
-internal static class EmisPatientMapper
+/// <summary>
+/// EMIS <c>Patient</c> → UK Core Patient.
+/// Public as one of the EMIS adapter's map steps, which the stage benchmarks price on their own.
+/// </summary>
+public static class EmisPatientMapper
 {
     public static Patient? Map(EmisPatientRecord record, EmisMappingContext context)
     {

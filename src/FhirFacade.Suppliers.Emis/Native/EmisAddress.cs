@@ -1,4 +1,4 @@
 namespace FhirFacade.Suppliers.Emis.Native;
 
 /// <summary>A patient <c>Address</c> element.</summary>
-internal sealed record EmisAddress(string? Use, IReadOnlyList<string> Lines, string? Town, string? County, string? Postcode);
+public sealed record EmisAddress(string? Use, IReadOnlyList<string> Lines, string? Town, string? County, string? Postcode);

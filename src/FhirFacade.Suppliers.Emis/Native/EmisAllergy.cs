@@ -1,7 +1,7 @@
 namespace FhirFacade.Suppliers.Emis.Native;
 
 /// <summary>An <c>Allergy</c> event (or, with <see cref="IsNoKnownAllergies"/>, a <c>NoKnownAllergies</c> statement).</summary>
-internal sealed record EmisAllergy(
+public sealed record EmisAllergy(
     string Id,
     string? Status,
     bool Confidential,

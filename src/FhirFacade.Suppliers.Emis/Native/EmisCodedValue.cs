@@ -1,4 +1,4 @@
 namespace FhirFacade.Suppliers.Emis.Native;
 
 /// <summary>A coded value: <c>scheme</c> (<c>SNOMED</c>, <c>EMIS</c>, <c>DMD</c>), <c>code</c> (may be missing in broken data) and <c>term</c>.</summary>
-internal sealed record EmisCodedValue(string? Scheme, string? Code, string? Term);
+public sealed record EmisCodedValue(string? Scheme, string? Code, string? Term);

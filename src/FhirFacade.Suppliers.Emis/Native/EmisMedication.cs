@@ -1,7 +1,7 @@
 namespace FhirFacade.Suppliers.Emis.Native;
 
 /// <summary>A <c>Medication</c> event: the authorisation, with its issues (oldest first).</summary>
-internal sealed record EmisMedication(
+public sealed record EmisMedication(
     string Id,
     string? Type,
     string? Status,

@@ -1,4 +1,4 @@
 namespace FhirFacade.Suppliers.Emis.Native;
 
 /// <summary>One issue of a prescription.</summary>
-internal sealed record EmisMedicationIssue(string? Id, string? Date, string? Quantity, string? Unit);
+public sealed record EmisMedicationIssue(string? Id, string? Date, string? Quantity, string? Unit);

@@ -1,4 +1,4 @@
 namespace FhirFacade.Suppliers.Emis.Native;
 
 /// <summary>A <c>Name</c> element (<c>use</c> usual | previous).</summary>
-internal sealed record EmisName(string? Use, string? Title, IReadOnlyList<string> Given, string? Family);
+public sealed record EmisName(string? Use, string? Title, IReadOnlyList<string> Given, string? Family);

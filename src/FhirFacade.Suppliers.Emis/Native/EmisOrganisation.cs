@@ -1,4 +1,4 @@
 namespace FhirFacade.Suppliers.Emis.Native;
 
 /// <summary>An <c>Organisation</c> element.</summary>
-internal sealed record EmisOrganisation(string OdsCode, string? Name, string? Type, IReadOnlyList<string> AddressLines, string? Town, string? Postcode, string? Telephone);
+public sealed record EmisOrganisation(string OdsCode, string? Name, string? Type, IReadOnlyList<string> AddressLines, string? Town, string? Postcode, string? Telephone);

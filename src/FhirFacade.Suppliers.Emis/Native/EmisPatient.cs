@@ -1,7 +1,7 @@
 namespace FhirFacade.Suppliers.Emis.Native;
 
 /// <summary>The <c>Patient</c> element (demographics, registration, sharing flags).</summary>
-internal sealed record EmisPatient(
+public sealed record EmisPatient(
     string? NhsNumber,
     IReadOnlyList<EmisName> Names,
     string? Sex,

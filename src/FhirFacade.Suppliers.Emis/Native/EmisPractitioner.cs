@@ -1,7 +1,7 @@
 namespace FhirFacade.Suppliers.Emis.Native;
 
 /// <summary>A <c>Practitioner</c> element.</summary>
-internal sealed record EmisPractitioner(
+public sealed record EmisPractitioner(
     string Id,
     string? SdsUserId,
     string? GmcNumber,

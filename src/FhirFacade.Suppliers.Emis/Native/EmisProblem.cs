@@ -1,7 +1,7 @@
 namespace FhirFacade.Suppliers.Emis.Native;
 
 /// <summary>A <c>Problem</c> event.</summary>
-internal sealed record EmisProblem(
+public sealed record EmisProblem(
     string Id,
     string? Status,
     string? Significance,

@@ -1,7 +1,7 @@
 namespace FhirFacade.Suppliers.Emis.Native;
 
 /// <summary>The <c>Registration</c> element: GMS (registered practice), TemporaryResident or Community.</summary>
-internal sealed record EmisRegistration(string? Type, string? StartDate, string? UsualGp)
+public sealed record EmisRegistration(string? Type, string? StartDate, string? UsualGp)
 {
     public bool IsRegisteredPractice => string.Equals(Type, "GMS", StringComparison.Ordinal);
 }

@@ -1,4 +1,4 @@
 namespace FhirFacade.Suppliers.Emis.Native;
 
 /// <summary>A <c>Telecom</c> element: <c>type</c> home | mobile | email.</summary>
-internal sealed record EmisTelecom(string? Type, string Value);
+public sealed record EmisTelecom(string? Type, string Value);

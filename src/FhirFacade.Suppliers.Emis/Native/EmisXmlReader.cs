@@ -10,8 +10,9 @@ namespace FhirFacade.Suppliers.Emis.Native;
 /// missing optional parts read as <see langword="null"/> and are the mappers' business. Where an
 /// element that should appear once appears twice, the first one counts; elements of other namespaces
 /// and unknown elements are skipped.
+/// Public, with the native model it reads (<c>Native/</c>), as the EMIS adapter's parse step: the stage benchmarks (tests/FhirFacade.Benchmarks/Server/ServerStageBenchmarks.cs) price it on its own.
 /// </summary>
-internal static class EmisXmlReader
+public static class EmisXmlReader
 {
     /// <summary>The namespace of every EMIS document.</summary>
     public const string NamespaceUri = "urn:fhirfacade:sim:emis:openhr-lite:1";

@@ -4,7 +4,7 @@ namespace FhirFacade.Suppliers.Vision.Hl7;
 /// The delimiters a message declares in MSH-1 (field) and MSH-2 (component, repetition, escape,
 /// sub-component), HL7 v2.5 chapter 2.5.4. Segments always end with a carriage return.
 /// </summary>
-internal sealed record Hl7Delimiters(char Field, char Component, char Repetition, char Escape, char SubComponent)
+public sealed record Hl7Delimiters(char Field, char Component, char Repetition, char Escape, char SubComponent)
 {
     /// <summary>The segment terminator.</summary>
     public const char SegmentTerminator = '\r';

@@ -1,7 +1,10 @@
 namespace FhirFacade.Suppliers.Vision.Hl7;
 
-/// <summary>An HL7 v2 message: its declared delimiters and its segments in order.</summary>
-internal sealed class Hl7Message
+/// <summary>
+/// An HL7 v2 message: its declared delimiters and its segments in order.
+/// Public, with its segments, delimiters and <see cref="Hl7SegmentBuilder"/>, as the Vision adapter's HL7 v2 codec: the benchmarks' MLLP load (tests/FhirFacade.Benchmarks/Mllp) writes and reads its messages with it.
+/// </summary>
+public sealed class Hl7Message
 {
     private Hl7Message(Hl7Delimiters delimiters, IReadOnlyList<Hl7Segment> segments)
     {

@@ -1,7 +1,7 @@
 namespace FhirFacade.Suppliers.Vision.Hl7;
 
 /// <summary>One repetition of a field: its components and their sub-components, unescaped on access.</summary>
-internal sealed class Hl7Repetition(string raw, Hl7Delimiters delimiters)
+public sealed class Hl7Repetition(string raw, Hl7Delimiters delimiters)
 {
     private string[]? _components;
 

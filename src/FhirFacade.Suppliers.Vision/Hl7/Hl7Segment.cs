@@ -5,7 +5,7 @@ namespace FhirFacade.Suppliers.Vision.Hl7;
 /// field separator and MSH-2 the encoding characters, as the standard numbers them. An empty field is "not
 /// present"; a field written <c>""</c> is the HL7 explicit null (<see cref="IsNull"/>), whose value reads as empty.
 /// </summary>
-internal sealed class Hl7Segment
+public sealed class Hl7Segment
 {
     /// <summary>The HL7 explicit null, <c>""</c>.</summary>
     public const string NullValue = "\"\"";

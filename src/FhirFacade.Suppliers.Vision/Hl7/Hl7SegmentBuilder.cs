@@ -4,8 +4,9 @@ namespace FhirFacade.Suppliers.Vision.Hl7;
 /// Writes one segment: values are given unescaped and escaped on <see cref="Encode"/>. A field is a list of
 /// repetitions, a repetition a list of components, a component a list of sub-components; a <see langword="null"/>
 /// or empty value is "not present", <see cref="Null"/> writes the explicit null <c>""</c>.
+/// Public as the writing half of the HL7 v2 codec (<see cref="Hl7Message"/>).
 /// </summary>
-internal sealed class Hl7SegmentBuilder(string name)
+public sealed class Hl7SegmentBuilder(string name)
 {
     private readonly SortedDictionary<int, IReadOnlyList<IReadOnlyList<IReadOnlyList<string?>>>?> _fields = [];
 

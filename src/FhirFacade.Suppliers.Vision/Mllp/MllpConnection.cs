@@ -2,8 +2,11 @@ using System.Net.Sockets;
 
 namespace FhirFacade.Suppliers.Vision.Mllp;
 
-/// <summary>One open TCP connection to an MLLP endpoint: one query at a time, each answered by one frame.</summary>
-internal sealed class MllpConnection : IDisposable
+/// <summary>
+/// One open TCP connection to an MLLP endpoint: one query at a time, each answered by one frame.
+/// Public, with <see cref="MllpFraming"/> and <see cref="MllpException"/>, as the Vision adapter's MLLP transport: the benchmarks' MLLP load (tests/FhirFacade.Benchmarks/Mllp) drives the Vision simulator through it.
+/// </summary>
+public sealed class MllpConnection : IDisposable
 {
     private readonly TcpClient _client;
     private readonly NetworkStream _stream;

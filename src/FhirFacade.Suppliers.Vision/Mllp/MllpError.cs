@@ -1,7 +1,7 @@
 namespace FhirFacade.Suppliers.Vision.Mllp;
 
 /// <summary>Why a frame could not be read.</summary>
-internal enum MllpError
+public enum MllpError
 {
     /// <summary>Bytes that are not an MLLP envelope (data before the start block, an end block without CR, a start block inside a frame).</summary>
     Garbage,

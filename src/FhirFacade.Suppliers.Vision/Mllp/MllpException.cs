@@ -1,7 +1,10 @@
 namespace FhirFacade.Suppliers.Vision.Mllp;
 
-/// <summary>A frame that breaks the MLLP envelope; the connection it came from can no longer be trusted.</summary>
-internal sealed class MllpException : Exception
+/// <summary>
+/// A frame that breaks the MLLP envelope; the connection it came from can no longer be trusted.
+/// Public as part of the MLLP transport (<see cref="MllpConnection"/>).
+/// </summary>
+public sealed class MllpException : Exception
 {
     public MllpException(MllpError error, string message)
         : base(message)

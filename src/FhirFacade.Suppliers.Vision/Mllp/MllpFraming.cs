@@ -1,7 +1,10 @@
 namespace FhirFacade.Suppliers.Vision.Mllp;
 
-/// <summary>The Minimal Lower Layer Protocol envelope (HL7 v2.5 Appendix C): <c>0x0B</c> message <c>0x1C 0x0D</c>.</summary>
-internal static class MllpFraming
+/// <summary>
+/// The Minimal Lower Layer Protocol envelope (HL7 v2.5 Appendix C): <c>0x0B</c> message <c>0x1C 0x0D</c>.
+/// Public as part of the MLLP transport (<see cref="MllpConnection"/>).
+/// </summary>
+public static class MllpFraming
 {
     /// <summary>Start block (VT).</summary>
     public const byte StartBlock = 0x0B;

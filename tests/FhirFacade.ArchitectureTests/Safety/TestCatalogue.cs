@@ -28,7 +28,8 @@ internal static class TestCatalogue
 
     /// <summary>
     /// Every class that runs tests but declares no <c>[Trait("Category", …)]</c> with one of <see cref="Categories"/>
-    /// on itself or a base class, by full name.
+    /// on itself or a base class, or declares a category outside <see cref="Categories"/> there or on one of its tests,
+    /// by full name and the reason.
     /// </summary>
     public static IReadOnlyList<string> Uncategorised => Loaded.Value.Uncategorised;
 
@@ -67,42 +68,51 @@ internal static class TestCatalogue
         foreach (var type in assembly.GetTypes().Where(t => t.IsClass && !t.IsAbstract && (t.IsPublic || t.IsNestedPublic)))
         {
             var runsTests = false;
+            var methodCategories = new List<string>();
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance))
             {
-                if (method.GetCustomAttributesData().Any(a => IsFact(a.AttributeType)))
+                var attributes = method.GetCustomAttributesData();
+                if (attributes.Any(a => IsFact(a.AttributeType)))
                 {
                     names.Add(type.FullName + "." + method.Name);
                     runsTests = true;
+                    methodCategories.AddRange(CategoriesIn(attributes));
                 }
             }
 
-            if (runsTests && !HasCategory(type))
+            if (runsTests && Problem(type, methodCategories) is { } problem)
             {
-                uncategorised.Add(type.FullName!);
+                uncategorised.Add(type.FullName + ": " + problem);
             }
         }
 
         return (names, uncategorised);
     }
 
-    // xunit reads traits from the class and the classes it derives from.
-    private static bool HasCategory(Type type)
+    // xunit reads traits from the class and the classes it derives from; a test method may add its own. A class needs
+    // a known category on itself or a base class, and every category on it, a base class or a test must be a known one.
+    private static string? Problem(Type type, IEnumerable<string> methodCategories)
     {
+        var classCategories = new List<string>();
         for (var current = type; current is not null; current = current.BaseType)
         {
-            foreach (var attribute in current.GetCustomAttributesData())
-            {
-                if (attribute.AttributeType.FullName == TraitAttribute
-                    && attribute.ConstructorArguments is [{ Value: "Category" }, { Value: string category }]
-                    && Categories.Contains(category))
-                {
-                    return true;
-                }
-            }
+            classCategories.AddRange(CategoriesIn(current.GetCustomAttributesData()));
         }
 
-        return false;
+        var unknown = classCategories.Concat(methodCategories).Where(c => !Categories.Contains(c)).Distinct(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            return "unknown category " + string.Join(", ", unknown.Select(c => "\"" + c + "\""));
+        }
+
+        return classCategories.Count == 0 ? "no category on the class or a base class" : null;
     }
+
+    private static IEnumerable<string> CategoriesIn(IEnumerable<CustomAttributeData> attributes) =>
+        attributes
+            .Where(a => a.AttributeType.FullName == TraitAttribute)
+            .Select(a => a.ConstructorArguments is [{ Value: "Category" }, { Value: var category }] ? category as string ?? string.Empty : null)
+            .OfType<string>();
 
     private static bool IsFact(Type? attribute)
     {

@@ -12,9 +12,9 @@ namespace FhirFacade.Benchmarks.Mllp;
 /// docs/suppliers/vision.md, built and framed by the Vision adapter's own code) sent by C persistent loopback
 /// connections, one query at a time each, for a bounded time and count; prints queries/s and p50/p99 round-trip
 /// latency. wrk cannot speak MLLP, so this is the Vision counterpart of the wrk runs in scripts/bench/four-suppliers.sh.
-/// Output: <c>mllp requests=N rps=R p50_ms=A p99_ms=B errors=E</c>.
+/// Output: <c>mllp requests=N rps=R p50_ms=A p99_ms=B errors=E</c>. Public for its tests (tests/FhirFacade.Cli.Tests/Bench).
 /// </summary>
-internal static class MllpLoadCommand
+public static class MllpLoadCommand
 {
     /// <summary>The first argument that selects this mode instead of the BenchmarkDotNet switcher.</summary>
     public const string Name = "mllp";
@@ -23,6 +23,7 @@ internal static class MllpLoadCommand
     public static Task<int> RunAsync(string[] args, InvocationConfiguration? configuration = null) =>
         new RootCommand("FhirFacade.Benchmarks: bounded loopback load tools") { Create() }.Parse(args).InvokeAsync(configuration);
 
+    /// <summary>The <c>mllp</c> command with its options.</summary>
     public static Command Create()
     {
         var port = new Option<int>("--port") { Description = "The MLLP port on 127.0.0.1.", Required = true };
@@ -56,7 +57,7 @@ internal static class MllpLoadCommand
             }
 
             var mllpPort = parseResult.GetValue(port);
-            using var query = new VisionLoadQuery(parseResult.GetValue(accessKey)!, parseResult.GetValue(facility)!, parseResult.GetValue(nhsNumber)!, area);
+            var query = new VisionLoadQuery(parseResult.GetValue(accessKey)!, parseResult.GetValue(facility)!, parseResult.GetValue(nhsNumber)!, area);
             var warmUpCount = Math.Clamp(parseResult.GetValue(warmUp), 0, 1000);
             var summary = await BoundedRun.RunAsync<MllpConnection, IOException>(
                 Math.Clamp(parseResult.GetValue(connections), 1, 256),
@@ -85,6 +86,7 @@ internal static class MllpLoadCommand
         return command;
     }
 
+    /// <summary>The one output line of a run.</summary>
     public static string Line(LatencySummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);

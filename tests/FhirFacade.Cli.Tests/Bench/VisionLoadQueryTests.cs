@@ -19,7 +19,7 @@ public sealed class VisionLoadQueryTests
     [Fact]
     public void Next_RecordQuery_IsAFramedQbpQ11WithAccessKeyFacilityNhsNumberAndArea()
     {
-        using var query = new VisionLoadQuery("vision-dev-key", "C83002", "9990000050", "MEDICATIONS");
+        var query = new VisionLoadQuery("vision-dev-key", "C83002", "9990000050", "MEDICATIONS");
 
         var framed = query.Next();
 
@@ -34,7 +34,7 @@ public sealed class VisionLoadQueryTests
     [Fact]
     public void Next_TwoQueries_CarryDifferentControlIds()
     {
-        using var query = new VisionLoadQuery("vision-dev-key", "C83002", "9990000050", "MEDICATIONS");
+        var query = new VisionLoadQuery("vision-dev-key", "C83002", "9990000050", "MEDICATIONS");
 
         var controlIds = new[] { query.Next(), query.Next() }.Select(ControlId).ToList();
 

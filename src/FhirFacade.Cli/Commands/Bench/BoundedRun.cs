@@ -6,8 +6,9 @@ namespace FhirFacade.Cli.Commands.Bench;
 /// Runs <c>workers</c> concurrent loops of one operation until <c>duration</c> has passed or
 /// <c>maxOperations</c> have started, whichever comes first, and measures each operation's latency.
 /// Each worker's state is released with <c>release</c> at the end. An operation that returns false or throws the failure type counts as an error.
+/// Public: <c>fhirfacade bench audit</c> and the benchmarks project's <c>mllp</c> mode both measure with it.
 /// </summary>
-internal static class BoundedRun
+public static class BoundedRun
 {
     public static async Task<LatencySummary> RunAsync<TWorker, TFailure>(
         int workers,
