@@ -24,7 +24,7 @@ public static class FhirFacadeCoreServiceCollectionExtensions
     /// Adds the gateway, the search model, paging, record location over the configured organisation
     /// directory, the validation policy and the access seam. Seams registered with TryAdd (replace
     /// them by registering first or with <c>Replace</c>): <see cref="IRecordLocator"/>,
-    /// <see cref="IResourceValidator"/>, <see cref="IAccessPolicy"/>, <see cref="IRequestingOrganisation"/>, <see cref="IProcessLoad"/>, <see cref="TimeProvider"/>.
+    /// <see cref="IResourceValidator"/>, <see cref="IAccessPolicy"/>, <see cref="IProcessLoad"/>, <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddFhirFacadeCore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -52,7 +52,6 @@ public static class FhirFacadeCoreServiceCollectionExtensions
         services.TryAddSingleton<UkCoreResourceValidator>();
         services.TryAddSingleton<IResourceValidator>(sp => sp.GetRequiredService<UkCoreResourceValidator>());
         services.TryAddSingleton<IAccessPolicy, AllowAllAccessPolicy>();
-        services.TryAddSingleton<IRequestingOrganisation, UnstatedRequestingOrganisation>();
         services.AddSingleton<SharingPolicy>();
         services.AddSingleton<IOrganisationDirectory, ConfiguredOrganisationDirectory>();
         services.AddSingleton<SupplierAdapterRegistry>();

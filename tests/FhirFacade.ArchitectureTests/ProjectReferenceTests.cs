@@ -274,7 +274,7 @@ public sealed partial class ProjectReferenceTests
     [Fact]
     public void Kernel_DoesNotReferenceAspNetCore()
     {
-        var kernel = new[] { "FhirFacade.Fhir", "FhirFacade.Fhir.FhirPath", "FhirFacade.Fhir.Validation" };
+        var kernel = new[] { "FhirFacade.Fhir", "FhirFacade.Fhir.FhirPath", "FhirFacade.Fhir.Validation", "FhirFacade.Core" };
 
         foreach (var project in kernel)
         {

@@ -1,3 +1,4 @@
+using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Identity;
 using FhirFacade.Core.Suppliers;
 
@@ -6,9 +7,9 @@ namespace FhirFacade.Core.Access;
 /// <summary>The policy when no security is configured: everything allowed. The security layer replaces it.</summary>
 internal sealed class AllowAllAccessPolicy : IAccessPolicy
 {
-    public ValueTask AuthorizeAsync(AccessRequest request, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public ValueTask AuthorizeAsync(RequestContext context, AccessRequest request, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
-    public bool MayRead(string resourceType, FacadeResourceId id) => true;
+    public bool MayRead(RequestContext context, string resourceType, FacadeResourceId id) => true;
 
-    public bool MayRelease(SupplierResource resource, string supplier, string organisation) => true;
+    public bool MayRelease(RequestContext context, SupplierResource resource, string supplier, string organisation) => true;
 }

@@ -57,14 +57,6 @@ public sealed class SupplierCallRunner(
 
     private readonly GatewayOptions _options = options.Value;
 
-    /// <summary>Creates the token source bounding a whole request's supplier work.</summary>
-    public CancellationTokenSource StartBudget(CancellationToken cancellationToken)
-    {
-        var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(_options.OverallBudget);
-        return budget;
-    }
-
     internal async Task<SupplierCallResult<T>> RunAsync<T>(
         ISupplierAdapter adapter,
         OrganisationEndpoint organisation,

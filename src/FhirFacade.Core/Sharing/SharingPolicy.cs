@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using FhirFacade.Core.Gateway;
+using FhirFacade.Core.Gateway.Steps;
 using FhirFacade.Core.Location;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Issues;
@@ -11,13 +14,15 @@ namespace FhirFacade.Core.Sharing;
 /// organisation, or not the record area asked for, is not called at all. Searches leave it out with a
 /// warning naming it and the reason; reads of its records are refused with 403
 /// (docs/adr/0006-organisation-sharing-refusals.md). Refusals a supplier reports itself arrive as
-/// <see cref="SupplierFailureKind.Refused"/> and issues from its adapter, not through here.
+/// <see cref="SupplierFailureKind.Refused"/> and issues from its adapter, not through here. The requesting
+/// organisation is the one the request's <see cref="RequestContext"/> names.
 /// </summary>
-public sealed class SharingPolicy(IRequestingOrganisation requester, ILogger<SharingPolicy> logger)
+public sealed class SharingPolicy(ILogger<SharingPolicy> logger)
 {
-    /// <summary>The refusal issue when <paramref name="organisation"/> does not share <paramref name="resourceType"/> with this requester; <see langword="null"/> when it does.</summary>
-    public Issue? Refusal(OrganisationEndpoint organisation, string resourceType)
+    /// <summary>The refusal issue when <paramref name="organisation"/> does not share <paramref name="resourceType"/> with the requesting organisation of <paramref name="context"/>; <see langword="null"/> when it does.</summary>
+    public static Issue? Refusal(RequestContext context, OrganisationEndpoint organisation, string resourceType)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(organisation);
         var rules = organisation.Sharing;
         if (!rules.Enabled)
@@ -25,7 +30,7 @@ public sealed class SharingPolicy(IRequestingOrganisation requester, ILogger<Sha
             return SharingIssues.Refused(organisation);
         }
 
-        var requesting = requester.OdsCode;
+        var requesting = context.RequestingOrganisation;
         if (rules.RequestingOrganisations is { Count: > 0 } allowed
             && (requesting is null || !allowed.Contains(requesting, StringComparer.OrdinalIgnoreCase)))
         {
@@ -37,28 +42,34 @@ public sealed class SharingPolicy(IRequestingOrganisation requester, ILogger<Sha
             : null;
     }
 
-    /// <summary>Removes the holders that do not share <paramref name="resourceType"/> with this requester, adding one issue for each; returns how many were removed.</summary>
-    public int Withhold(List<RecordHolder> holders, string resourceType, List<Issue> issues)
+    /// <summary>
+    /// The holders that share <paramref name="resourceType"/> with the requesting organisation of <paramref name="context"/>,
+    /// in their order, with one refusal issue for each holder left out (in the same order).
+    /// </summary>
+    internal StepResult<ImmutableArray<RecordHolder>> Share(RequestContext context, IReadOnlyList<RecordHolder> holders, string resourceType)
     {
         ArgumentNullException.ThrowIfNull(holders);
-        ArgumentNullException.ThrowIfNull(issues);
-        return holders.RemoveAll(holder =>
+        var shared = ImmutableArray.CreateBuilder<RecordHolder>(holders.Count);
+        var refusals = ImmutableArray.CreateBuilder<Issue>();
+        foreach (var holder in holders)
         {
-            if (Refusal(holder.Organisation, resourceType) is not { } refusal)
+            if (Refusal(context, holder.Organisation, resourceType) is not { } refusal)
             {
-                return false;
+                shared.Add(holder);
+                continue;
             }
 
             Log.SharingRefused(logger, holder.Adapter.SupplierId, holder.Organisation.OdsCode, resourceType, refusal.Code);
-            issues.Add(refusal);
-            return true;
-        });
+            refusals.Add(refusal);
+        }
+
+        return new(shared.ToImmutable(), refusals.ToImmutable());
     }
 
-    /// <summary>Throws 403 when <paramref name="organisation"/> does not share <paramref name="resourceType"/> with this requester.</summary>
-    public void EnsureMayRead(OrganisationEndpoint organisation, string resourceType)
+    /// <summary>Throws 403 when <paramref name="organisation"/> does not share <paramref name="resourceType"/> with the requesting organisation of <paramref name="context"/>.</summary>
+    public void EnsureMayRead(RequestContext context, OrganisationEndpoint organisation, string resourceType)
     {
-        if (Refusal(organisation, resourceType) is { } refusal)
+        if (Refusal(context, organisation, resourceType) is { } refusal)
         {
             Log.SharingRefused(logger, organisation.Supplier, organisation.OdsCode, resourceType, refusal.Code);
             throw SharingIssues.Forbidden(refusal);

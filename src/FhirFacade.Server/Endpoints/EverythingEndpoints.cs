@@ -247,7 +247,9 @@ public static class EverythingEndpoints
             issues.Add(new Issue("EVERYTHING-SCOPE", IssueSeverity.Warning, IssueType.Suppressed, $"Not included: {string.Join(", ", notGranted)}. The access token does not grant access to {(notGranted.Count == 1 ? "this type" : "these types")}, so this is not the whole record."));
         }
 
-        using var budget = services.Runner.StartBudget(context.RequestAborted);
+        // One context for the whole operation: every read and search below is given it (and runs inside this budget).
+        var requestContext = services.Contexts.For(context);
+        using var budget = requestContext.StartBudget(context.RequestAborted);
 
         // The instance form reads the Patient first, as a read does: the same 404 for an id never issued, for another patient
         // of a confined token, or for a record the supplier does not have; then the record is gathered by NHS number.
@@ -256,7 +258,7 @@ public static class EverythingEndpoints
         {
             try
             {
-                var read = await gateway.ReadAsync(FhirResourceTypes.Patient, id, budget.Token);
+                var read = await gateway.ReadAsync(requestContext, FhirResourceTypes.Patient, id, budget.Token);
                 if (read.Resource.Source.PatientNhsNumber is { } recorded && NhsNumber.TryParse(recorded, out var parsed))
                 {
                     nhs = parsed;
@@ -278,7 +280,7 @@ public static class EverythingEndpoints
             searched.Add(FhirResourceTypes.MedicationStatement);
         }
 
-        var searches = searched.Select(type => SearchOneAsync(gateway, SearchFor(type, request.Id, nhs, ids), budget.Token)).ToList();
+        var searches = searched.Select(type => SearchOneAsync(gateway, requestContext, SearchFor(type, request.Id, nhs, ids), budget.Token)).ToList();
         var outcomes = await Task.WhenAll(searches);
 
         // A type no holder could answer is an issue beside the others; only when every type failed is the answer a failure.
@@ -361,11 +363,11 @@ public static class EverythingEndpoints
     private static NhsNumber? NhsNumberIn(string id, ResourceIdCodec ids) =>
         ids.TryDecode(FhirResourceTypes.Patient, id, out var decoded) && NhsNumber.TryParse(decoded.NativeId, out var nhs) ? nhs : null;
 
-    private static async Task<(GatewaySearchResult? Result, FacadeException? Failure)> SearchOneAsync(FhirGateway gateway, SearchRequest request, CancellationToken cancellationToken)
+    private static async Task<(GatewaySearchResult? Result, FacadeException? Failure)> SearchOneAsync(FhirGateway gateway, RequestContext requestContext, SearchRequest request, CancellationToken cancellationToken)
     {
         try
         {
-            return (await gateway.SearchAsync(request, cancellationToken), null);
+            return (await gateway.SearchAsync(requestContext, request, cancellationToken), null);
         }
         catch (FacadeException failure) when (failure.StatusCode >= StatusCodes.Status500InternalServerError)
         {

@@ -4,6 +4,7 @@ using FhirFacade.Core.Paging;
 using FhirFacade.Fhir.Model;
 using FhirFacade.Server.Hosting;
 using FhirFacade.Server.Http;
+using FhirFacade.Server.Security;
 using FhirFacade.Server.Subsetting;
 
 namespace FhirFacade.Server.Endpoints;
@@ -13,9 +14,9 @@ internal sealed record EverythingServices(
     PageTokenCodec PageTokens,
     ResourceIdCodec Ids,
     FhirGateway Gateway,
-    SupplierCallRunner Runner,
     ResourceVersions Versions,
     BaseUrl BaseUrl,
     IFhirModel Model,
     ElementSubsetter Subsetter,
-    FhirResponseWriter Writer);
+    FhirResponseWriter Writer,
+    RequestContexts Contexts);

@@ -75,7 +75,7 @@ public static class FhirEndpoints
         await writer.WriteAsync(context, node, StatusCodes.Status200OK, format, context.RequestAborted);
     }
 
-    private static async Task ReadAsync(HttpContext context, string type, string id, FhirGateway gateway, SupplierAdapterRegistry adapters, ElementSubsetter subsetter, FhirResponseWriter writer, ResourceVersions versions, TimeProvider timeProvider)
+    private static async Task ReadAsync(HttpContext context, string type, string id, FhirGateway gateway, SupplierAdapterRegistry adapters, ElementSubsetter subsetter, FhirResponseWriter writer, ResourceVersions versions, TimeProvider timeProvider, RequestContexts contexts)
     {
         var format = FormatNegotiator.Negotiate(context);
         var feature = FacadeRequestFeature.Of(context);
@@ -88,7 +88,7 @@ public static class FhirEndpoints
         }
 
         var (summary, elements) = SearchRequestParser.ParseResultParameters(RequestParameters.FromQuery(context.Request.QueryString));
-        var result = await gateway.ReadAsync(type, id, context.RequestAborted);
+        var result = await gateway.ReadAsync(contexts.For(context), type, id, context.RequestAborted);
         feature.Suppliers = [result.Resource.Supplier + "/" + result.Resource.Organisation];
         var version = versions.Stamp(result.Resource);
         context.Response.Headers.ETag = ConditionalRead.ETag(version);
@@ -197,7 +197,7 @@ public static class FhirEndpoints
         var strict = context.Request.Headers["Prefer"].Any(p => p is not null && p.Contains("handling=strict", StringComparison.OrdinalIgnoreCase));
         var request = SearchRequestParser.Parse(type, parameters, strict, services.Ids) with { Offset = offset };
         feature.PatientNhsNumber = (request.PatientNhsNumber ?? NhsNumberOf(request.Patient?.PatientId))?.Value;
-        var result = await services.Gateway.SearchAsync(request, context.RequestAborted);
+        var result = await services.Gateway.SearchAsync(services.Contexts.For(context), request, context.RequestAborted);
         if (ReleasedText.SupplierTextIssues([.. result.Matches, .. result.Included]) is { Count: > 0 } textIssues)
         {
             result = result with { Issues = [.. result.Issues, .. textIssues] };

@@ -5,6 +5,7 @@ using FhirFacade.Core.Suppliers;
 using FhirFacade.Server.Bundles;
 using FhirFacade.Server.Hosting;
 using FhirFacade.Server.Http;
+using FhirFacade.Server.Security;
 
 namespace FhirFacade.Server.Endpoints;
 
@@ -17,4 +18,5 @@ internal sealed record SearchServices(
     ResourceVersions Versions,
     BaseUrl BaseUrl,
     SearchBundleBuilder Bundles,
-    FhirResponseWriter Writer);
+    FhirResponseWriter Writer,
+    RequestContexts Contexts);

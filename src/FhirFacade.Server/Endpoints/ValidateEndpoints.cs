@@ -42,16 +42,15 @@ public static class ValidateEndpoints
         // A token is required before routing's choice is served; the scope is on the type being validated, which for
         // the system-level form is only known from the body (and may be any R4 resource type, served or not), so
         // ValidateAsync checks it itself (RequireReadAccess) before any validation is done.
-        fhir.MapPost("/$" + OperationName, (HttpContext context) => ValidateAsync(context, null)).WithAccess(EndpointAccess.Token);
-        fhir.MapPost("/{type:regex(^[A-Z][A-Za-z]+$)}/$" + OperationName, (HttpContext context, string type) => ValidateAsync(context, type)).WithAccess(EndpointAccess.Token);
+        fhir.MapPost("/$" + OperationName, (HttpContext context, [AsParameters] ValidateServices services) => ValidateAsync(context, null, services)).WithAccess(EndpointAccess.Token);
+        fhir.MapPost("/{type:regex(^[A-Z][A-Za-z]+$)}/$" + OperationName, (HttpContext context, string type, [AsParameters] ValidateServices services) => ValidateAsync(context, type, services)).WithAccess(EndpointAccess.Token);
         return fhir;
     }
 
-    private static async Task ValidateAsync(HttpContext context, string? routeType)
+    private static async Task ValidateAsync(HttpContext context, string? routeType, ValidateServices services)
     {
         var format = FormatNegotiator.Negotiate(context);
-        var services = context.RequestServices;
-        var model = services.GetRequiredService<IFhirModel>();
+        var model = services.Model;
         var feature = FacadeRequestFeature.Of(context);
         feature.Interaction = AuditInteractions.Operation;
         feature.ResourceType = routeType;
@@ -66,7 +65,7 @@ public static class ValidateEndpoints
         }
 
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);
-        var parsed = Parse(context.Request, body, model);
+        var parsed = Parse(context.Request, body, services.Kernel, model);
         if (parsed.Root is not { IsResource: true } root)
         {
             throw Unreadable(parsed.Issues);
@@ -88,13 +87,13 @@ public static class ValidateEndpoints
 
         // A resource inside Parameters is validated on its own, so that locations read Patient.birthDate.
         var target = ReferenceEquals(resource, root) ? resource : Detach(resource);
-        issues.AddRange(services.GetRequiredService<FhirValidator>().Validate(target, profile).Issues);
+        issues.AddRange(services.Validator.Validate(target, profile).Issues);
         if (issues.Count == 0)
         {
             issues.Add(new Issue("VALIDATE-OK", IssueSeverity.Information, IssueType.Informational, "No issues were found."));
         }
 
-        await services.GetRequiredService<FhirResponseWriter>().WriteAsync(
+        await services.Writer.WriteAsync(
             context, OperationOutcome.FromIssues(issues).ToElementNode(model), StatusCodes.Status200OK, format, context.RequestAborted);
     }
 
@@ -133,7 +132,7 @@ public static class ValidateEndpoints
         return bytes is [0xEF, 0xBB, 0xBF, ..] ? bytes[3..] : bytes;
     }
 
-    private static FhirParseResult Parse(HttpRequest request, byte[] body, IFhirModel model)
+    private static FhirParseResult Parse(HttpRequest request, byte[] body, FhirKernel kernel, IFhirModel model)
     {
         if (FhirMediaTypes.FhirVersionOf(request.ContentType) is { } version && !FhirMediaTypes.IsR4FhirVersion(version))
         {
@@ -145,7 +144,7 @@ public static class ValidateEndpoints
         var mediaType = (request.ContentType ?? string.Empty).Split(';')[0].Trim().ToLowerInvariant();
         return mediaType switch
         {
-            FhirMediaTypes.Json or "application/json" or "text/json" => request.HttpContext.RequestServices.GetRequiredService<FhirKernel>().JsonParser.Parse(body),
+            FhirMediaTypes.Json or "application/json" or "text/json" => kernel.JsonParser.Parse(body),
             FhirMediaTypes.Xml or "application/xml" or "text/xml" => new FhirXmlParser(model).Parse(Encoding.UTF8.GetString(body)),
             _ => throw new FacadeException(
                 StatusCodes.Status415UnsupportedMediaType,

@@ -24,6 +24,9 @@ public sealed record FacadeCaller
     /// <summary>The token id (<c>jti</c>), for audit.</summary>
     public string? TokenId { get; init; }
 
+    /// <summary>The scopes granted, as the token wrote them (clinical and other), for the gateway's <see cref="Core.Gateway.Caller"/>.</summary>
+    public IReadOnlyList<string> ScopeClaims { get; init; } = [];
+
     /// <summary>The clinical scopes granted.</summary>
     public IReadOnlyList<SmartScope> Scopes { get; init; } = [];
 

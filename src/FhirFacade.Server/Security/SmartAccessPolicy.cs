@@ -1,5 +1,6 @@
 using FhirFacade.Core.Access;
 using FhirFacade.Core.Errors;
+using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Identity;
 using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
@@ -14,13 +15,15 @@ namespace FhirFacade.Server.Security;
 /// read of another patient's record is answered as an id never issued (404) before any supplier is asked, and
 /// any resource of another patient is withheld (docs/adr/0005-out-of-context-patient-access.md).
 /// Tokens without a patient context are not confined here; their scopes were checked by the middleware.
+/// The caller is the one the request's <see cref="RequestContext"/> carries, built at the edge (<see cref="RequestContexts"/>).
 /// </summary>
-internal sealed class SmartAccessPolicy(IHttpContextAccessor httpContextAccessor, ResourceIdCodec ids) : IAccessPolicy
+internal sealed class SmartAccessPolicy(ResourceIdCodec ids) : IAccessPolicy
 {
-    public ValueTask AuthorizeAsync(AccessRequest request, CancellationToken cancellationToken)
+    public ValueTask AuthorizeAsync(RequestContext context, AccessRequest request, CancellationToken cancellationToken)
     {
-        var context = ContextPatient();
-        if (context is null)
+        ArgumentNullException.ThrowIfNull(request);
+        var confined = ContextPatient(context);
+        if (confined is null)
         {
             return ValueTask.CompletedTask;
         }
@@ -37,8 +40,8 @@ internal sealed class SmartAccessPolicy(IHttpContextAccessor httpContextAccessor
         }
 
         var samePatient =
-            (named.PatientId is { } id && (id == context.Id || (context.NhsNumber is { } nhs && NhsOf(id) == nhs)))
-            || (named.NhsNumber is { } nhsNumber && (context.NhsNumber is null || nhsNumber == context.NhsNumber));
+            (named.PatientId is { } id && (id == confined.Id || (confined.NhsNumber is { } nhs && NhsOf(id) == nhs)))
+            || (named.NhsNumber is { } nhsNumber && (confined.NhsNumber is null || nhsNumber == confined.NhsNumber));
         if (!samePatient)
         {
             throw OutsideContext();
@@ -55,44 +58,46 @@ internal sealed class SmartAccessPolicy(IHttpContextAccessor httpContextAccessor
     /// (docs/adr/0005-out-of-context-patient-access.md). Ids naming no patient (an ODS code, an SDS user id) are read,
     /// and what comes back still passes <see cref="MayRelease"/>.
     /// </summary>
-    public bool MayRead(string resourceType, FacadeResourceId id)
+    public bool MayRead(RequestContext context, string resourceType, FacadeResourceId id)
     {
-        var context = ContextPatient();
-        if (context is null)
+        ArgumentNullException.ThrowIfNull(id);
+        var confined = ContextPatient(context);
+        if (confined is null)
         {
             return true;
         }
 
         if (PatientNamedBy(id.NativeId) is { } owner)
         {
-            return context.NhsNumber is { } nhs && owner == nhs;
+            return confined.NhsNumber is { } nhs && owner == nhs;
         }
 
-        return resourceType != FhirResourceTypes.Patient || id == context.Id;
+        return resourceType != FhirResourceTypes.Patient || id == confined.Id;
     }
 
-    public bool MayRelease(SupplierResource resource, string supplier, string organisation)
+    public bool MayRelease(RequestContext context, SupplierResource resource, string supplier, string organisation)
     {
-        var context = ContextPatient();
-        if (context is null)
+        ArgumentNullException.ThrowIfNull(resource);
+        var confined = ContextPatient(context);
+        if (confined is null)
         {
             return true;
         }
 
         if (resource.ResourceType == "Patient")
         {
-            return context.NhsNumber is { } nhs ? resource.PatientNhsNumber == nhs.Value : resource.NativeId == context.Id.NativeId;
+            return confined.NhsNumber is { } nhs ? resource.PatientNhsNumber == nhs.Value : resource.NativeId == confined.Id.NativeId;
         }
 
         // Resources that belong to no patient (Medication, Organization, Practitioner) are released;
         // anything that belongs to a patient must belong to this one.
-        return resource.PatientNhsNumber is null || (context.NhsNumber is { } contextNhs && resource.PatientNhsNumber == contextNhs.Value);
+        return resource.PatientNhsNumber is null || (confined.NhsNumber is { } contextNhs && resource.PatientNhsNumber == contextNhs.Value);
     }
 
-    private ContextPatientIds? ContextPatient()
+    private ContextPatientIds? ContextPatient(RequestContext context)
     {
-        var caller = httpContextAccessor.HttpContext?.GetCaller();
-        if (caller?.PatientContext is not { } patientId)
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.PatientContext is not { } patientId)
         {
             return null;
         }

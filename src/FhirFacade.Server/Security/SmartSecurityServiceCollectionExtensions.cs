@@ -1,7 +1,6 @@
 using FhirFacade.Core.Access;
 using FhirFacade.Core.Identity;
 using FhirFacade.Core.Location;
-using FhirFacade.Core.Sharing;
 using FhirFacade.Server.DevAuthorization;
 using FhirFacade.Server.Endpoints;
 using FhirFacade.Server.Hosting;
@@ -38,11 +37,9 @@ public static class SmartSecurityServiceCollectionExtensions
             fhirBasePath,
             devEnabled));
         services.AddSingleton<SmartTokenValidator>();
-        services.AddHttpContextAccessor();
+        services.AddSingleton<RequestContexts>();
         services.RemoveAll<IAccessPolicy>();
         services.AddSingleton<IAccessPolicy, SmartAccessPolicy>();
-        services.RemoveAll<IRequestingOrganisation>();
-        services.AddSingleton<IRequestingOrganisation, CallerRequestingOrganisation>();
         services.AddHttpClient(nameof(JwksUrlKeySource));
 
         if (devEnabled)

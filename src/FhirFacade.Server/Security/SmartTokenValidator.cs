@@ -313,6 +313,7 @@ public sealed class SmartTokenValidator
             PatientContext = Claim(jwt, "patient"),
             TokenId = Claim(jwt, "jti"),
             Scopes = SmartScope.ParseMany(ScopeClaim(jwt)),
+            ScopeClaims = ScopeClaim(jwt)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [],
         };
     }
 

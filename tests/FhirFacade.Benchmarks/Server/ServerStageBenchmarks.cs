@@ -14,6 +14,7 @@ using FhirFacade.Server.Security;
 using FhirFacade.Suppliers.Emis.Mapping;
 using FhirFacade.Suppliers.Emis.Native;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Benchmarks.Server;
 
@@ -170,7 +171,8 @@ public class ServerStageBenchmarks
         _medicationStatements = [.. _medications.Medications.Where(m => !m.Confidential).Select(m => EmisMedicationStatementMapper.Map(m, context)!.ToElementNode(_model))];
 
         var request = SearchRequestParser.Parse("MedicationStatement", [KeyValuePair.Create("patient.identifier", SearchRequestParser.NhsNumberSystem + "|" + BenchmarkFacadeFactory.DemoNhsNumber)], strict: false, _ids);
-        var result = await services.GetRequiredService<FhirGateway>().SearchAsync(request, CancellationToken.None);
+        var gatewayContext = RequestContext.WithoutCaller("benchmark", services.GetRequiredService<IOptions<GatewayOptions>>().Value.OverallBudget);
+        var result = await services.GetRequiredService<FhirGateway>().SearchAsync(gatewayContext, request, CancellationToken.None);
         _bundle = services.GetRequiredService<SearchBundleBuilder>().Build(request, result, BenchmarkFacadeFactory.Audience, out _);
         Console.WriteLine($"// summary {_summaryXml.Length} B, medications {_medicationsXml.Length} B ({_medications.Medications.Count} items), bundle of {result.Matches.Count} matches");
     }

@@ -155,11 +155,6 @@ public sealed class FhirGatewaySharingTests
 
     private static SearchRequest Search(string type, string query) => TestGateway.Search(type, query);
 
-    private static FhirGateway CreateSut(FakeSupplierAdapter adapter, OrganisationSharingOptions? sharingAtB2 = null, string? requester = "Y90001") =>
-        TestGateway.Create(adapter, sharingAtB2: sharingAtB2, requester: new FixedRequester(requester));
-
-    private sealed class FixedRequester(string? odsCode) : IRequestingOrganisation
-    {
-        public string? OdsCode => odsCode;
-    }
+    private static GatewayUnderTest CreateSut(FakeSupplierAdapter adapter, OrganisationSharingOptions? sharingAtB2 = null, string? requester = "Y90001") =>
+        TestGateway.Create(adapter, sharingAtB2: sharingAtB2, requester: requester);
 }

@@ -368,11 +368,11 @@ public sealed class FhirGatewayTests
 
     private sealed class NoReadsPolicy : IAccessPolicy
     {
-        public ValueTask AuthorizeAsync(AccessRequest request, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask AuthorizeAsync(RequestContext context, AccessRequest request, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
-        public bool MayRead(string resourceType, FacadeResourceId id) => false;
+        public bool MayRead(RequestContext context, string resourceType, FacadeResourceId id) => false;
 
-        public bool MayRelease(SupplierResource resource, string supplier, string organisation) => true;
+        public bool MayRelease(RequestContext context, SupplierResource resource, string supplier, string organisation) => true;
     }
 
     /// <summary>The real locator, recording which NHS numbers the gateway told it to forget.</summary>
@@ -389,7 +389,7 @@ public sealed class FhirGatewayTests
         }
     }
 
-    private static FhirGateway CreateSut(
+    private static GatewayUnderTest CreateSut(
         FakeSupplierAdapter adapter,
         TimeSpan? supplierTimeout = null,
         IResourceValidator? validator = null,

@@ -54,7 +54,7 @@ public sealed class SupplierCallRunnerTests
     public async Task RunAsync_WhenRequestBudgetRunsOutWhileProcessIsStarved_ReportsFacadeOverload()
     {
         var sut = TestGateway.Runner(new GatewayOptions { SupplierTimeout = TimeSpan.FromSeconds(30), OverallBudget = ShortTimeout }, new FakeProcessLoad(1.0));
-        using var budget = sut.StartBudget(CancellationToken.None);
+        using var budget = RequestContext.WithoutCaller("test-request", ShortTimeout).StartBudget(CancellationToken.None);
 
         var result = await sut.RunAsync<int>(Adapter, Practice, "read Condition", Hang, budget.Token);
 

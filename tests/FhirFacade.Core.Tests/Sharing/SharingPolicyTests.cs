@@ -1,4 +1,5 @@
 using FhirFacade.Core.Errors;
+using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Sharing;
 using FhirFacade.Core.Suppliers;
 using FhirFacade.Fhir.Issues;
@@ -37,9 +38,9 @@ public sealed class SharingPolicyTests
     [MemberData(nameof(Cases))]
     public void Refusal_ForRules_GivesTheExpectedIssue(string description, OrganisationSharingOptions rules, string? requester, string resourceType, string? expectedCode)
     {
-        var sut = CreateSut(requester);
+        var context = As(requester);
 
-        var refusal = sut.Refusal(Organisation(rules), resourceType);
+        var refusal = SharingPolicy.Refusal(context, Organisation(rules), resourceType);
 
         refusal?.Code.Should().Be(expectedCode, description);
         (refusal is null).Should().Be(expectedCode is null, description);
@@ -48,9 +49,9 @@ public sealed class SharingPolicyTests
     [Fact]
     public void Refusal_WhenAreaWithheld_IsASuppressedWarningNamingOrganisationAndArea()
     {
-        var sut = CreateSut(Requester);
+        var context = As(Requester);
 
-        var refusal = sut.Refusal(Organisation(new OrganisationSharingOptions { Areas = [RecordAreas.Medications] }), "Condition")!;
+        var refusal = SharingPolicy.Refusal(context, Organisation(new OrganisationSharingOptions { Areas = [RecordAreas.Medications] }), "Condition")!;
 
         refusal.Severity.Should().Be(IssueSeverity.Warning);
         refusal.Type.Should().Be(IssueType.Suppressed);
@@ -61,9 +62,9 @@ public sealed class SharingPolicyTests
     [Fact]
     public void Refusal_WhenRequesterNotListed_NamesTheRequester()
     {
-        var sut = CreateSut("Z12345");
+        var context = As("Z12345");
 
-        var refusal = sut.Refusal(Organisation(new OrganisationSharingOptions { RequestingOrganisations = ["Y90001"] }), "Patient")!;
+        var refusal = SharingPolicy.Refusal(context, Organisation(new OrganisationSharingOptions { RequestingOrganisations = ["Y90001"] }), "Patient")!;
 
         refusal.Message.Should().Contain("Z12345").And.Contain("Practice A (A1)");
     }
@@ -71,9 +72,9 @@ public sealed class SharingPolicyTests
     [Fact]
     public void EnsureMayRead_WhenRefused_Throws403ForbiddenWithNoOrganisationConsent()
     {
-        var sut = CreateSut(Requester);
+        var sut = CreateSut();
 
-        var act = () => sut.EnsureMayRead(Organisation(new OrganisationSharingOptions { Enabled = false }), "Patient");
+        var act = () => sut.EnsureMayRead(As(Requester), Organisation(new OrganisationSharingOptions { Enabled = false }), "Patient");
 
         var thrown = act.Should().Throw<FacadeException>().Which;
         thrown.StatusCode.Should().Be(403);
@@ -87,9 +88,9 @@ public sealed class SharingPolicyTests
     [Fact]
     public void EnsureMayRead_WhenShared_DoesNotThrow()
     {
-        var sut = CreateSut(Requester);
+        var sut = CreateSut();
 
-        var act = () => sut.EnsureMayRead(Organisation(new OrganisationSharingOptions { Areas = [RecordAreas.Problems] }), "Condition");
+        var act = () => sut.EnsureMayRead(As(Requester), Organisation(new OrganisationSharingOptions { Areas = [RecordAreas.Problems] }), "Condition");
 
         act.Should().NotThrow();
     }
@@ -97,10 +98,9 @@ public sealed class SharingPolicyTests
     private static OrganisationEndpoint Organisation(OrganisationSharingOptions rules) =>
         new() { OdsCode = "A1", Name = "Practice A", Supplier = "fake", Endpoint = new Uri("http://127.0.0.1:1/"), Sharing = rules };
 
-    private static SharingPolicy CreateSut(string? requester) => new(new FixedRequester(requester), NullLogger<SharingPolicy>.Instance);
+    private static SharingPolicy CreateSut() => new(NullLogger<SharingPolicy>.Instance);
 
-    private sealed class FixedRequester(string? odsCode) : IRequestingOrganisation
-    {
-        public string? OdsCode => odsCode;
-    }
+    /// <summary>A request made on behalf of <paramref name="requester"/> (none stated when <see langword="null"/>).</summary>
+    private static RequestContext As(string? requester) =>
+        new(new Caller("test-app", [], null, requester), "test-request", TimeSpan.FromSeconds(5));
 }

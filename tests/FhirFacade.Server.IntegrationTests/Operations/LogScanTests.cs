@@ -149,7 +149,9 @@ public sealed class LogScanTests
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(capture)));
+            // The capture names the request each line was logged in through HttpContextAccessor's async-local, which the host
+            // fills only when an accessor is registered: the facade itself registers none (the gateway is given a RequestContext).
+            builder.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(capture)).AddHttpContextAccessor());
         }
     }
 }

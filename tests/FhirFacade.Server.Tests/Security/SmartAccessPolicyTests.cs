@@ -1,10 +1,10 @@
 using FhirFacade.Core.Access;
 using FhirFacade.Core.Errors;
+using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Identity;
 using FhirFacade.Core.Search;
 using FhirFacade.Server.Security;
 using FhirFacade.TestKit.Server;
-using Microsoft.AspNetCore.Http;
 
 namespace FhirFacade.Server.Tests.Security;
 
@@ -35,9 +35,9 @@ public sealed class SmartAccessPolicyTests
     [MemberData(nameof(Reads))]
     public void MayRead_PatientConfinedToken_ReadsOnlyItsPatientsRecordsAndRecordsOfNoPatient(string resourceType, string supplier, string organisation, string nativeId, bool expected)
     {
-        var sut = CreateSut(patientContext: TestResourceIds.Encode("Patient", "emis", "A81001", Alice));
+        var (sut, context) = CreateSut(patientContext: TestResourceIds.Encode("Patient", "emis", "A81001", Alice));
 
-        var mayRead = sut.MayRead(resourceType, new FacadeResourceId(supplier, organisation, nativeId));
+        var mayRead = sut.MayRead(context, resourceType, new FacadeResourceId(supplier, organisation, nativeId));
 
         mayRead.Should().Be(expected);
     }
@@ -45,9 +45,9 @@ public sealed class SmartAccessPolicyTests
     [Fact]
     public void MayRead_TokenWithoutPatientContext_ReadsAnything()
     {
-        var sut = CreateSut(patientContext: null);
+        var (sut, context) = CreateSut(patientContext: null);
 
-        var mayRead = sut.MayRead("Patient", new FacadeResourceId("emis", "A81001", Leonard));
+        var mayRead = sut.MayRead(context, "Patient", new FacadeResourceId("emis", "A81001", Leonard));
 
         mayRead.Should().BeTrue();
     }
@@ -55,10 +55,10 @@ public sealed class SmartAccessPolicyTests
     [Fact]
     public void MayRead_PatientClaimThatIsNoFacadeId_ReadsNoPatientsRecord()
     {
-        var sut = CreateSut(patientContext: "forged-" + Alice);
+        var (sut, context) = CreateSut(patientContext: "forged-" + Alice);
 
-        sut.MayRead("Patient", new FacadeResourceId("emis", "A81001", Alice)).Should().BeFalse();
-        sut.MayRead("Organization", new FacadeResourceId("emis", "A81001", "A81001")).Should().BeTrue();
+        sut.MayRead(context, "Patient", new FacadeResourceId("emis", "A81001", Alice)).Should().BeFalse();
+        sut.MayRead(context, "Organization", new FacadeResourceId("emis", "A81001", "A81001")).Should().BeTrue();
     }
 
     [Theory]
@@ -66,20 +66,20 @@ public sealed class SmartAccessPolicyTests
     [InlineData("patient.identifier=https://fhir.nhs.uk/Id/nhs-number|" + Leonard)]
     public async Task AuthorizeAsync_SearchNamingAnyoneButThePatient_Is403(string query)
     {
-        var sut = CreateSut(patientContext: TestResourceIds.Encode("Patient", "emis", "A81001", Alice));
+        var (sut, context) = CreateSut(patientContext: TestResourceIds.Encode("Patient", "emis", "A81001", Alice));
         var search = SearchRequestParser.Parse("Condition", [KeyValuePair.Create(query.Split('=', 2)[0], query.Split('=', 2)[1])], strict: false, TestResourceIds.Codec);
 
-        var act = () => sut.AuthorizeAsync(new AccessRequest("search-type", "Condition", null, search), CancellationToken.None).AsTask();
+        var act = () => sut.AuthorizeAsync(context, new AccessRequest("search-type", "Condition", null, search), CancellationToken.None).AsTask();
 
         var refusal = (await act.Should().ThrowAsync<FacadeException>()).Which;
         refusal.StatusCode.Should().Be(403);
         refusal.Issues.Single().Detail!.Code.Should().Be(SpineErrorCodes.AccessDenied);
     }
 
-    private static IAccessPolicy CreateSut(string? patientContext)
+    // The caller as the edge builds the gateway's context from it (RequestContexts), not read back from an HttpContext.
+    private static (IAccessPolicy Policy, RequestContext Context) CreateSut(string? patientContext)
     {
-        var context = new DefaultHttpContext();
-        context.SetCaller(new FacadeCaller { ClientId = "test-app", PatientContext = patientContext });
-        return new SmartAccessPolicy(new HttpContextAccessor { HttpContext = context }, TestResourceIds.Codec);
+        var caller = RequestContexts.ToCaller(new FacadeCaller { ClientId = "test-app", PatientContext = patientContext });
+        return (new SmartAccessPolicy(TestResourceIds.Codec), new RequestContext(caller, "test-request", TimeSpan.FromSeconds(5)));
     }
 }

@@ -109,6 +109,7 @@ public sealed class SmartTokenValidatorTests : IDisposable
         outcome.Caller.OrganisationOds.Should().Be("A81001");
         outcome.Caller.FhirUser.Should().Be("Practitioner/gp1");
         outcome.Caller.Scopes.Should().ContainSingle().Which.Should().Be(new SmartScope(ScopeContext.Patient, "Condition", ScopeAccess.Read | ScopeAccess.Search));
+        outcome.Caller.ScopeClaims.Should().Equal("launch/patient", "patient/Condition.rs", "openid");
     }
 
     [Fact]

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using FhirFacade.Core.Gateway;
+using Microsoft.Extensions.Options;
+
+namespace FhirFacade.Server.Security;
+
+/// <summary>
+/// Builds the gateway's <see cref="RequestContext"/> at the edge, once per request, from what the pipeline
+/// established before the endpoint ran: the caller the validated token named (<see cref="EndpointAuthorizationMiddleware"/>),
+/// the correlation id (<c>HttpContext.TraceIdentifier</c>, set by the correlation-id middleware) and the request budget
+/// (<see cref="GatewayOptions.OverallBudget"/>). Nothing past this point reads the caller from <see cref="HttpContext"/>.
+/// </summary>
+internal sealed class RequestContexts(IOptions<GatewayOptions> options)
+{
+    private readonly TimeSpan _budget = options.Value.OverallBudget;
+
+    /// <summary>The context of <paramref name="context"/>'s request.</summary>
+    public RequestContext For(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new RequestContext(ToCaller(context.GetCaller()), context.TraceIdentifier, _budget);
+    }
+
+    /// <summary>The gateway's view of a validated caller; <see langword="null"/> stays <see langword="null"/> (open endpoints, no token).</summary>
+    public static Caller? ToCaller(FacadeCaller? caller) => caller is null
+        ? null
+        : new Caller(caller.ClientId, [.. caller.ScopeClaims], caller.PatientContext, caller.OrganisationOds);
+}
