@@ -3,10 +3,10 @@ using FhirFacade.Core.Identity;
 using FhirFacade.Core.Location;
 using FhirFacade.Core.Search;
 using FhirFacade.Core.Suppliers;
+using FhirFacade.Core.Validation;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Model;
-using FhirFacade.Fhir.Resources;
 
 namespace FhirFacade.Core.Merging;
 
@@ -17,13 +17,23 @@ namespace FhirFacade.Core.Merging;
 /// record for the same NHS number, the registered GP practice's is returned. Each merge is reported
 /// as an information issue; nothing is dropped silently.
 /// </summary>
-public sealed class ResourceMerger(SupplierAdapterRegistry adapters, IOrganisationDirectory directory, FhirKernel kernel, ResourceIdCodec ids)
+/// <remarks>
+/// The tags are added to the survivor's element tree in place, and the tagged tree, the form that is released,
+/// is validated again under the validation policy: one that no longer conforms is withheld like any invalid
+/// resource, with an issue naming every source (ADR 0022).
+/// </remarks>
+public sealed class ResourceMerger(
+    SupplierAdapterRegistry adapters,
+    IOrganisationDirectory directory,
+    FhirKernel kernel,
+    ResourceIdCodec ids,
+    ResourceValidationStep validation)
 {
     /// <summary>Merges <paramref name="matches"/> (already in deterministic order and validated).</summary>
     /// <param name="matches">The matches of every holder.</param>
     /// <param name="medications">Medications the holders returned (included or not), to key MedicationStatements by their dm+d code.</param>
-    /// <param name="issues">Receives one information issue per merge.</param>
-    /// <returns>The merged matches, in the same order.</returns>
+    /// <param name="issues">Receives one information issue per merge, and the validation issues of a merged resource that does not conform.</param>
+    /// <returns>The merged matches, in the same order; a merged resource withheld by validation is not among them.</returns>
     public IReadOnlyList<GatewayResource> Merge(IReadOnlyList<GatewayResource> matches, IReadOnlyList<SupplierResource> medications, ICollection<Issue> issues)
     {
         ArgumentNullException.ThrowIfNull(matches);
@@ -75,17 +85,25 @@ public sealed class ResourceMerger(SupplierAdapterRegistry adapters, IOrganisati
             }
         }
 
+        HashSet<int>? withheld = null;
         foreach (var group in groups.Values.Where(g => g.Sources.Count > 1).OrderBy(g => g.Index))
         {
-            result[group.Index] = Tagged(result[group.Index], group.Sources);
+            var survivor = result[group.Index];
+            RecordSourceTags.AddTo(survivor.Resource, kernel.Model, group.Sources.Select(s => (RecordSourceTags.Code(s.Supplier, s.Organisation), Label(s))));
+            if (!validation.Check(survivor.Source, survivor.Supplier, survivor.Organisation, $"{Labels(group.Sources)}, merged into one entry,", issues))
+            {
+                (withheld ??= []).Add(group.Index);
+                continue;
+            }
+
             issues.Add(new Issue(
                 "MERGED-DUPLICATE",
                 IssueSeverity.Information,
                 IssueType.Informational,
-                $"The same {group.First.ResourceType} (same code, dates and status) is held by {string.Join(" and ", group.Sources.Select(Label))}; it is returned once, with meta.tag naming every source."));
+                $"The same {group.First.ResourceType} (same code, dates and status) is held by {Labels(group.Sources)}; it is returned once, with meta.tag naming every source."));
         }
 
-        return result;
+        return withheld is null ? result : [.. result.Where((_, index) => !withheld.Contains(index))];
     }
 
     /// <summary>The Patients not returned because another organisation is the patient's registered GP practice.</summary>
@@ -146,17 +164,7 @@ public sealed class ResourceMerger(SupplierAdapterRegistry adapters, IOrganisati
         return false;
     }
 
-    private GatewayResource Tagged(GatewayResource resource, IReadOnlyList<(string Supplier, string Organisation)> sources)
-    {
-        var typed = FhirResource.FromElementNode(resource.Resource);
-        typed.Meta ??= new Meta();
-        foreach (var source in sources)
-        {
-            typed.Meta.Tag.Add(new Coding(RecordSourceTags.System, RecordSourceTags.Code(source.Supplier, source.Organisation), Label(source)));
-        }
-
-        return resource with { Source = resource.Source with { Resource = typed.ToElementNode(kernel.Model) } };
-    }
+    private string Labels(IEnumerable<(string Supplier, string Organisation)> sources) => string.Join(" and ", sources.Select(Label));
 
     private string Label((string Supplier, string Organisation) source)
     {

@@ -215,6 +215,43 @@ public sealed class ElementNode
         return true;
     }
 
+    /// <summary>
+    /// Moves every child of this node, in order, under <paramref name="target"/>, which must have none: a tree is
+    /// re-rooted under another name (a resource root becoming <c>Bundle.entry.resource</c>) without copying it and
+    /// without removing the children one by one. Indexes of same-named children stay as they are.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">When <paramref name="target"/> already has children, or is this node or one of its descendants.</exception>
+    public void MoveChildrenTo(ElementNode target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (target._children is { Count: > 0 })
+        {
+            throw new InvalidOperationException($"Children can only move to a node without children; '{target.Name}' has some.");
+        }
+
+        for (var node = target; node is not null; node = node.Parent)
+        {
+            if (ReferenceEquals(node, this))
+            {
+                throw new InvalidOperationException($"The children of '{Name}' cannot move under itself or one of its descendants.");
+            }
+        }
+
+        if (_children is null)
+        {
+            return;
+        }
+
+        foreach (var child in _children)
+        {
+            child.Parent = target;
+            child.InvalidateLocation();
+        }
+
+        target._children = _children;
+        _children = null;
+    }
+
     /// <summary>Orders the children by a key (serializers use definition order); indexes of same-named siblings are kept.</summary>
     public void SortChildren(Comparison<ElementNode> comparison)
     {

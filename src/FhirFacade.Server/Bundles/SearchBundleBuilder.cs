@@ -20,7 +20,8 @@ namespace FhirFacade.Server.Bundles;
 public sealed class SearchBundleBuilder(IFhirModel model, PageTokenCodec pageTokens, ElementSubsetter subsetter)
 {
     /// <summary>Builds the page of <paramref name="result"/> that <paramref name="request"/> asks for.</summary>
-    public ElementNode Build(SearchRequest request, GatewaySearchResult result, string baseUrl, out int resourceCount)
+    /// <returns>The Bundle and how many resources (matches and includes) it carries.</returns>
+    public SearchBundle Build(SearchRequest request, GatewaySearchResult result, string baseUrl)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(result);
@@ -32,17 +33,14 @@ public sealed class SearchBundleBuilder(IFhirModel model, PageTokenCodec pageTok
 
         var bundle = Bundle.SearchSet(total);
         AddLinks(bundle, request, total, baseUrl);
-        var resources = new List<GatewayResource>();
         foreach (var match in page)
         {
             bundle.Entry.Add(Entry(baseUrl, match, BundleCodes.SearchModeMatch));
-            resources.Add(match);
         }
 
         foreach (var include in included)
         {
             bundle.Entry.Add(Entry(baseUrl, include, BundleCodes.SearchModeInclude));
-            resources.Add(include);
         }
 
         var issues = Issues(request, result);
@@ -51,31 +49,38 @@ public sealed class SearchBundleBuilder(IFhirModel model, PageTokenCodec pageTok
             bundle.AddSearchOutcome(OperationOutcome.FromIssues(issues), "urn:uuid:" + Guid.NewGuid().ToString("D"));
         }
 
-        // Resource trees are attached after conversion: they are already element trees (mapped and
-        // validated once), so they are not converted back to typed objects and again to trees.
+        // Only the Bundle's own elements go through the typed model; the resources are already element trees (mapped
+        // and validated once) and are moved under their entries, in the order the entries were added.
         var node = bundle.ToElementNode(model);
-        var entries = node.ChildrenNamed("entry").ToList();
-        for (var i = 0; i < resources.Count; i++)
-        {
-            var resource = resources[i].Resource;
-            subsetter.Apply(resource, request.Summary, request.Elements);
-            Attach(entries[i], resource);
-        }
-
-        resourceCount = resources.Count;
-        return node;
+        AttachAll(node, [.. page, .. included], subsetter, request.Summary, request.Elements);
+        return new SearchBundle(node, page.Count + included.Count);
     }
 
-    /// <summary>Moves a resource root under a Bundle entry as its <c>resource</c> element.</summary>
+    /// <summary>
+    /// Moves each resource tree under the <c>entry</c> of the same position (the first <paramref name="resources"/>.Count
+    /// entries of <paramref name="bundle"/>), after subsetting it for <c>_summary</c>/<c>_elements</c>.
+    /// </summary>
+    internal static void AttachAll(ElementNode bundle, IReadOnlyList<GatewayResource> resources, ElementSubsetter subsetter, SummaryMode summary, IReadOnlyList<string> elements)
+    {
+        var i = 0;
+        foreach (var entry in bundle.ChildrenNamed("entry"))
+        {
+            if (i == resources.Count)
+            {
+                break;
+            }
+
+            var resource = resources[i++].Resource;
+            subsetter.Apply(resource, summary, elements);
+            Attach(entry, resource);
+        }
+    }
+
+    /// <summary>Moves a resource root under a Bundle entry as its <c>resource</c> element (the tree is moved, not copied).</summary>
     internal static void Attach(ElementNode entry, ElementNode resource)
     {
         var nested = new ElementNode("resource", resource.InstanceType, resource.Type, entry.Type?.FindChild("resource"));
-        foreach (var child in resource.Children.ToList())
-        {
-            resource.RemoveChild(child);
-            nested.AddChild(child);
-        }
-
+        resource.MoveChildrenTo(nested);
         entry.AddChild(nested);
     }
 

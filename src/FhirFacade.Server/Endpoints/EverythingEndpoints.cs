@@ -97,9 +97,9 @@ public static class EverythingEndpoints
         feature.PatientNhsNumber = gathered.NhsNumber;
         feature.Suppliers = gathered.Suppliers;
         var baseUrl = services.BaseUrl.For(context.Request);
-        var bundle = Build(services, request, route, gathered, baseUrl, out var count);
-        feature.ResourceCount = count;
-        await services.Writer.WriteAsync(context, bundle, StatusCodes.Status200OK, format, context.RequestAborted);
+        var bundle = Build(services, request, route, gathered, baseUrl);
+        feature.ResourceCount = bundle.ResourceCount;
+        await services.Writer.WriteAsync(context, bundle.Bundle, StatusCodes.Status200OK, format, context.RequestAborted);
     }
 
     // The operation's parameters travel in the query (POST with an empty body reads them there too); a body is refused.
@@ -421,7 +421,7 @@ public static class EverythingEndpoints
         return recorded.End > from ? SinceMatch.Yes : SinceMatch.No;
     }
 
-    private static ElementNode Build(EverythingServices services, EverythingRequest request, string route, Gathered gathered, string baseUrl, out int resourceCount)
+    private static SearchBundle Build(EverythingServices services, EverythingRequest request, string route, Gathered gathered, string baseUrl)
     {
         var total = gathered.Resources.Count;
         var page = request.Summary == SummaryMode.Count ? [] : gathered.Resources.Skip(request.Offset).Take(request.Count).ToList();
@@ -454,16 +454,8 @@ public static class EverythingEndpoints
         }
 
         var node = bundle.ToElementNode(services.Model);
-        var entries = node.ChildrenNamed("entry").ToList();
-        for (var i = 0; i < page.Count; i++)
-        {
-            var resource = page[i].Resource;
-            services.Subsetter.Apply(resource, request.Summary, request.Elements);
-            SearchBundleBuilder.Attach(entries[i], resource);
-        }
-
-        resourceCount = page.Count;
-        return node;
+        SearchBundleBuilder.AttachAll(node, page, services.Subsetter, request.Summary, request.Elements);
+        return new SearchBundle(node, page.Count);
     }
 
     private static string Truncate(string text) => text.Length <= 64 ? text : text[..64] + "…";

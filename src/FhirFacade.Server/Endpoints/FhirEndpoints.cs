@@ -211,9 +211,9 @@ public static class FhirEndpoints
         feature.Suppliers = result.Suppliers;
         RecordSharingRefusal(feature, result.Issues);
         var baseUrl = services.BaseUrl.For(context.Request);
-        var bundle = services.Bundles.Build(request, result, baseUrl, out var count);
-        feature.ResourceCount = count;
-        await services.Writer.WriteAsync(context, bundle, StatusCodes.Status200OK, format, context.RequestAborted);
+        var bundle = services.Bundles.Build(request, result, baseUrl);
+        feature.ResourceCount = bundle.ResourceCount;
+        await services.Writer.WriteAsync(context, bundle.Bundle, StatusCodes.Status200OK, format, context.RequestAborted);
     }
 
     // The audit record names the patient of a search by NHS number however the search named it: every adapter's native

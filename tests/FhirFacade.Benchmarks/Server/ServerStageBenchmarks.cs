@@ -173,7 +173,7 @@ public class ServerStageBenchmarks
         var request = SearchRequestParser.Parse("MedicationStatement", [KeyValuePair.Create("patient.identifier", SearchRequestParser.NhsNumberSystem + "|" + BenchmarkFacadeFactory.DemoNhsNumber)], strict: false, _ids);
         var gatewayContext = RequestContext.WithoutCaller("benchmark", services.GetRequiredService<IOptions<GatewayOptions>>().Value.OverallBudget);
         var result = await services.GetRequiredService<FhirGateway>().SearchAsync(gatewayContext, request, CancellationToken.None);
-        _bundle = services.GetRequiredService<SearchBundleBuilder>().Build(request, result, BenchmarkFacadeFactory.Audience, out _);
+        _bundle = services.GetRequiredService<SearchBundleBuilder>().Build(request, result, BenchmarkFacadeFactory.Audience).Bundle;
         Console.WriteLine($"// summary {_summaryXml.Length} B, medications {_medicationsXml.Length} B ({_medications.Medications.Count} items), bundle of {result.Matches.Count} matches");
     }
 }

@@ -45,7 +45,7 @@ internal static class TestGateway
             (wrapLocator ?? (l => l))(new DirectoryRecordLocator(directory, registry, runner)),
             runner,
             validation,
-            new ResourceMerger(registry, directory, FhirKernel.Default, TestResourceIds.Codec),
+            new ResourceMerger(registry, directory, FhirKernel.Default, TestResourceIds.Codec, validation),
             access ?? new AllowAllAccessPolicy(),
             new SharingPolicy(NullLogger<SharingPolicy>.Instance),
             TestResourceIds.Codec,

@@ -3,11 +3,15 @@ using FhirFacade.Core.Identity;
 using FhirFacade.Core.Location;
 using FhirFacade.Core.Merging;
 using FhirFacade.Core.Suppliers;
+using FhirFacade.Core.Validation;
 using FhirFacade.Fhir.Conformance;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Model;
 using FhirFacade.Fhir.Resources;
+using FhirFacade.Fhir.Validation;
+using FhirFacade.TestKit.Metrics;
 using FhirFacade.TestKit.Server;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Core.Tests.Merging;
@@ -16,6 +20,9 @@ namespace FhirFacade.Core.Tests.Merging;
 public sealed class ResourceMergerTests
 {
     private const string Nhs = "9000000009";
+
+    // The production validator (UK Core packages, FHIRPath invariants), built once for the tests that need a real rule to break.
+    private static readonly Lazy<IResourceValidator> UkCore = new(() => new UkCoreResourceValidator(FhirValidation.CreateValidator(FhirKernel.Default.Packages, FhirKernel.Default.Model)));
 
     public static TheoryData<string, Func<string, string, Resource>, Func<string, string, Resource>> NotDuplicates => new()
     {
@@ -48,6 +55,88 @@ public sealed class ResourceMergerTests
         kept.Resource.Child("meta")!.Child("source")!.Text.Should().Be(ResourceSource.For("fake", "A1"));
         issues.Should().ContainSingle().Which.Should().Match<Issue>(i =>
             i.Code == "MERGED-DUPLICATE" && i.Severity == IssueSeverity.Information && i.Message.Contains("Practice A (A1)") && i.Message.Contains("Practice B (B2)"));
+    }
+
+    [Fact]
+    public void Merge_WhenTwoSourcesHoldTheSameProblem_TagsTheSurvivorsOwnTreeWithoutACopy()
+    {
+        var sut = CreateSut();
+        var matches = new[] { Gateway(Problem("A1", "p1"), "A1", "p1"), Gateway(Problem("B2", "p2"), "B2", "p2") };
+        var idNode = matches[0].Resource.Child("id");
+
+        var merged = sut.Merge(matches, [], new List<Issue>());
+
+        var kept = merged.Should().ContainSingle().Subject;
+        kept.Should().BeSameAs(matches[0]);
+        kept.Resource.Should().BeSameAs(matches[0].Resource);
+        kept.Resource.Child("id").Should().BeSameAs(idNode, "the tree is tagged where it is, not rebuilt");
+        var meta = kept.Resource.Child("meta")!;
+        meta.Children.Select(c => c.Name).Should().Equal("source", "tag", "tag");
+        meta.ChildrenNamed("tag").Select(t => (t.Index, t.Location, t.Child("code")!.InstanceType)).Should().Equal(
+            (0, "Condition.meta.tag[0]", "code"),
+            (1, "Condition.meta.tag[1]", "code"));
+    }
+
+    [Fact]
+    public void Merge_WhenTheSurvivorHasNoMeta_AddsItWhereTheDefinitionOrderPutsIt()
+    {
+        var sut = CreateSut();
+        var first = Problem("A1", "p1");
+        first.Meta = null;
+        var matches = new[] { Gateway(first, "A1", "p1"), Gateway(Problem("B2", "p2"), "B2", "p2") };
+
+        var merged = sut.Merge(matches, [], new List<Issue>());
+
+        var kept = merged.Should().ContainSingle().Subject.Resource;
+        kept.Children.Select(c => c.Name).Take(2).Should().Equal("id", "meta");
+        kept.Children.Select(c => c.Definition!.Order).Should().BeInAscendingOrder();
+        var meta = kept.Child("meta")!;
+        (meta.InstanceType, meta.Location).Should().Be(("Meta", "Condition.meta"));
+        meta.ChildrenNamed("tag").Select(t => t.Child("code")!.Text).Should().Equal("fake:A1", "fake:B2");
+    }
+
+    [Fact]
+    public void Merge_WhenTheTagMakesTheMergedResourceInvalid_WithholdsItAndNamesEverySource()
+    {
+        // "B2 " (a trailing space) is not a valid FHIR code, so the tag "fake:B2 " breaks the survivor, which was valid as mapped.
+        var sut = CreateSut(UkCore.Value, ValidationPolicy.Enforce);
+        var other = Gateway(Problem("A1", "p3", code: "38341003"), "A1", "p3");
+        var matches = new[] { Gateway(Problem("A1", "p1"), "A1", "p1"), Gateway(Problem("B2 ", "p2"), "B2 ", "p2"), other };
+        UkCore.Value.Validate(matches[0].Resource).Should().NotContain(i => i.IsError, "the survivor is valid until it is tagged");
+        var issues = new List<Issue>();
+
+        var merged = sut.Merge(matches, [], issues);
+
+        merged.Should().ContainSingle().Which.Should().BeSameAs(other, "the merged Condition is withheld and nothing else is");
+        issues.Should().NotContain(i => i.Code == "MERGED-DUPLICATE");
+        issues.Should().ContainSingle(i => i.Code == "VALIDATION-WITHHELD").Which.Message.Should()
+            .Be("A Condition from Fake fake at Practice A (A1) and Fake fake at B2 , merged into one entry, does not conform to its UK Core profile and was withheld.");
+        issues.Should().Contain(i => i.Code == "VAL-PRIMITIVE" && i.Location == "Condition.meta.tag[1].code" && i.Severity == IssueSeverity.Warning);
+    }
+
+    [Fact]
+    public void Merge_WhenTheTagMakesTheMergedResourceInvalidUnderReport_ReleasesItAndSaysSo()
+    {
+        var sut = CreateSut(UkCore.Value, ValidationPolicy.Report);
+        var matches = new[] { Gateway(Problem("A1", "p1"), "A1", "p1"), Gateway(Problem("B2 ", "p2"), "B2 ", "p2") };
+        var issues = new List<Issue>();
+
+        var merged = sut.Merge(matches, [], issues);
+
+        merged.Should().ContainSingle().Which.Resource.Child("meta")!.ChildrenNamed("tag").Should().HaveCount(2);
+        issues.Select(i => i.Code).Should().ContainInOrder("VALIDATION-REPORTED", "VAL-PRIMITIVE", "MERGED-DUPLICATE");
+    }
+
+    [Fact]
+    public void Merge_WhenMerged_ValidatesTheTaggedFormOnceAndOnlyTheSurvivor()
+    {
+        var validator = new RecordingValidator();
+        var sut = CreateSut(validator, ValidationPolicy.Enforce);
+        var matches = new[] { Gateway(Problem("A1", "p1"), "A1", "p1"), Gateway(Problem("B2", "p2"), "B2", "p2"), Gateway(Allergy("A1", "a1"), "A1", "a1") };
+
+        sut.Merge(matches, [], new List<Issue>());
+
+        validator.Seen.Should().ContainSingle().Which.Should().Equal(["fake:A1", "fake:B2"]);
     }
 
     [Theory]
@@ -154,7 +243,7 @@ public sealed class ResourceMergerTests
         issues.Should().ContainSingle(i => i.Code == "PATIENT-SEVERAL-SOURCES");
     }
 
-    private static ResourceMerger CreateSut()
+    private static ResourceMerger CreateSut(IResourceValidator? validator = null, ValidationPolicy policy = ValidationPolicy.Enforce)
     {
         var adapter = new FakeSupplierAdapter();
         var directory = new ConfiguredOrganisationDirectory(Options.Create(new OrganisationDirectoryOptions
@@ -165,7 +254,12 @@ public sealed class ResourceMergerTests
                 new OrganisationEndpoint { OdsCode = "B2", Name = "Practice B", Supplier = adapter.SupplierId, Endpoint = new Uri("http://127.0.0.1:1/") },
             ],
         }));
-        return new ResourceMerger(new SupplierAdapterRegistry([adapter]), directory, FhirKernel.Default, TestResourceIds.Codec);
+        var validation = new ResourceValidationStep(
+            validator ?? new FakeResourceValidator(),
+            Options.Create(new ValidationOptions { Policy = policy }),
+            new ValidationMetrics(TestMeters.NewFactory()),
+            NullLogger<ResourceValidationStep>.Instance);
+        return new ResourceMerger(new SupplierAdapterRegistry([adapter]), directory, FhirKernel.Default, TestResourceIds.Codec, validation);
     }
 
     private static string Id(string resourceType, string ods, string nativeId) => TestResourceIds.Encode(resourceType, "fake", ods, nativeId);
@@ -236,4 +330,16 @@ public sealed class ResourceMergerTests
         new(resource.TypeName, nativeId, resource.ToElementNode(FhirKernel.Default.Model), null, Nhs, "patient");
 
     private static GatewayResource Gateway(Resource resource, string ods, string nativeId) => new(Supplier(resource, nativeId), "fake", ods);
+
+    /// <summary>Finds nothing wrong; remembers the record-source tag codes of every resource it was asked about.</summary>
+    private sealed class RecordingValidator : IResourceValidator
+    {
+        public List<string?[]> Seen { get; } = [];
+
+        public IReadOnlyList<Issue> Validate(ElementNode resource)
+        {
+            Seen.Add(resource.Child("meta")?.ChildrenNamed("tag").Select(t => t.Child("code")?.Text).ToArray() ?? []);
+            return [];
+        }
+    }
 }
