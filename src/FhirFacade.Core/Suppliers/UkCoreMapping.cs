@@ -234,8 +234,9 @@ public static class UkCoreMapping
 
     /// <summary>
     /// A MedicationStatement: id, profile, status, the reference to its Medication (same native id, the drug's name as
-    /// display), subject, the effective period from its start (also the date asserted) to its end, who prescribed it, the stop reason of a stopped statement, the dose as text and the UK Core
-    /// last-issue-date extension (each left out when blank).
+    /// display), subject, the effective period from its start (also the date asserted) to its end, who prescribed it,
+    /// the stop reason of a stopped statement, the dose as text and the UK Core last-issue-date extension (each left
+    /// out when blank).
     /// </summary>
     public static MedicationStatement MedicationStatement(SupplierMappingContext context, string nativeId, MedicationFacts facts)
     {
