@@ -11,12 +11,6 @@ public static class EmisServiceCollectionExtensions
     /// <c>emis</c> with its Polly.Core resilience handler, the client and the <see cref="ISupplierAdapter"/>.
     /// Needs an <c>IFhirModel</c> and a <see cref="TimeProvider"/> in the container.
     /// </summary>
-    public static IServiceCollection AddEmisSupplier(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSupplierHttpClient<EmisOptions>(EmisOptions.SectionName, EmisClient.HttpClientName);
-        services.AddSingleton<EmisClient>();
-        services.AddSingleton<ISupplierAdapter, EmisSupplierAdapter>();
-        return services;
-    }
+    public static IServiceCollection AddEmisSupplier(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddHttpSupplier<EmisOptions, EmisClient, EmisSupplierAdapter>(configuration, EmisOptions.SectionName, EmisClient.HttpClientName);
 }

@@ -8,10 +8,16 @@ namespace FhirFacade.Suppliers.Emis;
 /// <see cref="SupplierAdapterBase{TRecord, TContext}"/>'s.
 /// </summary>
 internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model, ResourceIdCodec ids, TimeProvider timeProvider)
-    : SupplierAdapterBase<EmisPatientRecord, EmisMappingContext>(Declared, model)
+    : SupplierAdapterBase<EmisPatientRecord, EmisMappingContext>(Declared, model, Lists)
 {
     /// <summary>The EMIS API filters by record section only: every other criterion is applied by the gateway.</summary>
     public static readonly SupplierDeclaration Declared = new(EmisCodeSystems.SupplierId, "EMIS Web", "EMIS", SupplierDeclaration.PatientRecordCapabilities(practitioners: true));
+
+    /// <summary>Problems, allergies and medications are lists of events, each with its EMIS event id.</summary>
+    private static readonly RecordLists Lists = new RecordLists()
+        .Add(T.Condition, r => r.Problems, p => p.Confidential, p => p.Id, EmisConditionMapper.Map)
+        .Add(T.AllergyIntolerance, r => r.Allergies, a => a.Confidential, a => a.Id, EmisAllergyIntoleranceMapper.Map)
+        .AddMedications(r => r.Medications, m => m.Confidential, m => m.Id, EmisMedicationStatementMapper.Map, EmisMedicationMapper.Map);
 
     public override async Task<bool> HoldsPatientAsync(OrganisationEndpoint organisation, NhsNumber nhsNumber, CancellationToken cancellationToken)
     {
@@ -34,50 +40,7 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model, R
     /// <summary>The mapping context of an answer EMIS has just given: its resources say they were retrieved now.</summary>
     protected override EmisMappingContext CreateContext(OrganisationEndpoint organisation, EmisPatientRecord record) => Context(organisation, record);
 
-    protected override void MapSearch(EmisPatientRecord record, string resourceType, MappedItems items)
-    {
-        var context = items.Context;
-        switch (resourceType)
-        {
-            case T.Patient:
-                items.Match(EmisPatientMapper.Map(record, context), context.NhsNumber);
-                break;
-            case T.Condition:
-                foreach (var problem in items.Shareable(record.Problems, p => p.Confidential))
-                {
-                    items.Match(EmisConditionMapper.Map(problem, context), context.EventNativeId(problem.Id));
-                }
-
-                break;
-            case T.AllergyIntolerance:
-                foreach (var allergy in items.Shareable(record.Allergies, a => a.Confidential))
-                {
-                    items.Match(EmisAllergyIntoleranceMapper.Map(allergy, context), context.EventNativeId(allergy.Id));
-                }
-
-                break;
-            default:
-                foreach (var medication in items.Shareable(record.Medications, m => m.Confidential))
-                {
-                    if (items.Match(EmisMedicationStatementMapper.Map(medication, context), context.EventNativeId(medication.Id)))
-                    {
-                        items.Include(EmisMedicationMapper.Map(medication, context), context.EventNativeId(medication.Id));
-                    }
-                }
-
-                break;
-        }
-    }
-
-    protected override Resource? MapItem(EmisPatientRecord record, string resourceType, string itemId, EmisMappingContext context) => resourceType switch
-    {
-        T.Patient => EmisPatientMapper.Map(record, context),
-        T.Condition => record.Problems.FirstOrDefault(p => p.Id == itemId && !p.Confidential) is { } p ? EmisConditionMapper.Map(p, context) : null,
-        T.AllergyIntolerance => record.Allergies.FirstOrDefault(a => a.Id == itemId && !a.Confidential) is { } a ? EmisAllergyIntoleranceMapper.Map(a, context) : null,
-        T.MedicationStatement => record.Medications.FirstOrDefault(m => m.Id == itemId && !m.Confidential) is { } m ? EmisMedicationStatementMapper.Map(m, context) : null,
-        T.Medication => record.Medications.FirstOrDefault(m => m.Id == itemId && !m.Confidential) is { } m ? EmisMedicationMapper.Map(m, context) : null,
-        _ => null,
-    };
+    protected override Resource? MapPatient(EmisPatientRecord record, EmisMappingContext context) => EmisPatientMapper.Map(record, context);
 
     /// <summary>Organisations and practitioners are EMIS resources of their own, read by ODS code and SDS user id.</summary>
     protected override async Task<SupplierReadResult?> ReadUnscopedAsync(OrganisationEndpoint organisation, string resourceType, string nativeId, CancellationToken cancellationToken)
@@ -97,38 +60,13 @@ internal sealed class EmisSupplierAdapter(EmisClient client, IFhirModel model, R
         }
     }
 
-    /// <summary>
-    /// A Patient search by family name (+ birth date): EMIS's demographic search, then each match's
-    /// summary. Patients who dissented or are flagged sensitive are left out without a word, so a name
-    /// search cannot reveal them; the gateway applies the other criteria (given, gender, date prefixes).
-    /// </summary>
-    protected override async Task<SupplierSearchResult> SearchByDemographicsAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
-    {
-        var family = query.Request.PlainFamily();
-        if (query.ResourceType != T.Patient || family is null)
-        {
-            return new SupplierSearchResult([], [], [new Issue("EMIS-NO-DEMOGRAPHIC-SEARCH", IssueSeverity.Information, IssueType.NotSupported, $"EMIS Web at {SupplierCallRunner.OrganisationLabel(organisation)} searches patients by NHS number, or by family name (starts-with, no modifier) and birth date.")]);
-        }
+    /// <summary>EMIS's demographic search: family name (starts-with) and an exact birth date; a summary without its patient is not listed.</summary>
+    protected override bool SearchesByName => true;
 
-        var found = await client.SearchPatientsAsync(organisation, family, ExactBirthDate(query.Request), cancellationToken);
-        if (found is null || found.NhsNumbers.Count == 0)
-        {
-            return SupplierSearchResult.Empty;
-        }
+    protected override async Task<PatientMatches> FindPatientsAsync(OrganisationEndpoint organisation, string family, SearchRequest request, CancellationToken cancellationToken) =>
+        await client.SearchPatientsAsync(organisation, family, ExactBirthDate(request), cancellationToken) is { } found ? new(found.NhsNumbers, found.Truncated) : PatientMatches.None;
 
-        return await DemographicSearch.CollectAsync(
-            found.NhsNumbers,
-            (nhsNumber, token) => client.GetPatientSummaryAsync(organisation, nhsNumber, token),
-            summary => IsAt(summary, organisation) && summary.Patient is { Sensitive: false, Dissent: false },
-            summary =>
-            {
-                var context = Context(organisation, summary);
-                var patient = EmisPatientMapper.Map(summary, context);
-                return (patient is null ? null : ToSupplierResource(patient, context.NhsNumber, summary.Version, context), context.Issues);
-            },
-            found.Truncated ? new Issue("EMIS-SEARCH-TRUNCATED", IssueSeverity.Warning, IssueType.TooCostly, $"EMIS Web at {SupplierCallRunner.OrganisationLabel(organisation)} found more patients than it returns; narrow the search (add given, birthdate or gender).") : null,
-            cancellationToken);
-    }
+    protected override bool ListedInNameSearch(OrganisationEndpoint organisation, EmisPatientRecord record) => record.Patient is not null;
 
     /// <summary>The birth date EMIS can filter on natively: one <c>eq</c> value of day precision; anything else is filtered by the gateway.</summary>
     private static string? ExactBirthDate(SearchRequest request) =>

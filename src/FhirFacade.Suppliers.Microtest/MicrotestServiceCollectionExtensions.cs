@@ -11,13 +11,7 @@ public static class MicrotestServiceCollectionExtensions
     /// <c>microtest</c> with its Polly.Core resilience handler, the token cache, the client and the
     /// <see cref="ISupplierAdapter"/>. Needs an <c>IFhirModel</c> and a <see cref="TimeProvider"/> in the container.
     /// </summary>
-    public static IServiceCollection AddMicrotestSupplier(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSupplierHttpClient<MicrotestOptions>(MicrotestOptions.SectionName, MicrotestClient.HttpClientName);
-        services.AddSingleton<MicrotestTokenCache>();
-        services.AddSingleton<MicrotestClient>();
-        services.AddSingleton<ISupplierAdapter, MicrotestSupplierAdapter>();
-        return services;
-    }
+    public static IServiceCollection AddMicrotestSupplier(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddSingleton<MicrotestTokenCache>()
+            .AddHttpSupplier<MicrotestOptions, MicrotestClient, MicrotestSupplierAdapter>(configuration, MicrotestOptions.SectionName, MicrotestClient.HttpClientName);
 }

@@ -53,11 +53,7 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
 
     protected override MicrotestMappingContext CreateContext(OrganisationEndpoint organisation, MicrotestPatient record) => Context(organisation, record.NhsNumber);
 
-    protected override void MapSearch(MicrotestPatient record, string resourceType, MappedItems items) =>
-        items.Match(MicrotestPatientMapper.Map(record, items.Context), items.Context.NhsNumber);
-
-    protected override Resource? MapItem(MicrotestPatient record, string resourceType, string itemId, MicrotestMappingContext context) =>
-        resourceType == T.Patient ? MicrotestPatientMapper.Map(record, context) : null;
+    protected override Resource? MapPatient(MicrotestPatient record, MicrotestMappingContext context) => MicrotestPatientMapper.Map(record, context);
 
     /// <summary>The practice (Evolution has no organisation endpoint: it is the directory entry itself), and list items (read beside the patient summary).</summary>
     protected override async Task<SupplierReadResult?> ReadUnscopedAsync(OrganisationEndpoint organisation, string resourceType, string nativeId, CancellationToken cancellationToken)
@@ -79,37 +75,13 @@ internal sealed class MicrotestSupplierAdapter(MicrotestClient client, IFhirMode
         }
     }
 
-    /// <summary>
-    /// A Patient search by family name (+ birth date): Evolution's demographic search, then each match's
-    /// patient. Patients who dissented or are flagged sensitive are left out without a word, so a name
-    /// search cannot reveal them; the gateway applies the other criteria (given, gender, date prefixes).
-    /// </summary>
-    protected override async Task<SupplierSearchResult> SearchByDemographicsAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
+    /// <summary>Evolution's demographic search by family name (+ birth date), at most <see cref="MaxDemographicMatches"/> patients.</summary>
+    protected override bool SearchesByName => true;
+
+    protected override async Task<PatientMatches> FindPatientsAsync(OrganisationEndpoint organisation, string family, SearchRequest request, CancellationToken cancellationToken)
     {
-        var family = query.Request.PlainFamily();
-        if (query.ResourceType != T.Patient || family is null)
-        {
-            return new SupplierSearchResult([], [], [new Issue("MICROTEST-NO-DEMOGRAPHIC-SEARCH", IssueSeverity.Information, IssueType.NotSupported, $"Microtest Evolution at {SupplierCallRunner.OrganisationLabel(organisation)} searches patients by NHS number, or by family name (starts-with, no modifier) and birth date.")]);
-        }
-
-        var found = await client.SearchPatientsAsync(organisation, family, ExactBirthDate(query.Request), MaxDemographicMatches, cancellationToken);
-        if (found.NhsNumbers.Count == 0)
-        {
-            return SupplierSearchResult.Empty;
-        }
-
-        return await DemographicSearch.CollectAsync(
-            found.NhsNumbers,
-            (nhsNumber, token) => client.GetPatientAsync(organisation, nhsNumber, token),
-            patient => IsAt(patient, organisation) && !patient.Sensitive && !patient.SharingDissent,
-            patient =>
-            {
-                var context = Context(organisation, patient.NhsNumber);
-                var resource = MicrotestPatientMapper.Map(patient, context);
-                return (resource is null ? null : ToSupplierResource(resource, context.NhsNumber, Facts(patient).Version, context), context.Issues);
-            },
-            found.Truncated ? new Issue("MICROTEST-SEARCH-TRUNCATED", IssueSeverity.Warning, IssueType.TooCostly, $"Microtest Evolution at {SupplierCallRunner.OrganisationLabel(organisation)} found more patients than the adapter follows; narrow the search (add given, birthdate or gender).") : null,
-            cancellationToken);
+        var found = await client.SearchPatientsAsync(organisation, family, ExactBirthDate(request), MaxDemographicMatches, cancellationToken);
+        return new(found.NhsNumbers, found.Truncated);
     }
 
     /// <summary>The date of birth Evolution can filter on natively (<c>dd/MM/yyyy</c>): one <c>eq</c> value of day precision; anything else is filtered by the gateway.</summary>

@@ -13,12 +13,8 @@ public static class TppServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddTppSupplier(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSupplierHttpClient<TppOptions>(TppOptions.SectionName, TppClient.HttpClientName);
-        services.AddSingleton<TppClient>();
-        // Keyed by the supplier id: another supplier registering its own SnomedConceptMap cannot replace this one (or be replaced).
+        // The map is keyed by the supplier id: another supplier registering its own SnomedConceptMap cannot replace this one (or be replaced).
         services.AddKeyedSingleton(TppCodeSystems.SupplierId, (_, _) => Ctv3SnomedMap.Load());
-        services.AddSingleton<ISupplierAdapter, TppSupplierAdapter>();
-        return services;
+        return services.AddHttpSupplier<TppOptions, TppClient, TppSupplierAdapter>(configuration, TppOptions.SectionName, TppClient.HttpClientName);
     }
 }

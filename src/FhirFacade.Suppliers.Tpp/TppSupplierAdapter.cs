@@ -14,10 +14,21 @@ namespace FhirFacade.Suppliers.Tpp;
 /// third-party-sharing refusal into a <see cref="SupplierFailureKind.Refused"/> the gateway reports — never an empty answer.
 /// </summary>
 internal sealed class TppSupplierAdapter(TppClient client, [FromKeyedServices(TppCodeSystems.SupplierId)] SnomedConceptMap ctv3Map, IFhirModel model, ResourceIdCodec ids, TimeProvider timeProvider)
-    : SupplierAdapterBase<TppRecord, TppMappingContext>(Declared, model)
+    : SupplierAdapterBase<TppRecord, TppMappingContext>(Declared, model, Lists)
 {
     /// <summary>The TPP query API filters by record area only: every other criterion is applied by the gateway.</summary>
     public static readonly SupplierDeclaration Declared = new(TppCodeSystems.SupplierId, "TPP SystmOne", "TPP", SupplierDeclaration.PatientRecordCapabilities(practitioners: true));
+
+    /// <summary>
+    /// Items by SystmOne row id (private ones are confidential); the "no known allergies" entry after the allergies, and
+    /// the usual GP of the registration by staff row id.
+    /// </summary>
+    private static readonly RecordLists Lists = new RecordLists()
+        .Add(T.Condition, r => r.Problems, p => p.Private, p => RowId(p.RowId), TppConditionMapper.Map)
+        .Add(T.AllergyIntolerance, r => r.Allergies, a => a.Private, a => RowId(a.RowId), TppAllergyIntoleranceMapper.Map)
+        .AddOne(T.AllergyIntolerance, r => r.NoKnownAllergies, n => RowId(n.RowId), TppAllergyIntoleranceMapper.Map)
+        .AddMedications(r => r.Medications, m => m.Private, m => RowId(m.RowId), TppMedicationStatementMapper.Map, TppMedicationMapper.Map)
+        .AddOne(T.Practitioner, r => r.Patient?.Registration?.UsualGp, gp => RowId(gp.StaffRowId), TppPractitionerMapper.Map);
 
     public override async Task<bool> HoldsPatientAsync(OrganisationEndpoint organisation, NhsNumber nhsNumber, CancellationToken cancellationToken)
     {
@@ -43,70 +54,15 @@ internal sealed class TppSupplierAdapter(TppClient client, [FromKeyedServices(Tp
             ? SharingIssues.AreaWithheldBySupplier(organisation, DisplayName, area)
             : null;
 
-    protected override void MapSearch(TppRecord record, string resourceType, MappedItems items)
-    {
-        var context = items.Context;
-        switch (resourceType)
-        {
-            case T.Patient:
-                items.Match(TppPatientMapper.Map(record, context), context.NhsNumber);
-                break;
-            case T.Condition:
-                foreach (var problem in items.Shareable(record.Problems, p => p.Private))
-                {
-                    items.Match(TppConditionMapper.Map(problem, context), RowId(context, problem.RowId));
-                }
-
-                break;
-            case T.AllergyIntolerance:
-                foreach (var allergy in items.Shareable(record.Allergies, a => a.Private))
-                {
-                    items.Match(TppAllergyIntoleranceMapper.Map(allergy, context), RowId(context, allergy.RowId));
-                }
-
-                if (record.NoKnownAllergies is { } noKnownAllergies)
-                {
-                    items.Match(TppAllergyIntoleranceMapper.Map(noKnownAllergies, context), RowId(context, noKnownAllergies.RowId));
-                }
-
-                break;
-            default:
-                foreach (var medication in items.Shareable(record.Medications, m => m.Private))
-                {
-                    if (items.Match(TppMedicationStatementMapper.Map(medication, context), RowId(context, medication.RowId)))
-                    {
-                        items.Include(TppMedicationMapper.Map(medication, context), RowId(context, medication.RowId));
-                    }
-                }
-
-                break;
-        }
-    }
+    protected override Resource? MapPatient(TppRecord record, TppMappingContext context) => TppPatientMapper.Map(record, context);
 
     /// <summary>A row id is a SystmOne row number; anything else names no row (checked before TPP is asked).</summary>
     protected override bool IsItemId(string resourceType, string itemId) =>
         resourceType == T.Patient || long.TryParse(itemId, NumberStyles.None, CultureInfo.InvariantCulture, out _);
 
-    protected override Resource? MapItem(TppRecord record, string resourceType, string itemId, TppMappingContext context)
-    {
-        if (resourceType == T.Patient)
-        {
-            return TppPatientMapper.Map(record, context);
-        }
-
-        var rowId = long.Parse(itemId, NumberStyles.None, CultureInfo.InvariantCulture);
-        return resourceType switch
-        {
-            T.Condition => record.Problems?.FirstOrDefault(p => p.RowId == rowId && !p.Private) is { } p ? TppConditionMapper.Map(p, context) : null,
-            T.AllergyIntolerance => record.Allergies?.FirstOrDefault(a => a.RowId == rowId && !a.Private) is { } a
-                ? TppAllergyIntoleranceMapper.Map(a, context)
-                : record.NoKnownAllergies is { } nka && nka.RowId == rowId ? TppAllergyIntoleranceMapper.Map(nka, context) : null,
-            T.MedicationStatement => record.Medications?.FirstOrDefault(m => m.RowId == rowId && !m.Private) is { } m ? TppMedicationStatementMapper.Map(m, context) : null,
-            T.Medication => record.Medications?.FirstOrDefault(m => m.RowId == rowId && !m.Private) is { } m ? TppMedicationMapper.Map(m, context) : null,
-            T.Practitioner => record.Patient?.Registration?.UsualGp is { } gp && gp.StaffRowId == rowId ? TppPractitionerMapper.Map(gp, context) : null,
-            _ => null,
-        };
-    }
+    /// <summary>A row id is read as a number (<c>007</c> is row 7).</summary>
+    protected override Resource? MapItem(TppRecord record, string resourceType, string itemId, TppMappingContext context) =>
+        base.MapItem(record, resourceType, resourceType == T.Patient ? itemId : RowId(long.Parse(itemId, NumberStyles.None, CultureInfo.InvariantCulture))!, context);
 
     /// <summary>A unit is read by its ODS code, through TPP's organisation query.</summary>
     protected override async Task<SupplierReadResult?> ReadUnscopedAsync(OrganisationEndpoint organisation, string resourceType, string nativeId, CancellationToken cancellationToken)
@@ -124,37 +80,16 @@ internal sealed class TppSupplierAdapter(TppClient client, [FromKeyedServices(Tp
     }
 
     /// <summary>
-    /// A Patient search by family name (+ date of birth): TPP's <c>PatientSearch</c>, then each match's demographics.
-    /// Patients who dissented or are flagged sensitive, and records whose demographics the unit withholds, are left
-    /// out without a word, so a name search cannot reveal them; the gateway applies the other criteria.
+    /// TPP's <c>PatientSearch</c> by family name (+ date of birth), then each match's demographics; records whose
+    /// demographics the unit withholds are left out without a word, as restricted patients are.
     /// </summary>
-    protected override async Task<SupplierSearchResult> SearchByDemographicsAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
-    {
-        var family = query.Request.PlainFamily();
-        if (query.ResourceType != T.Patient || family is null)
-        {
-            return new SupplierSearchResult([], [], [new Issue("TPP-NO-DEMOGRAPHIC-SEARCH", IssueSeverity.Information, IssueType.NotSupported, $"TPP SystmOne at {SupplierCallRunner.OrganisationLabel(organisation)} searches patients by NHS number, or by family name (starts-with, no modifier) and date of birth.")]);
-        }
+    protected override bool SearchesByName => true;
 
-        var found = await client.SearchPatientsAsync(organisation, family, ExactBirthDate(query.Request), cancellationToken);
-        if (found?.NhsNumbers is not { Count: > 0 } nhsNumbers)
-        {
-            return SupplierSearchResult.Empty;
-        }
+    protected override async Task<PatientMatches> FindPatientsAsync(OrganisationEndpoint organisation, string family, SearchRequest request, CancellationToken cancellationToken) =>
+        await client.SearchPatientsAsync(organisation, family, ExactBirthDate(request), cancellationToken) is { NhsNumbers: { } found } answer ? new(found, answer.Truncated) : PatientMatches.None;
 
-        return await DemographicSearch.CollectAsync(
-            nhsNumbers,
-            (nhsNumber, token) => GetRecordAsync(organisation, nhsNumber, TppCodeSystems.AreaDemographics, token),
-            record => record.Patient is { Sensitive: false, Dissent: false } && WithheldArea(organisation, record, T.Patient) is null,
-            record =>
-            {
-                var context = CreateContext(organisation, record);
-                var patient = TppPatientMapper.Map(record, context);
-                return (patient is null ? null : ToSupplierResource(patient, context.NhsNumber, Facts(record).Version, context), context.Issues);
-            },
-            found.Truncated ? new Issue("TPP-SEARCH-TRUNCATED", IssueSeverity.Warning, IssueType.TooCostly, $"TPP SystmOne at {SupplierCallRunner.OrganisationLabel(organisation)} found more patients than it returns; narrow the search (add given, birthdate or gender).") : null,
-            cancellationToken);
-    }
+    protected override bool ListedInNameSearch(OrganisationEndpoint organisation, TppRecord record) =>
+        record.Patient is not null && WithheldArea(organisation, record, T.Patient) is null;
 
     /// <summary>The date of birth TPP can filter on natively: one <c>eq</c> value of day precision; anything else is filtered by the gateway.</summary>
     private static string? ExactBirthDate(SearchRequest request) =>
@@ -172,8 +107,7 @@ internal sealed class TppSupplierAdapter(TppClient client, [FromKeyedServices(Tp
     private static bool IsOrganisation(TppUnit? unit, OrganisationEndpoint organisation) =>
         string.Equals(unit?.OdsCode, organisation.OdsCode, StringComparison.OrdinalIgnoreCase);
 
-    private static string RowId(TppMappingContext context, long? rowId) =>
-        rowId is { } id ? context.RowNativeId(id) : string.Empty;
+    private static string? RowId(long? rowId) => rowId?.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The record of <paramref name="organisation"/> (a refusal there throws); <see langword="null"/> when the unit does not hold the patient.</summary>
     private async Task<TppRecord?> GetRecordAsync(OrganisationEndpoint organisation, string nhsNumber, string area, CancellationToken cancellationToken)

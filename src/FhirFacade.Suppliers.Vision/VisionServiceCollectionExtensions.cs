@@ -13,11 +13,9 @@ public static class VisionServiceCollectionExtensions
     public static IServiceCollection AddVisionSupplier(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSupplierOptions<VisionOptions>(VisionOptions.SectionName);
-        services.AddLogging();
-        services.AddSingleton<MllpConnectionPool>();
-        services.AddSingleton<VisionClient>();
-        services.AddSingleton<ISupplierAdapter, VisionSupplierAdapter>();
-        return services;
+        return services.AddSupplierOptions<VisionOptions>(VisionOptions.SectionName)
+            .AddLogging()
+            .AddSingleton<MllpConnectionPool>()
+            .AddSupplierAdapter<VisionClient, VisionSupplierAdapter>();
     }
 }

@@ -9,13 +9,20 @@ namespace FhirFacade.Suppliers.Vision;
 /// (ZCF, with a <c>confidential-items</c> warning) and reports items it cannot map instead of failing.
 /// </summary>
 internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel model, ResourceIdCodec ids, TimeProvider timeProvider)
-    : SupplierAdapterBase<VisionRecord, VisionMappingContext>(Declared, model)
+    : SupplierAdapterBase<VisionRecord, VisionMappingContext>(Declared, model, Lists)
 {
     /// <summary>
     /// The Vision query filters by record area only: every other criterion is applied by the gateway. The usual GP
     /// (PD1-4) is readable as a Practitioner; other clinicians are only named by SDS user id.
     /// </summary>
     public static readonly SupplierDeclaration Declared = new(VisionCodeSystems.SupplierId, VisionCodeSystems.DisplayName, "Vision", SupplierDeclaration.PatientRecordCapabilities(practitioners: true));
+
+    /// <summary>Problems, allergies and medications by their row ids (ZCF marks the confidential ones); the usual GP of PD1-4 by SDS user id.</summary>
+    private static readonly RecordLists Lists = new RecordLists()
+        .Add(T.Condition, r => r.Problems, p => p.Confidential, p => p.Id, VisionConditionMapper.Map)
+        .Add(T.AllergyIntolerance, r => r.Allergies, a => a.Confidential, a => a.Id, VisionAllergyIntoleranceMapper.Map)
+        .AddMedications(r => r.Medications, m => m.Confidential, m => m.Id, VisionMedicationStatementMapper.Map, VisionMedicationMapper.Map)
+        .AddOne(T.Practitioner, r => r.Patient.UsualGp, gp => gp.SdsUserId, VisionPractitionerMapper.Map);
 
     public override async Task<bool> HoldsPatientAsync(OrganisationEndpoint organisation, NhsNumber nhsNumber, CancellationToken cancellationToken)
     {
@@ -41,53 +48,7 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
     protected override VisionMappingContext CreateContext(OrganisationEndpoint organisation, VisionRecord record) =>
         Context(organisation, record.Patient.NhsNumber);
 
-    protected override void MapSearch(VisionRecord record, string resourceType, MappedItems items)
-    {
-        var context = items.Context;
-        switch (resourceType)
-        {
-            case T.Patient:
-                items.Match(VisionPatientMapper.Map(record.Patient, context), context.NhsNumber);
-                break;
-            case T.Condition:
-                foreach (var problem in items.Shareable(record.Problems, p => p.Confidential))
-                {
-                    items.Match(VisionConditionMapper.Map(problem, context), context.ItemNativeId(problem.Id));
-                }
-
-                break;
-            case T.AllergyIntolerance:
-                foreach (var allergy in items.Shareable(record.Allergies, a => a.Confidential))
-                {
-                    items.Match(VisionAllergyIntoleranceMapper.Map(allergy, context), context.ItemNativeId(allergy.Id));
-                }
-
-                break;
-            default:
-                foreach (var medication in items.Shareable(record.Medications, m => m.Confidential))
-                {
-                    var nativeId = context.ItemNativeId(medication.Id);
-                    // Every statement's Medication goes back (the gateway's merge keys statements by dm+d code); only an _include releases them (ADR 0007).
-                    if (items.Match(VisionMedicationStatementMapper.Map(medication, context), nativeId))
-                    {
-                        items.Include(VisionMedicationMapper.Map(medication, context), nativeId);
-                    }
-                }
-
-                break;
-        }
-    }
-
-    protected override Resource? MapItem(VisionRecord record, string resourceType, string itemId, VisionMappingContext context) => resourceType switch
-    {
-        T.Patient => VisionPatientMapper.Map(record.Patient, context),
-        T.Condition => record.Problems.FirstOrDefault(p => p.Id == itemId && !p.Confidential) is { } p ? VisionConditionMapper.Map(p, context) : null,
-        T.AllergyIntolerance => record.Allergies.FirstOrDefault(a => a.Id == itemId && !a.Confidential) is { } a ? VisionAllergyIntoleranceMapper.Map(a, context) : null,
-        T.MedicationStatement => record.Medications.FirstOrDefault(m => m.Id == itemId && !m.Confidential) is { } m ? VisionMedicationStatementMapper.Map(m, context) : null,
-        T.Medication => record.Medications.FirstOrDefault(m => m.Id == itemId && !m.Confidential) is { } m ? VisionMedicationMapper.Map(m, context) : null,
-        T.Practitioner => record.Patient.UsualGp is { } gp && gp.SdsUserId == itemId ? VisionPractitionerMapper.Map(gp, context) : null,
-        _ => null,
-    };
+    protected override Resource? MapPatient(VisionRecord record, VisionMappingContext context) => VisionPatientMapper.Map(record.Patient, context);
 
     /// <summary>The interface has no organisation query: the practice is the directory entry itself.</summary>
     protected override Task<SupplierReadResult?> ReadUnscopedAsync(OrganisationEndpoint organisation, string resourceType, string nativeId, CancellationToken cancellationToken)
@@ -107,33 +68,23 @@ internal sealed class VisionSupplierAdapter(VisionClient client, IFhirModel mode
     }
 
     /// <summary>
-    /// A Patient search by family name (+ birth date): the demographic query (VDQ), then each match's exists query, mapped
-    /// as the NHS-number search maps it. Patients held elsewhere, who dissented or are flagged sensitive are left out
-    /// without a word, so a name search cannot reveal them; the gateway applies the other criteria (given, gender, date prefixes).
-    /// A match whose record names no NHS number is left out with a <c>VISION-UNMAPPABLE</c> warning (as EMIS and TPP do),
-    /// not refused as malformed: that would fail the whole answer and hide every other match.
+    /// The demographic query (VDQ) by family name (+ birth date); each match is then read with its exists query, mapped as
+    /// the NHS-number search maps it. A match whose record names no NHS number is left out with a <c>VISION-UNMAPPABLE</c>
+    /// warning (as EMIS and TPP do), not refused as malformed: that would fail the whole answer and hide every other match.
     /// </summary>
-    protected override async Task<SupplierSearchResult> SearchByDemographicsAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
-    {
-        var family = query.Request.PlainFamily();
-        if (query.ResourceType != T.Patient || family is null)
-        {
-            return new SupplierSearchResult([], [], [new Issue("VISION-NO-DEMOGRAPHIC-SEARCH", IssueSeverity.Information, IssueType.NotSupported, $"{VisionCodeSystems.DisplayName} at {SupplierCallRunner.OrganisationLabel(organisation)} searches patients by NHS number, or by family name (starts-with, no modifier) and birth date.")]);
-        }
+    protected override bool SearchesByName => true;
 
-        var found = await client.SearchPatientsAsync(organisation, family, ExactBirthDate(query.Request), cancellationToken);
-        return await DemographicSearch.CollectAsync(
-            found.NhsNumbers,
-            (nhsNumber, token) => client.GetMatchAsync(organisation, nhsNumber, token),
-            record => IsAt(record, organisation) && record.Patient is { Sensitive: false, Dissent: false },
-            record =>
-            {
-                var context = CreateContext(organisation, record);
-                var patient = VisionPatientMapper.Map(record.Patient, context);
-                return (patient is null ? null : ToSupplierResource(patient, context.NhsNumber, null, context), context.Issues);
-            },
-            found.Truncated ? new Issue("VISION-SEARCH-TRUNCATED", IssueSeverity.Warning, IssueType.TooCostly, $"{VisionCodeSystems.DisplayName} at {SupplierCallRunner.OrganisationLabel(organisation)} found more patients than it returns; narrow the search (add given, birthdate or gender).") : null,
-            cancellationToken);
+    protected override async Task<PatientMatches> FindPatientsAsync(OrganisationEndpoint organisation, string family, SearchRequest request, CancellationToken cancellationToken)
+    {
+        var found = await client.SearchPatientsAsync(organisation, family, ExactBirthDate(request), cancellationToken);
+        return new(found.NhsNumbers, found.Truncated);
+    }
+
+    /// <summary>A match's exists query, taken only when PD1-3 names the organisation asked.</summary>
+    protected override async Task<VisionRecord?> FetchMatchAsync(OrganisationEndpoint organisation, string nhsNumber, CancellationToken cancellationToken)
+    {
+        var record = await client.GetMatchAsync(organisation, nhsNumber, cancellationToken);
+        return IsAt(record, organisation) ? record : null;
     }
 
     /// <summary>The birth date Vision can filter on natively (<c>yyyyMMdd</c>): one <c>eq</c> value of day precision; anything else is filtered by the gateway.</summary>

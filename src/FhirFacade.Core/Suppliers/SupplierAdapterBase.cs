@@ -1,4 +1,6 @@
+using FhirFacade.Core.Gateway;
 using FhirFacade.Core.Identity;
+using FhirFacade.Core.Search;
 using FhirFacade.Core.Sharing;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Model;
@@ -25,12 +27,17 @@ public abstract class SupplierAdapterBase<TRecord, TContext> : ISupplierAdapter
     where TContext : SupplierMappingContext
 {
     private readonly IFhirModel _model;
+    private readonly RecordLists _lists;
 
-    protected SupplierAdapterBase(SupplierDeclaration declaration, IFhirModel model)
+    /// <param name="declaration">What the adapter says about itself.</param>
+    /// <param name="model">The FHIR model resources are turned into trees with.</param>
+    /// <param name="lists">Which native list of a record each resource type is mapped from (none: the adapter maps only the patient, or overrides <see cref="MapSearch"/> and <see cref="MapItem"/>).</param>
+    protected SupplierAdapterBase(SupplierDeclaration declaration, IFhirModel model, RecordLists? lists = null)
     {
         ArgumentNullException.ThrowIfNull(declaration);
         Declaration = declaration;
         _model = model;
+        _lists = lists ?? new RecordLists();
     }
 
     /// <summary>What the adapter says about itself.</summary>
@@ -134,18 +141,88 @@ public abstract class SupplierAdapterBase<TRecord, TContext> : ISupplierAdapter
     /// <summary>The mapping context of an answer the supplier has just given (its resources say they were retrieved now).</summary>
     protected abstract TContext CreateContext(OrganisationEndpoint organisation, TRecord record);
 
-    /// <summary>Maps the <paramref name="resourceType"/> items of a screened record into <paramref name="items"/>.</summary>
-    protected abstract void MapSearch(TRecord record, string resourceType, MappedItems items);
+    /// <summary>The record's patient as a UK Core Patient (<see langword="null"/> when it could not be mapped; the context has the issue then).</summary>
+    protected abstract Resource? MapPatient(TRecord record, TContext context);
+
+    /// <summary>
+    /// Maps the <paramref name="resourceType"/> items of a screened record into <paramref name="items"/>: the patient, or
+    /// every shareable item of the lists declared for the type (<see cref="RecordLists"/>), in their order.
+    /// </summary>
+    protected virtual void MapSearch(TRecord record, string resourceType, MappedItems items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (resourceType == T.Patient)
+        {
+            items.Match(MapPatient(record, items.Context), items.Context.NhsNumber);
+            return;
+        }
+
+        _lists.Search(record, resourceType, items);
+    }
 
     /// <summary>
     /// The item <paramref name="itemId"/> of <paramref name="resourceType"/> in a screened record (for a Patient: the
     /// patient), mapped; <see langword="null"/> when the record does not hold it, holds it as confidential, or it could not
     /// be mapped (the context has the issue then).
     /// </summary>
-    protected abstract Resource? MapItem(TRecord record, string resourceType, string itemId, TContext context);
+    protected virtual Resource? MapItem(TRecord record, string resourceType, string itemId, TContext context) =>
+        resourceType == T.Patient ? MapPatient(record, context) : _lists.Read(record, resourceType, itemId, context);
 
-    /// <summary>A Patient search by demographics (no patient named): the supplier's own search.</summary>
-    protected abstract Task<SupplierSearchResult> SearchByDemographicsAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken);
+    /// <summary>
+    /// A Patient search by demographics (no patient named). With a name search (<see cref="FindPatientsAsync"/>): the
+    /// patients the supplier found by family name (+ birth date), each one's record (<see cref="FetchMatchAsync"/>), those
+    /// who dissented or are flagged sensitive, and records <see cref="ListedInNameSearch"/> refuses, left out without a
+    /// word so that a name search cannot reveal them (<see cref="DemographicSearch"/>); the gateway applies the other
+    /// criteria. Any other search that names no patient answers with an information issue saying how to search.
+    /// </summary>
+    protected virtual async Task<SupplierSearchResult> SearchByDemographicsAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        ArgumentNullException.ThrowIfNull(query);
+        var family = query.Request.PlainFamily();
+        if (!SearchesByName || query.ResourceType != T.Patient || family is null)
+        {
+            var how = SearchesByName ? "by NHS number, or by family name (starts-with, no modifier) and birth date" : "by NHS number only";
+            return new SupplierSearchResult([], [], [new Issue(Declaration.IssuePrefix + "-NO-DEMOGRAPHIC-SEARCH", IssueSeverity.Information, IssueType.NotSupported, $"{DisplayName} at {SupplierCallRunner.OrganisationLabel(organisation)} searches patients {how}.")]);
+        }
+
+        var found = await FindPatientsAsync(organisation, family, query.Request, cancellationToken);
+        if (found.NhsNumbers.Count == 0)
+        {
+            return SupplierSearchResult.Empty;
+        }
+
+        return await DemographicSearch.CollectAsync(
+            found.NhsNumbers,
+            (nhsNumber, token) => FetchMatchAsync(organisation, nhsNumber, token),
+            record => ListedInNameSearch(organisation, record) && Facts(record) is { Sensitive: false, Dissent: false },
+            record =>
+            {
+                var context = CreateContext(organisation, record);
+                var patient = MapPatient(record, context);
+                return (patient is null ? null : ToSupplierResource(patient, context.NhsNumber, Facts(record).Version, context), context.Issues);
+            },
+            found.Truncated ? new Issue(Declaration.IssuePrefix + "-SEARCH-TRUNCATED", IssueSeverity.Warning, IssueType.TooCostly, $"{DisplayName} at {SupplierCallRunner.OrganisationLabel(organisation)} found more patients than the facade takes from it; narrow the search (add given, birthdate or gender).") : null,
+            cancellationToken);
+    }
+
+    /// <summary>Whether the supplier can search patients by family name (<see cref="FindPatientsAsync"/>); by default it cannot.</summary>
+    protected virtual bool SearchesByName => false;
+
+    /// <summary>
+    /// The supplier's own Patient search by <paramref name="family"/> name (starts-with) and, where it can filter on one,
+    /// the exact birth date of <paramref name="request"/>: the NHS numbers it found. Called only when
+    /// <see cref="SearchesByName"/>.
+    /// </summary>
+    protected virtual Task<PatientMatches> FindPatientsAsync(OrganisationEndpoint organisation, string family, SearchRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(PatientMatches.None);
+
+    /// <summary>The record of one patient a name search found (by default the Patient record <see cref="FetchRecordAsync"/> fetches).</summary>
+    protected virtual Task<TRecord?> FetchMatchAsync(OrganisationEndpoint organisation, string nhsNumber, CancellationToken cancellationToken) =>
+        FetchRecordAsync(organisation, nhsNumber, T.Patient, cancellationToken);
+
+    /// <summary>Whether a record a name search found may be listed at all, before the dissent and sensitive flags are looked at (by default: yes).</summary>
+    protected virtual bool ListedInNameSearch(OrganisationEndpoint organisation, TRecord record) => true;
 
     /// <summary>
     /// A read of a record that belongs to no patient (an Organization, a Practitioner the supplier can be asked for
@@ -202,6 +279,118 @@ public abstract class SupplierAdapterBase<TRecord, TContext> : ISupplierAdapter
     {
         var slash = nativeId.IndexOf('/', StringComparison.Ordinal);
         return slash <= 0 || slash == nativeId.Length - 1 ? (null, null) : (nativeId[..slash], nativeId[(slash + 1)..]);
+    }
+
+    /// <summary>
+    /// Which native list of a record each resource type is mapped from, declared once by an adapter: a search maps every
+    /// shareable item of the type's lists, in order (confidential ones counted, see <see cref="MappedItems.Shareable"/>);
+    /// a read maps the item whose own id is the one asked, unless it is confidential. An item's native id is
+    /// <see cref="SupplierMappingContext.ItemNativeId"/> of its own id (empty when it has none; its mapper then reports it).
+    /// </summary>
+    protected sealed class RecordLists
+    {
+        private readonly List<(string ResourceType, IRecordList List)> _lists = [];
+
+        /// <summary>
+        /// Adds a list of <paramref name="resourceType"/> items; <paramref name="include"/> maps the resource an item's match
+        /// releases only by an <c>_include</c> (a statement's Medication).
+        /// </summary>
+        public RecordLists Add<TItem>(
+            string resourceType,
+            Func<TRecord, IReadOnlyList<TItem>?> items,
+            Func<TItem, bool> isConfidential,
+            Func<TItem, string?> itemId,
+            Func<TItem, TContext, Resource?> map,
+            Func<TItem, TContext, Resource?>? include = null)
+        {
+            _lists.Add((resourceType, new RecordList<TItem>(items, isConfidential, itemId, map, include)));
+            return this;
+        }
+
+        /// <summary>Adds one item a record may hold for <paramref name="resourceType"/> (a usual GP, a "no known allergies" entry), never confidential.</summary>
+        public RecordLists AddOne<TItem>(string resourceType, Func<TRecord, TItem?> item, Func<TItem, string?> itemId, Func<TItem, TContext, Resource?> map)
+            where TItem : class =>
+            Add<TItem>(resourceType, record => item(record) is { } one ? [one] : [], _ => false, itemId, map);
+
+        /// <summary>
+        /// Adds the medication list: each shareable item a MedicationStatement match and, when it matched, its Medication
+        /// for an <c>_include</c> (every statement's Medication goes back, the gateway's merge keys statements by dm+d code;
+        /// only an <c>_include</c> releases it, ADR 0007); and the same items read as Medications.
+        /// </summary>
+        public RecordLists AddMedications<TItem>(
+            Func<TRecord, IReadOnlyList<TItem>?> items,
+            Func<TItem, bool> isConfidential,
+            Func<TItem, string?> itemId,
+            Func<TItem, TContext, Resource?> statement,
+            Func<TItem, TContext, Resource?> medication) =>
+            Add(T.MedicationStatement, items, isConfidential, itemId, statement, medication).Add(T.Medication, items, isConfidential, itemId, medication);
+
+        internal void Search(TRecord record, string resourceType, MappedItems items)
+        {
+            foreach (var (type, list) in _lists)
+            {
+                if (type == resourceType)
+                {
+                    list.Search(record, items);
+                }
+            }
+        }
+
+        internal Resource? Read(TRecord record, string resourceType, string itemId, TContext context)
+        {
+            foreach (var (type, list) in _lists)
+            {
+                if (type == resourceType && list.TryRead(record, itemId, context, out var resource))
+                {
+                    return resource;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private interface IRecordList
+    {
+        void Search(TRecord record, MappedItems items);
+
+        bool TryRead(TRecord record, string itemId, TContext context, out Resource? resource);
+    }
+
+    private sealed class RecordList<TItem>(
+        Func<TRecord, IReadOnlyList<TItem>?> items,
+        Func<TItem, bool> isConfidential,
+        Func<TItem, string?> itemId,
+        Func<TItem, TContext, Resource?> map,
+        Func<TItem, TContext, Resource?>? include) : IRecordList
+    {
+        public void Search(TRecord record, MappedItems mapped)
+        {
+            var context = mapped.Context;
+            foreach (var item in mapped.Shareable(items(record), isConfidential))
+            {
+                var nativeId = itemId(item) is { } id ? context.ItemNativeId(id) : string.Empty;
+                if (mapped.Match(map(item, context), nativeId) && include is not null)
+                {
+                    mapped.Include(include(item, context), nativeId);
+                }
+            }
+        }
+
+        public bool TryRead(TRecord record, string wanted, TContext context, out Resource? resource)
+        {
+            foreach (var item in items(record) ?? [])
+            {
+                if (!isConfidential(item) && string.Equals(itemId(item), wanted, StringComparison.Ordinal))
+                {
+                    resource = map(item, context);
+                    return true;
+                }
+            }
+
+            resource = null;
+            return false;
+        }
     }
 
     /// <summary>What a search has mapped so far (matches, included), how many confidential items it left out, and where its issues go.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using FhirFacade.Core.Identity;
 using FhirFacade.Core.Search;
 using FhirFacade.Fhir.Issues;
@@ -71,4 +72,65 @@ public abstract class SupplierMappingContext
     /// <summary>Reports a native code (of the code system <paramref name="system"/> names for people) with no SNOMED CT equivalent.</summary>
     protected void ReportUnmappedCode(string what, string? itemId, string system, string code) =>
         Issues.Add(MappingIssues.UnmappedCode(Declaration.IssuePrefix, SourceLabel, what, itemId, system, code));
+
+    /// <summary>
+    /// A native date in FHIR form through <paramref name="parse"/> (<see langword="null"/> when it is not a date):
+    /// none without text; a text that is not a date is left out with a DEGRADED warning naming the
+    /// <paramref name="field"/> ("its end date is not a valid date and was left out").
+    /// </summary>
+    public string? DateOrDegraded(string? text, Func<string, string?> parse, string what, string? itemId, string field)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        var date = parse(text);
+        if (date is null)
+        {
+            ReportDegraded(what, itemId, $"its {field} date is not a valid date and was left out");
+        }
+
+        return date;
+    }
+
+    /// <summary>
+    /// Reports a drug that will be given by name only: it has no dm+d code, or <paramref name="isDmdId"/> says its code is
+    /// not a valid dm+d id (the statement is still mapped).
+    /// </summary>
+    public void ReportDrugByNameOnly(string what, string? itemId, string? dmdCode, Func<string, bool> isDmdId)
+    {
+        ArgumentNullException.ThrowIfNull(isDmdId);
+        if (string.IsNullOrEmpty(dmdCode))
+        {
+            ReportDegraded(what, itemId, "it has no dm+d drug code, so the drug is given by name only");
+        }
+        else if (!isDmdId(dmdCode))
+        {
+            ReportDegraded(what, itemId, "its drug code is not a valid dm+d id, so the drug is given by name only");
+        }
+    }
+
+    /// <summary>
+    /// Whether a native medication can be shown as a MedicationStatement: it has an id, a known status
+    /// (<paramref name="status"/>, already in FHIR form) and a start date (<paramref name="start"/>, the FHIR form of
+    /// <paramref name="startText"/>); when not, it is reported UNMAPPABLE with the reason and left out.
+    /// </summary>
+    public bool CanShowMedication([NotNullWhen(true)] string? itemId, [NotNullWhen(true)] string? status, string? startText, [NotNullWhen(true)] string? start, string what)
+    {
+        if (status is null || string.IsNullOrEmpty(itemId))
+        {
+            ReportUnmappable(what, itemId, "unknown status or no id");
+            return false;
+        }
+
+        if (start is null)
+        {
+            ReportUnmappable(what, itemId, string.IsNullOrEmpty(startText) ? "no start date" : "the start date is not a valid date");
+            return false;
+        }
+
+        return true;
+    }
 }

@@ -1,4 +1,5 @@
 using FhirFacade.Core.Suppliers.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -31,5 +32,31 @@ public static class SupplierServiceCollectionExtensions
         services.AddHttpClient(httpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(sp => new SupplierResilienceHandler(sp.GetRequiredService<IOptions<TOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         return services;
+    }
+
+    /// <summary>
+    /// The supplier's native client and its adapter, each one instance for the host (the adapter as an
+    /// <see cref="ISupplierAdapter"/>, which the gateway, record locator, CapabilityStatement and audit enumerate).
+    /// </summary>
+    public static IServiceCollection AddSupplierAdapter<TClient, TAdapter>(this IServiceCollection services)
+        where TClient : class
+        where TAdapter : class, ISupplierAdapter
+    {
+        services.AddSingleton<TClient>();
+        services.AddSingleton<ISupplierAdapter, TAdapter>();
+        return services;
+    }
+
+    /// <summary>
+    /// An HTTP supplier whole: its options and named <see cref="HttpClient"/> (<see cref="AddSupplierHttpClient{TOptions}"/>),
+    /// its native client and its adapter (<see cref="AddSupplierAdapter{TClient, TAdapter}"/>).
+    /// </summary>
+    public static IServiceCollection AddHttpSupplier<TOptions, TClient, TAdapter>(this IServiceCollection services, IConfiguration configuration, string sectionName, string httpClientName)
+        where TOptions : SupplierHttpOptions
+        where TClient : class
+        where TAdapter : class, ISupplierAdapter
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddSupplierHttpClient<TOptions>(sectionName, httpClientName).AddSupplierAdapter<TClient, TAdapter>();
     }
 }

@@ -8,10 +8,6 @@ using FhirFacade.Server.Health;
 using FhirFacade.Server.Security;
 using FhirFacade.Server.Telemetry;
 using FhirFacade.Server.Viewer;
-using FhirFacade.Suppliers.Emis;
-using FhirFacade.Suppliers.Microtest;
-using FhirFacade.Suppliers.Tpp;
-using FhirFacade.Suppliers.Vision;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 
@@ -86,7 +82,7 @@ public static class FacadeServer
         return WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
     }
 
-    /// <summary>Every service of the production server: the kernel, Core, the four supplier adapters, the HTTP surface, probes, audit, SMART, the viewer and telemetry.</summary>
+    /// <summary>Every service of the production server: the kernel, Core, the supplier adapters the host references, the HTTP surface, probes, audit, SMART, the viewer and telemetry.</summary>
     public static WebApplicationBuilder AddFhirFacadeServerComposition(this WebApplicationBuilder builder, FhirKernel kernel)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -95,10 +91,8 @@ public static class FacadeServer
         services.AddFhirKernel(kernel);
         services.AddFhirFacadeCore(configuration);
         services.AddSingleton<IValidateOptions<OrganisationDirectoryOptions>, ProductionDirectoryValidator>();
-        services.AddEmisSupplier(configuration);
-        services.AddTppSupplier(configuration);
-        services.AddVisionSupplier(configuration);
-        services.AddMicrotestSupplier(configuration);
+        // One Add<Name>Supplier call per supplier project the host references (FhirFacade.Server.csproj writes them).
+        SupplierRegistrations.AddSuppliers(services, configuration);
         services.AddFhirFacadeServer(configuration);
         services.AddHealthProbes();
         services.AddRequestAuditing(configuration);

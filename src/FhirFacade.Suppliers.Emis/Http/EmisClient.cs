@@ -17,9 +17,6 @@ internal sealed class EmisClient(IHttpClientFactory httpClientFactory, IOptions<
     /// <summary>The API key header.</summary>
     public const string ApiKeyHeader = "X-Api-Key";
 
-    /// <summary>The directory credential holding an organisation's API key.</summary>
-    public const string ApiKeyCredential = "ApiKey";
-
     /// <summary>The largest EMIS document the client reads (bytes); a larger one is a failed call.</summary>
     public const long MaxDocumentBytes = 16 * 1024 * 1024;
 
@@ -51,9 +48,7 @@ internal sealed class EmisClient(IHttpClientFactory httpClientFactory, IOptions<
     private async Task<T?> GetAsync<T>(OrganisationEndpoint organisation, string relative, Func<Stream, T> read, CancellationToken cancellationToken)
         where T : class
     {
-        var endpoint = organisation.Endpoint ?? throw new SupplierException(SupplierFailureKind.Unavailable, "The organisation has no EMIS endpoint.");
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(endpoint, relative));
-        request.Headers.TryAddWithoutValidation(ApiKeyHeader, organisation.Credentials.GetValueOrDefault(ApiKeyCredential) ?? options.Value.ApiKey);
+        using var request = SupplierHttpRequests.WithApiKey(HttpMethod.Get, organisation, relative, "EMIS", ApiKeyHeader, options.Value.ApiKey);
         var client = httpClientFactory.CreateClient(HttpClientName);
         try
         {

@@ -12,13 +12,7 @@ internal static class EmisConditionMapper
             return null;
         }
 
-        var clinicalStatus = problem.Status switch
-        {
-            "active" => "active",
-            "past" => "inactive",
-            "resolved" => "resolved",
-            _ => null,
-        };
+        var clinicalStatus = UkCoreMapping.ProblemClinicalStatus(problem.Status, "active", "past", "resolved");
         if (clinicalStatus is null)
         {
             context.Unmappable("problem", "unknown status", problem.Id);

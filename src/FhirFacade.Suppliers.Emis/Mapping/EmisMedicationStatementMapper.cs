@@ -15,28 +15,14 @@ public static class EmisMedicationStatementMapper
 
     public static MedicationStatement? Map(EmisMedication medication, EmisMappingContext context)
     {
-        var status = medication.Status is "active" or "completed" or "stopped" ? medication.Status : null;
-        if (status is null || medication.Id.Length == 0)
+        var status = UkCoreMapping.MedicationStatementStatus(medication.Status, "active", "completed", "stopped");
+        var start = medication.StartDate is { } startDate && IsDate(startDate) ? startDate : null;
+        if (!context.CanShowMedication(medication.Id, status, medication.StartDate, start, What))
         {
-            context.Unmappable(What, "unknown status or no id", medication.Id);
             return null;
         }
 
-        if (medication.StartDate is null || !IsDate(medication.StartDate))
-        {
-            context.Unmappable(What, medication.StartDate is null ? "no start date" : "the start date is not a valid date", medication.Id);
-            return null;
-        }
-
-        if (medication.Drug is null || string.IsNullOrEmpty(medication.Drug.Code))
-        {
-            context.Degraded(What, medication.Id, "it has no dm+d drug code, so the drug is given by name only");
-        }
-        else if (!EmisCodings.IsValidCode(medication.Drug.Scheme, medication.Drug.Code))
-        {
-            context.Degraded(What, medication.Id, "its drug code is not a valid dm+d id, so the drug is given by name only");
-        }
-
+        context.ReportDrugByNameOnly(What, medication.Id, medication.Drug?.Code, code => EmisCodings.IsValidCode(medication.Drug?.Scheme, code));
         var end = medication.EndDate;
         if (end is not null && !IsDate(end))
         {
@@ -44,35 +30,9 @@ public static class EmisMedicationStatementMapper
             end = null;
         }
 
-        var nativeId = context.EventNativeId(medication.Id);
-        var statement = new MedicationStatement
-        {
-            Id = context.Id(FhirResourceTypes.MedicationStatement, nativeId),
-            Meta = context.Meta(UkCoreProfiles.MedicationStatement),
-            Status = status,
-            Medication = Reference.To("Medication", context.Id(FhirResourceTypes.Medication, nativeId), medication.Drug?.Term),
-            Subject = context.PatientReference,
-            Effective = new Period { Start = medication.StartDate, End = end },
-            DateAsserted = medication.StartDate,
-            InformationSource = context.PractitionerReference(medication.Prescriber),
-        };
-        if (status == "stopped" && medication.StopReason is not null)
-        {
-            statement.StatusReason.Add(CodeableConcept.FromText(medication.StopReason));
-        }
-
-        if (medication.Dosage is not null)
-        {
-            statement.Dosage.Add(new Dosage { Text = medication.Dosage });
-        }
-
         var lastIssue = medication.Issues.Select(i => i.Date).LastOrDefault(d => d is not null && IsDate(d));
-        if (lastIssue is not null)
-        {
-            statement.Extension.Add(new Extension(UkCoreExtensions.MedicationStatementLastIssueDate, new FhirDateTime(lastIssue)));
-        }
-
-        return statement;
+        var facts = new MedicationFacts(status, medication.Drug?.Term, start, end, context.PractitionerReference(medication.Prescriber), medication.StopReason, medication.Dosage, lastIssue);
+        return UkCoreMapping.MedicationStatement(context, context.EventNativeId(medication.Id), facts);
     }
 
     /// <summary>A real <c>yyyy-MM-dd</c> date (the 30th of February is not one).</summary>

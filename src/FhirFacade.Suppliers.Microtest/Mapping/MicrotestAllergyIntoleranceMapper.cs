@@ -4,7 +4,6 @@ namespace FhirFacade.Suppliers.Microtest.Mapping;
 internal static class MicrotestAllergyIntoleranceMapper
 {
     private const string What = "allergy";
-    private const string EndDateExtension = "endDate";
 
     public static AllergyIntolerance? Map(MicrotestAllergy allergy, MicrotestMappingContext context)
     {
@@ -21,35 +20,14 @@ internal static class MicrotestAllergyIntoleranceMapper
         resource.Onset = MicrotestDates.Partial(allergy.Onset) is { } onset ? new FhirDateTime(onset) : null;
         resource.RecordedDate = MicrotestDates.Full(allergy.Recorded);
         resource.Recorder = MicrotestMappingContext.PractitionerReference(allergy.RecordedBy);
-        if (allergy.Category switch { "drug" => "medication", "food" => "food", "environment" => "environment", _ => null } is { } category)
+        if (UkCoreMapping.AllergyCategory(allergy.Category, "drug", "food", "environment") is { } category)
         {
             resource.Category.Add(category);
         }
 
-        if (MicrotestCodings.FromSnomed(allergy.Reaction?.SnomedCode, allergy.Reaction?.Term) is { } manifestation)
-        {
-            var reaction = new AllergyIntolerance.ReactionComponent { Manifestation = [manifestation] };
-            if (allergy.Severity is "mild" or "moderate" or "severe")
-            {
-                reaction.Severity = allergy.Severity;
-            }
-
-            resource.Reaction.Add(reaction);
-        }
-
-        if (resolved && MicrotestDates.Full(allergy.EndDate) is { } endDate)
-        {
-            // UK Core carries the end of a resolved allergy in Extension-UKCore-AllergyIntoleranceEnd, whose
-            // context is AllergyIntolerance.clinicalStatus: it sits on the status it qualifies, not on the resource.
-            var end = new Extension(UkCoreExtensions.AllergyIntoleranceEnd);
-            end.Extension.Add(new Extension(EndDateExtension, new FhirDateTime(endDate)));
-            resource.ClinicalStatus!.Extension.Add(end);
-        }
-
-        if (!string.IsNullOrEmpty(allergy.Notes))
-        {
-            resource.Note.Add(new Annotation { Text = allergy.Notes });
-        }
+        var severity = UkCoreMapping.ReactionSeverity(allergy.Severity, "mild", "moderate", "severe");
+        var end = resolved ? MicrotestDates.Full(allergy.EndDate) : null;
+        UkCoreMapping.AddAllergyDetails(resource, MicrotestCodings.FromSnomed(allergy.Reaction?.SnomedCode, allergy.Reaction?.Term), severity, end, allergy.Notes);
 
         return resource;
     }

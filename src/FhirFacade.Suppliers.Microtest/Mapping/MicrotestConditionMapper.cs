@@ -13,7 +13,7 @@ internal static class MicrotestConditionMapper
             return null;
         }
 
-        var clinicalStatus = problem.Status is "active" or "inactive" or "resolved" ? problem.Status : null;
+        var clinicalStatus = UkCoreMapping.ProblemClinicalStatus(problem.Status, "active", "inactive", "resolved");
         if (clinicalStatus is null)
         {
             context.Unmappable(What, problem.Id, "unknown status");
@@ -28,27 +28,10 @@ internal static class MicrotestConditionMapper
         }
 
         var condition = UkCoreMapping.ProblemListItem(context, context.ItemNativeId(problem.Id), clinicalStatus, code, problem.Notes);
-        condition.Onset = Date(problem.Onset, "onset", problem.Id, context);
-        condition.Abatement = Date(problem.End, "end", problem.Id, context);
+        condition.Onset = context.DateOrDegraded(problem.Onset, MicrotestDates.Partial, What, problem.Id, "onset") is { } onset ? new FhirDateTime(onset) : null;
+        condition.Abatement = context.DateOrDegraded(problem.End, MicrotestDates.Partial, What, problem.Id, "end") is { } end ? new FhirDateTime(end) : null;
         condition.RecordedDate = MicrotestDates.Full(problem.Recorded);
         condition.Recorder = MicrotestMappingContext.PractitionerReference(problem.RecordedBy);
         return condition;
     }
-
-    private static FhirDateTime? Date(string? text, string field, string itemId, MicrotestMappingContext context)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (MicrotestDates.Partial(text) is { } date)
-        {
-            return new FhirDateTime(date);
-        }
-
-        context.Degraded(What, itemId, $"its {field} date is not a valid date and was left out");
-        return null;
-    }
-
 }

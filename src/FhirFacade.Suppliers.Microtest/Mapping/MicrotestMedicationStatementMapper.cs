@@ -11,73 +11,17 @@ internal static class MicrotestMedicationStatementMapper
 
     public static MedicationStatement? Map(MicrotestMedication medication, MicrotestMappingContext context)
     {
-        var status = medication.Status is "active" or "completed" or "stopped" ? medication.Status : null;
-        if (status is null || string.IsNullOrEmpty(medication.Id))
-        {
-            context.Unmappable(What, medication.Id, "unknown status or no id");
-            return null;
-        }
-
+        var status = UkCoreMapping.MedicationStatementStatus(medication.Status, "active", "completed", "stopped");
         var start = MicrotestDates.Full(medication.StartDate);
-        if (start is null)
+        if (!context.CanShowMedication(medication.Id, status, medication.StartDate, start, What))
         {
-            context.Unmappable(What, medication.Id, string.IsNullOrEmpty(medication.StartDate) ? "no start date" : "the start date is not a valid date");
             return null;
         }
 
-        if (string.IsNullOrEmpty(medication.DmdCode))
-        {
-            context.Degraded(What, medication.Id, "it has no dm+d drug code, so the drug is given by name only");
-        }
-        else if (!MicrotestCodings.IsSctId(medication.DmdCode))
-        {
-            context.Degraded(What, medication.Id, "its drug code is not a valid dm+d id, so the drug is given by name only");
-        }
-
-        var nativeId = context.ItemNativeId(medication.Id);
-        var statement = new MedicationStatement
-        {
-            Id = context.Id(FhirResourceTypes.MedicationStatement, nativeId),
-            Meta = context.Meta(UkCoreProfiles.MedicationStatement),
-            Status = status,
-            Medication = Reference.To("Medication", context.Id(FhirResourceTypes.Medication, nativeId), medication.DrugName),
-            Subject = context.PatientReference,
-            Effective = new Period { Start = start, End = EndDate(medication, context) },
-            DateAsserted = start,
-            InformationSource = MicrotestMappingContext.PractitionerReference(medication.Prescriber),
-        };
-        if (status == "stopped" && !string.IsNullOrEmpty(medication.StopReason))
-        {
-            statement.StatusReason.Add(CodeableConcept.FromText(medication.StopReason));
-        }
-
-        if (!string.IsNullOrEmpty(medication.Dose))
-        {
-            statement.Dosage.Add(new Dosage { Text = medication.Dose });
-        }
-
+        context.ReportDrugByNameOnly(What, medication.Id, medication.DmdCode, MicrotestCodings.IsSctId);
+        var end = context.DateOrDegraded(medication.EndDate, MicrotestDates.Full, What, medication.Id, "end");
         var lastIssue = (medication.Issues ?? []).Select(i => MicrotestDates.Full(i.Date)).LastOrDefault(d => d is not null);
-        if (lastIssue is not null)
-        {
-            statement.Extension.Add(new Extension(UkCoreExtensions.MedicationStatementLastIssueDate, new FhirDateTime(lastIssue)));
-        }
-
-        return statement;
-    }
-
-    private static string? EndDate(MicrotestMedication medication, MicrotestMappingContext context)
-    {
-        if (string.IsNullOrEmpty(medication.EndDate))
-        {
-            return null;
-        }
-
-        var end = MicrotestDates.Full(medication.EndDate);
-        if (end is null)
-        {
-            context.Degraded(What, medication.Id, "its end date is not a valid date and was left out");
-        }
-
-        return end;
+        var facts = new MedicationFacts(status, medication.DrugName, start, end, MicrotestMappingContext.PractitionerReference(medication.Prescriber), medication.StopReason, medication.Dose, lastIssue);
+        return UkCoreMapping.MedicationStatement(context, context.ItemNativeId(medication.Id), facts);
     }
 }

@@ -29,19 +29,12 @@ internal static class MicrotestPatientMapper
             Prefix = string.IsNullOrEmpty(native.Title) ? [] : [native.Title],
         });
         patient.Name.AddRange((native.PreviousSurnames ?? []).Where(s => !string.IsNullOrEmpty(s)).Select(s => new HumanName { Use = "old", Family = s }));
-        AddTelecom(patient, "phone", native.HomePhone, "home");
-        AddTelecom(patient, "phone", native.MobilePhone, "mobile");
-        AddTelecom(patient, "email", native.Email, "home");
+        UkCoreMapping.AddTelecom(patient, "phone", native.HomePhone, "home");
+        UkCoreMapping.AddTelecom(patient, "phone", native.MobilePhone, "mobile");
+        UkCoreMapping.AddTelecom(patient, "email", native.Email, "home");
         if (native.Address is { } address)
         {
-            patient.Address.Add(new Address
-            {
-                Use = "home",
-                Line = [.. new[] { address.Line1, address.Line2 }.Where(l => !string.IsNullOrEmpty(l)).Select(l => l!)],
-                City = address.Town,
-                District = address.County,
-                PostalCode = address.Postcode,
-            });
+            UkCoreMapping.AddHomeAddress(patient, [address.Line1, address.Line2], address.Town, address.County, address.Postcode);
         }
 
         if (native.Practice is { OdsCode: { Length: > 0 } ods } practice && native.Registration is { IsRegisteredPractice: true })
@@ -61,14 +54,6 @@ internal static class MicrotestPatientMapper
     {
         var name = string.Join(' ', new[] { clinician.Title, clinician.Forename, clinician.Surname }.Where(p => !string.IsNullOrEmpty(p)));
         return name.Length == 0 ? null : name;
-    }
-
-    private static void AddTelecom(Patient patient, string system, string? value, string use)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            patient.Telecom.Add(new ContactPoint { System = system, Value = value, Use = use });
-        }
     }
 
     private static string? Date(string? text, string field, MicrotestMappingContext context)

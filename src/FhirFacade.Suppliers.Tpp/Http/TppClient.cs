@@ -18,9 +18,6 @@ internal sealed class TppClient(IHttpClientFactory httpClientFactory, IOptions<T
     /// <summary>The API key header.</summary>
     public const string ApiKeyHeader = "X-TPP-Api-Key";
 
-    /// <summary>The directory credential holding an organisation's API key.</summary>
-    public const string ApiKeyCredential = "ApiKey";
-
     private const string QueryPath = "api/v2/query";
 
     /// <summary>The cheap "do you hold this patient?" query.</summary>
@@ -42,12 +39,8 @@ internal sealed class TppClient(IHttpClientFactory httpClientFactory, IOptions<T
     private async Task<T?> QueryAsync<T>(OrganisationEndpoint organisation, TppQuery query, CancellationToken cancellationToken)
         where T : class
     {
-        var endpoint = organisation.Endpoint ?? throw new SupplierException(SupplierFailureKind.Unavailable, "The organisation has no TPP endpoint.");
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, QueryPath))
-        {
-            Content = JsonContent.Create(query, options: TppJson.Options),
-        };
-        request.Headers.TryAddWithoutValidation(ApiKeyHeader, organisation.Credentials.GetValueOrDefault(ApiKeyCredential) ?? options.Value.ApiKey);
+        using var request = SupplierHttpRequests.WithApiKey(HttpMethod.Post, organisation, QueryPath, "TPP", ApiKeyHeader, options.Value.ApiKey);
+        request.Content = JsonContent.Create(query, options: TppJson.Options);
         var client = httpClientFactory.CreateClient(HttpClientName);
         try
         {

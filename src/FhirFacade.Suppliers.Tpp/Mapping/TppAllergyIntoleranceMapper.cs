@@ -3,8 +3,6 @@ namespace FhirFacade.Suppliers.Tpp.Mapping;
 /// <summary>A TPP allergy row, or the "no known allergies" row, → UK Core AllergyIntolerance.</summary>
 internal static class TppAllergyIntoleranceMapper
 {
-    private const string EndDateExtension = "endDate";
-
     public static AllergyIntolerance? Map(TppAllergy allergy, TppMappingContext context)
     {
         var code = TppCodings.FromSnomed(allergy.Allergen);
@@ -21,35 +19,14 @@ internal static class TppAllergyIntoleranceMapper
         resource.Onset = onset is null ? null : new FhirDateTime(onset);
         resource.RecordedDate = TppCodings.FullDate(allergy.RecordedDate, "allergy recorded date", context);
         resource.Recorder = context.PractitionerReference(allergy.RecordedByStaffRowId);
-        if (allergy.Category switch { "Drug" => "medication", "Food" => "food", "Environment" => "environment", _ => null } is { } category)
+        if (UkCoreMapping.AllergyCategory(allergy.Category, "Drug", "Food", "Environment") is { } category)
         {
             resource.Category.Add(category);
         }
 
-        if (TppCodings.FromSnomed(allergy.Reaction?.Manifestation) is { } manifestation)
-        {
-            var reaction = new AllergyIntolerance.ReactionComponent { Manifestation = [manifestation] };
-            if (allergy.Reaction!.Severity is "Mild" or "Moderate" or "Severe")
-            {
-                reaction.Severity = allergy.Reaction.Severity.ToLowerInvariant();
-            }
-
-            resource.Reaction.Add(reaction);
-        }
-
-        if (ended && TppCodings.FullDate(allergy.EndDate, "allergy end date", context) is { } endDate)
-        {
-            // UK Core carries the end of a resolved allergy in Extension-UKCore-AllergyIntoleranceEnd, whose
-            // context is AllergyIntolerance.clinicalStatus: it sits on the status it qualifies, not on the resource.
-            var end = new Extension(UkCoreExtensions.AllergyIntoleranceEnd);
-            end.Extension.Add(new Extension(EndDateExtension, new FhirDateTime(endDate)));
-            resource.ClinicalStatus!.Extension.Add(end);
-        }
-
-        if (allergy.Notes is not null)
-        {
-            resource.Note.Add(new Annotation { Text = allergy.Notes });
-        }
+        var severity = UkCoreMapping.ReactionSeverity(allergy.Reaction?.Severity, "Mild", "Moderate", "Severe");
+        var end = ended ? TppCodings.FullDate(allergy.EndDate, "allergy end date", context) : null;
+        UkCoreMapping.AddAllergyDetails(resource, TppCodings.FromSnomed(allergy.Reaction?.Manifestation), severity, end, allergy.Notes);
 
         return resource;
     }

@@ -11,13 +11,7 @@ internal static class TppConditionMapper
             return null;
         }
 
-        var clinicalStatus = problem.Status switch
-        {
-            "Active" => "active",
-            "Past" => "inactive",
-            "Resolved" => "resolved",
-            _ => null,
-        };
+        var clinicalStatus = UkCoreMapping.ProblemClinicalStatus(problem.Status, "Active", "Past", "Resolved");
         if (clinicalStatus is null)
         {
             context.Unmappable("problem", "unknown status", rowId);

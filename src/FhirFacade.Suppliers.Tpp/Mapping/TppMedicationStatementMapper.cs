@@ -10,13 +10,7 @@ internal static class TppMedicationStatementMapper
 {
     public static MedicationStatement? Map(TppMedication medication, TppMappingContext context)
     {
-        var status = medication.Status switch
-        {
-            "Active" => "active",
-            "Completed" => "completed",
-            "Stopped" => "stopped",
-            _ => null,
-        };
+        var status = UkCoreMapping.MedicationStatementStatus(medication.Status, "Active", "Completed", "Stopped");
         if (status is null || medication.RowId is not { } rowId)
         {
             context.Unmappable("medication", "unknown status or no row id", medication.RowId);
@@ -30,43 +24,10 @@ internal static class TppMedicationStatementMapper
         }
 
         var start = medication.StartDate;
-        if (string.IsNullOrEmpty(medication.Drug?.DmdId))
-        {
-            context.Degraded("medication", rowId, "it has no dm+d drug code, so the drug is given by name only");
-        }
-        else if (!TppCodings.IsSctId(medication.Drug.DmdId))
-        {
-            context.Degraded("medication", rowId, "its drug code is not a valid dm+d id, so the drug is given by name only");
-        }
-
-        var nativeId = context.RowNativeId(rowId);
-        var statement = new MedicationStatement
-        {
-            Id = context.Id(FhirResourceTypes.MedicationStatement, nativeId),
-            Meta = context.Meta(UkCoreProfiles.MedicationStatement),
-            Status = status,
-            Medication = Reference.To("Medication", context.Id(FhirResourceTypes.Medication, nativeId), medication.Drug?.Name),
-            Subject = context.PatientReference,
-            Effective = new Period { Start = start, End = TppCodings.FullDate(medication.EndDate, "medication end date", context) },
-            DateAsserted = start,
-            InformationSource = context.PractitionerReference(medication.PrescriberStaffRowId),
-        };
-        if (status == "stopped" && medication.StopReason is not null)
-        {
-            statement.StatusReason.Add(CodeableConcept.FromText(medication.StopReason));
-        }
-
-        if (medication.Dosage is not null)
-        {
-            statement.Dosage.Add(new Dosage { Text = medication.Dosage });
-        }
-
-        var lastIssue = (medication.Issues ?? []).Select(i => i.IssueDate).LastOrDefault(d => d is not null);
-        if (TppCodings.FullDate(lastIssue, "medication issue date", context) is { } lastIssueDate)
-        {
-            statement.Extension.Add(new Extension(UkCoreExtensions.MedicationStatementLastIssueDate, new FhirDateTime(lastIssueDate)));
-        }
-
-        return statement;
+        context.ReportDrugByNameOnly("medication", rowId.ToString(System.Globalization.CultureInfo.InvariantCulture), medication.Drug?.DmdId, TppCodings.IsSctId);
+        var end = TppCodings.FullDate(medication.EndDate, "medication end date", context);
+        var lastIssue = TppCodings.FullDate((medication.Issues ?? []).Select(i => i.IssueDate).LastOrDefault(d => d is not null), "medication issue date", context);
+        var facts = new MedicationFacts(status, medication.Drug?.Name, start, end, context.PractitionerReference(medication.PrescriberStaffRowId), medication.StopReason, medication.Dosage, lastIssue);
+        return UkCoreMapping.MedicationStatement(context, context.RowNativeId(rowId), facts);
     }
 }

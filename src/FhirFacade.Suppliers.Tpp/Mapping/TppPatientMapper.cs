@@ -28,19 +28,12 @@ internal static class TppPatientMapper
         }
 
         patient.Name.AddRange((native.PreviousSurnames ?? []).Select(s => new HumanName { Use = "old", Family = s }));
-        AddTelecom(patient, "phone", native.Telephone, "home");
-        AddTelecom(patient, "phone", native.Mobile, "mobile");
-        AddTelecom(patient, "email", native.Email, "home");
+        UkCoreMapping.AddTelecom(patient, "phone", native.Telephone, "home");
+        UkCoreMapping.AddTelecom(patient, "phone", native.Mobile, "mobile");
+        UkCoreMapping.AddTelecom(patient, "email", native.Email, "home");
         if (native.Address is { } address)
         {
-            patient.Address.Add(new Address
-            {
-                Use = "home",
-                Line = [.. new[] { address.Street, address.Locality }.OfType<string>()],
-                City = address.Town,
-                District = address.County,
-                PostalCode = address.Postcode,
-            });
+            UkCoreMapping.AddHomeAddress(patient, [address.Street, address.Locality], address.Town, address.County, address.Postcode);
         }
 
         if (record.Unit is { OdsCode: { Length: > 0 } odsCode } unit && native.Registration?.Type == "GMS")
@@ -54,13 +47,5 @@ internal static class TppPatientMapper
         }
 
         return patient;
-    }
-
-    private static void AddTelecom(Patient patient, string system, string? value, string use)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            patient.Telecom.Add(new ContactPoint { System = system, Value = value, Use = use });
-        }
     }
 }

@@ -11,28 +11,7 @@ internal static class TppPractitionerMapper
             return null;
         }
 
-        var resource = new Practitioner
-        {
-            Id = context.Id(FhirResourceTypes.Practitioner, context.RowNativeId(rowId)),
-            Meta = context.Meta(UkCoreProfiles.Practitioner),
-        };
-        if (staff.SdsUserId is not null)
-        {
-            resource.Identifier.Add(new Identifier(UkCoreSystems.SdsUserId, staff.SdsUserId));
-        }
-
-        if (staff.GmcNumber is not null)
-        {
-            resource.Identifier.Add(new Identifier(UkCoreSystems.GmcNumber, staff.GmcNumber));
-        }
-
-        resource.Name.Add(new HumanName
-        {
-            Use = "official",
-            Family = staff.Surname,
-            Given = staff.Forenames is null ? [] : [staff.Forenames],
-            Prefix = staff.Title is null ? [] : [staff.Title],
-        });
-        return resource;
+        var name = UkCoreMapping.OfficialName(staff.Surname, staff.Forenames, staff.Title);
+        return UkCoreMapping.Practitioner(context, context.RowNativeId(rowId), staff.SdsUserId, staff.GmcNumber, name);
     }
 }

@@ -4,7 +4,6 @@ namespace FhirFacade.Suppliers.Vision.Mapping;
 internal static class VisionAllergyIntoleranceMapper
 {
     private const string What = "allergy";
-    private const string EndDateExtension = "endDate";
 
     public static AllergyIntolerance? Map(VisionAllergy allergy, VisionMappingContext context)
     {
@@ -26,35 +25,14 @@ internal static class VisionAllergyIntoleranceMapper
 
         resource.Type = "allergy";
         resource.Onset = VisionDates.Partial(allergy.Onset) is { } onset ? new FhirDateTime(onset) : null;
-        if (allergy.Type switch { "DA" => "medication", "FA" => "food", "EA" => "environment", _ => null } is { } category)
+        if (UkCoreMapping.AllergyCategory(allergy.Type, "DA", "FA", "EA") is { } category)
         {
             resource.Category.Add(category);
         }
 
-        if (VisionCodings.FromSnomed(allergy.Reaction) is { } manifestation)
-        {
-            var reaction = new AllergyIntolerance.ReactionComponent { Manifestation = [manifestation] };
-            if (allergy.Severity switch { "SV" => "severe", "MO" => "moderate", "MI" => "mild", _ => null } is { } severity)
-            {
-                reaction.Severity = severity;
-            }
-
-            resource.Reaction.Add(reaction);
-        }
-
-        if (resolved && VisionDates.Full(allergy.EndDate) is { } endDate)
-        {
-            // UK Core carries the end of a resolved allergy in Extension-UKCore-AllergyIntoleranceEnd, whose
-            // context is AllergyIntolerance.clinicalStatus: it sits on the status it qualifies, not on the resource.
-            var end = new Extension(UkCoreExtensions.AllergyIntoleranceEnd);
-            end.Extension.Add(new Extension(EndDateExtension, new FhirDateTime(endDate)));
-            resource.ClinicalStatus!.Extension.Add(end);
-        }
-
-        if (!string.IsNullOrEmpty(allergy.Note))
-        {
-            resource.Note.Add(new Annotation { Text = allergy.Note });
-        }
+        var severity = UkCoreMapping.ReactionSeverity(allergy.Severity, "MI", "MO", "SV");
+        var end = resolved ? VisionDates.Full(allergy.EndDate) : null;
+        UkCoreMapping.AddAllergyDetails(resource, VisionCodings.FromSnomed(allergy.Reaction), severity, end, allergy.Note);
 
         return resource;
     }

@@ -13,13 +13,7 @@ internal static class VisionConditionMapper
             return null;
         }
 
-        var clinicalStatus = problem.Status switch
-        {
-            "A" => "active",
-            "I" => "inactive",
-            "R" => "resolved",
-            _ => null,
-        };
+        var clinicalStatus = UkCoreMapping.ProblemClinicalStatus(problem.Status, "A", "I", "R");
         if (clinicalStatus is null)
         {
             context.Unmappable(What, problem.Id, "unknown status");
@@ -34,26 +28,11 @@ internal static class VisionConditionMapper
         }
 
         var condition = UkCoreMapping.ProblemListItem(context, context.ItemNativeId(problem.Id), clinicalStatus, code, problem.Note);
-        condition.Onset = Date(problem.Onset, "onset", problem.Id, context);
-        condition.Abatement = Date(problem.End, "end", problem.Id, context);
+        condition.Onset = FhirDate(context.DateOrDegraded(problem.Onset, VisionDates.Partial, What, problem.Id, "onset"));
+        condition.Abatement = FhirDate(context.DateOrDegraded(problem.End, VisionDates.Partial, What, problem.Id, "end"));
         condition.RecordedDate = VisionDates.Full(problem.Recorded);
         return condition;
     }
 
-    private static FhirDateTime? Date(string text, string field, string itemId, VisionMappingContext context)
-    {
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
-        if (VisionDates.Partial(text) is { } date)
-        {
-            return new FhirDateTime(date);
-        }
-
-        context.Degraded(What, itemId, $"its {field} date is not a valid date and was left out");
-        return null;
-    }
-
+    private static FhirDateTime? FhirDate(string? date) => date is null ? null : new FhirDateTime(date);
 }

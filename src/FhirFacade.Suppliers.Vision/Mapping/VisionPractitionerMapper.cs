@@ -11,29 +11,8 @@ internal static class VisionPractitionerMapper
             return null;
         }
 
-        var resource = new Practitioner
-        {
-            Id = context.Id(FhirResourceTypes.Practitioner, context.ItemNativeId(clinician.SdsUserId)),
-            Meta = context.Meta(UkCoreProfiles.Practitioner),
-            Identifier = [new Identifier(UkCoreSystems.SdsUserId, clinician.SdsUserId)],
-        };
-        if (!string.IsNullOrEmpty(clinician.GmcNumber))
-        {
-            resource.Identifier.Add(new Identifier(UkCoreSystems.GmcNumber, clinician.GmcNumber));
-        }
-
-        if (clinician.Family.Length > 0 || clinician.Given.Length > 0)
-        {
-            resource.Name.Add(new HumanName
-            {
-                Use = "official",
-                Family = clinician.Family.Length == 0 ? null : clinician.Family,
-                Given = clinician.Given.Length == 0 ? [] : [clinician.Given],
-                Prefix = clinician.Title.Length == 0 ? [] : [clinician.Title],
-            });
-        }
-
-        return resource;
+        var name = clinician.Family.Length > 0 || clinician.Given.Length > 0 ? UkCoreMapping.OfficialName(clinician.Family, clinician.Given, clinician.Title) : null;
+        return UkCoreMapping.Practitioner(context, context.ItemNativeId(clinician.SdsUserId), clinician.SdsUserId, clinician.GmcNumber, name);
     }
 
     /// <summary>"Dr Peter Lindqvist", for reference displays; <see langword="null"/> when there is no name.</summary>

@@ -15,9 +15,7 @@ public static class QuillServiceCollectionExtensions
     {
         services.AddSingleton(store);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<QuillClient>();
         services.AddKeyedSingleton(QuillSupplierAdapter.SupplierKey, (_, _) => QuillTerminology.Load());
-        services.AddSingleton<ISupplierAdapter, QuillSupplierAdapter>();
-        return services;
+        return services.AddSupplierAdapter<QuillClient, QuillSupplierAdapter>();
     }
 }

@@ -15,7 +15,7 @@ namespace FhirFacade.TestKit.Suppliers.Quill;
 /// other step (screening, confidential items, the answer's shape) is <see cref="SupplierAdapterBase{TRecord, TContext}"/>'s.
 /// </summary>
 public sealed class QuillSupplierAdapter(QuillClient client, [FromKeyedServices(QuillSupplierAdapter.SupplierKey)] SnomedConceptMap localMap, IFhirModel model, ResourceIdCodec ids, TimeProvider timeProvider)
-    : SupplierAdapterBase<QuillRecord, QuillMappingContext>(Declared, model)
+    : SupplierAdapterBase<QuillRecord, QuillMappingContext>(Declared, model, Lists)
 {
     /// <summary>The supplier id (configuration, resource ids, keyed services).</summary>
     public const string SupplierKey = "quill";
@@ -33,6 +33,12 @@ public sealed class QuillSupplierAdapter(QuillClient client, [FromKeyedServices(
             SupplierResourceCapability.ReadOnly(T.Medication),
         ]);
 
+    /// <summary>Which native list each resource type is mapped from (items by their Quill ids).</summary>
+    private static readonly RecordLists Lists = new RecordLists()
+        .Add(T.Condition, r => r.Problems, p => p.Confidential, p => p.Id, QuillMappers.Condition)
+        .Add(T.AllergyIntolerance, r => r.Allergies, a => a.Confidential, a => a.Id, QuillMappers.AllergyIntolerance)
+        .AddMedications(r => r.Medications, m => m.Confidential, m => m.Id, QuillMappers.MedicationStatement, QuillMappers.Medication);
+
     public override async Task<bool> HoldsPatientAsync(OrganisationEndpoint organisation, NhsNumber nhsNumber, CancellationToken cancellationToken) =>
         await FetchRecordAsync(organisation, nhsNumber.Value, T.Patient, cancellationToken) is not null;
 
@@ -48,52 +54,6 @@ public sealed class QuillSupplierAdapter(QuillClient client, [FromKeyedServices(
     protected override QuillMappingContext CreateContext(OrganisationEndpoint organisation, QuillRecord record) =>
         new(organisation.OdsCode, SupplierCallRunner.OrganisationLabel(organisation), record.Patient.NhsNumber ?? string.Empty, localMap, ids, timeProvider.GetUtcNow());
 
-    protected override void MapSearch(QuillRecord record, string resourceType, MappedItems items)
-    {
-        var context = items.Context;
-        switch (resourceType)
-        {
-            case T.Patient:
-                items.Match(QuillMappers.Patient(record.Patient, context), context.NhsNumber);
-                break;
-            case T.Condition:
-                foreach (var problem in items.Shareable(record.Problems, p => p.Confidential))
-                {
-                    items.Match(QuillMappers.Condition(problem, context), context.ItemNativeId(problem.Id));
-                }
-
-                break;
-            case T.AllergyIntolerance:
-                foreach (var allergy in items.Shareable(record.Allergies, a => a.Confidential))
-                {
-                    items.Match(QuillMappers.AllergyIntolerance(allergy, context), context.ItemNativeId(allergy.Id));
-                }
-
-                break;
-            default:
-                foreach (var medication in items.Shareable(record.Medications, m => m.Confidential))
-                {
-                    if (items.Match(QuillMappers.MedicationStatement(medication, context), context.ItemNativeId(medication.Id)))
-                    {
-                        items.Include(QuillMappers.Medication(medication, context), context.ItemNativeId(medication.Id));
-                    }
-                }
-
-                break;
-        }
-    }
-
-    protected override Resource? MapItem(QuillRecord record, string resourceType, string itemId, QuillMappingContext context) => resourceType switch
-    {
-        T.Patient => QuillMappers.Patient(record.Patient, context),
-        T.Condition => record.Problems.FirstOrDefault(p => p.Id == itemId && !p.Confidential) is { } p ? QuillMappers.Condition(p, context) : null,
-        T.AllergyIntolerance => record.Allergies.FirstOrDefault(a => a.Id == itemId && !a.Confidential) is { } a ? QuillMappers.AllergyIntolerance(a, context) : null,
-        T.MedicationStatement => record.Medications.FirstOrDefault(m => m.Id == itemId && !m.Confidential) is { } m ? QuillMappers.MedicationStatement(m, context) : null,
-        T.Medication => record.Medications.FirstOrDefault(m => m.Id == itemId && !m.Confidential) is { } m ? QuillMappers.Medication(m, context) : null,
-        _ => null,
-    };
-
-    /// <summary>Quill has no demographic search: a Patient search must name the patient.</summary>
-    protected override Task<SupplierSearchResult> SearchByDemographicsAsync(OrganisationEndpoint organisation, SupplierQuery query, CancellationToken cancellationToken) =>
-        Task.FromResult(new SupplierSearchResult([], [], [new Issue("QUILL-NO-DEMOGRAPHIC-SEARCH", IssueSeverity.Information, IssueType.NotSupported, $"Quill at {SupplierCallRunner.OrganisationLabel(organisation)} searches patients by NHS number only.")]));
+    /// <summary>The patient. Quill has no demographic search: the skeleton answers that a Patient search must name the patient.</summary>
+    protected override Resource? MapPatient(QuillRecord record, QuillMappingContext context) => QuillMappers.Patient(record.Patient, context);
 }
