@@ -40,7 +40,7 @@ public sealed class MergeStepTests
     }
 
     private static ResourceMerger Merger(FakeSupplierAdapter adapter) =>
-        new(new SupplierAdapterRegistry([adapter]), TestGateway.Directory(adapter), FhirKernel.Default, TestResourceIds.Codec);
+        new(new SupplierAdapterRegistry([adapter]), TestGateway.Directory(adapter), FhirKernel.Default, TestResourceIds.Codec, TestGateway.Validation());
 
     private static GatewayResource Match(string id, string ods) => new(TestResources.Make("Condition", "fake", ods, id, Nhs), "fake", ods);
 
