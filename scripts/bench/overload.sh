@@ -19,16 +19,22 @@
 # than 200/503 (wrk's socket errors included), each server's CPU use during 2x saturation, and its RSS (VmRSS now,
 # VmHWM peak) after each phase.
 # Every measured line is preceded by the load average: the machine may be shared.
-# Bounded: about 2*WARMUP + ROUNDS*(4*DURATION + 2*|STEPS|*SAT_DURATION) seconds (~6 min by default); stops by itself.
+# Bounded: with N servers (2, plus one per VARIANTS entry) about N*WARMUP + ROUNDS*(2*N*DURATION + 2*|STEPS|*SAT_DURATION)
+# seconds, plus building and starting the servers (~5 min with the defaults, ~7 with two variants); stops by itself.
 # Other settings can be measured in the same run: VARIANTS="name=ARG,ARG name2=ARG" starts one more server per
 # entry (load shedding on, the defaults plus those arguments) that takes its turn in the unloaded and 2x phases
 # (not in the saturation steps, which measure the raw capacity of "off"), e.g.
 #   VARIANTS="q0=--Facade:LoadShedding:QueueLimit=0 p2=--Facade:LoadShedding:PermitLimit=2,--Facade:LoadShedding:QueueLimit=0"
 # NICE=-10 (root only) runs the servers and wrk at that priority, so that other work on a shared machine takes
 # CPU from them less; the figures it printed say so.
+# WRK_CPUS / SERVER_CPUS (taskset -c lists, e.g. WRK_CPUS=0 SERVER_CPUS=1; util-linux's taskset) pin the load
+# generator and the servers to those cores; unset (the default), nothing is pinned and wrk shares every core with
+# the server it measures. Pinned apart, the figures are those of a server with fewer cores (.NET sizes its defaults,
+# PermitLimit and QueueLimit included, by the cores it may use) that does not share them with the load generator;
+# the in-process simulators and the shed requests still share the server's cores. The header says which was used.
 # Usage: scripts/bench/overload.sh   (env: ROUNDS=3 DURATION=10 SAT_DURATION=5 WARMUP=10 STEPS="1 2 4 8 16"
 #        FLOOD_CONNECTIONS=64 PROBE_CONNECTIONS=2 PORT=5290 URL_PATH=... SERVER_ARGS="--Facade:LoadShedding:PermitLimit=8"
-#        VARIANTS=... NICE=...)
+#        VARIANTS=... NICE=... WRK_CPUS=... SERVER_CPUS=...)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib/server.sh
@@ -45,12 +51,17 @@ URL_PATH="${URL_PATH:-/Condition?patient.identifier=https://fhir.nhs.uk/Id/nhs-n
 read -r -a SERVER_ARGS <<<"${SERVER_ARGS:-}"
 VARIANTS="${VARIANTS:-}"
 NICE="${NICE:-}"
+WRK_CPUS="${WRK_CPUS:-}"
+SERVER_CPUS="${SERVER_CPUS:-}"
 PRIORITY=()
 [ -z "$NICE" ] || PRIORITY=(nice -n "$NICE")
 FACADE_PRIORITY=("${PRIORITY[@]}")
+[ -z "$SERVER_CPUS" ] || FACADE_PRIORITY+=(taskset -c "$SERVER_CPUS")
+[ -z "$WRK_CPUS" ] || PRIORITY+=(taskset -c "$WRK_CPUS")
 LUA="$PWD/scripts/bench/overload.lua"
 
 command -v wrk >/dev/null || { echo "wrk is required (apt-get install -y wrk)" >&2; exit 1; }
+[ -z "${WRK_CPUS}${SERVER_CPUS}" ] || command -v taskset >/dev/null || { echo "WRK_CPUS/SERVER_CPUS need taskset (util-linux)" >&2; exit 1; }
 
 load() { printf '[load %s] ' "$(cut -d' ' -f1-3 /proc/loadavg)"; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -97,6 +108,7 @@ column() { awk -v c="$1" '{ print $c }' | grep -v '^-$' || true; }
 start_server on "$PORT" "${SERVER_ARGS[@]}"
 start_server off "$((PORT + 1))" --Facade:LoadShedding:Enabled=false
 echo "request: GET /fhir${URL_PATH}; ${ROUNDS} rounds${NICE:+; servers and wrk at nice ${NICE}}"
+echo "cores: $(nproc --all); wrk on ${WRK_CPUS:-any core (not pinned)}; servers on ${SERVER_CPUS:-any core (not pinned)} (the 'on' server sees $(taskset -pc "${PID[on]}" 2>/dev/null | sed 's/.*: //' || echo '?'))"
 echo "server 'on': Facade:LoadShedding defaults (docs/load.md) ${SERVER_ARGS[*]:-}"
 NAMES="on off"
 variant_port=$((PORT + 2))

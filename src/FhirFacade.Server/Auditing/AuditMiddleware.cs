@@ -17,6 +17,8 @@ namespace FhirFacade.Server.Auditing;
 /// append does not listen to the request's abort;</item>
 /// <item>when the trail cannot commit, for whatever reason, the buffered answer is thrown away and the
 /// caller gets 503 with <c>Retry-After</c>: the request fails closed and nothing is released.</item>
+/// <item>the one exception to "committed before released": a request shed by the load limit (<see cref="EarlyRelease"/>),
+/// whose 503 releases no data, is answered once its record is queued; the commit follows on its own.</item>
 /// </list>
 /// </summary>
 internal sealed partial class AuditMiddleware(
@@ -77,7 +79,17 @@ internal sealed partial class AuditMiddleware(
 
             // Not the request's abort token: a client that hangs up after the suppliers were called is
             // still audited. The store bounds its own wait (queue capacity, command timeout).
-            await trail.AppendAsync(record, CancellationToken.None);
+            var append = trail.AppendAsync(record, CancellationToken.None);
+            if (!cut && !append.IsCompleted && EarlyRelease.Applies(context))
+            {
+                // A shed 503 releases no data: once its record is queued (in order, in the chain), the answer
+                // need not wait for the commit. A record refused at once (queue full, closed store) has completed
+                // already and fails closed below like any other.
+                await ReleaseShedAsync(context, buffer, original, append, record.CorrelationId);
+                return;
+            }
+
+            await append;
             Activity.Current?.AddEvent(new ActivityEvent("fhirfacade.audit.committed"));
         }
         catch (Exception exception)
@@ -99,6 +111,28 @@ internal sealed partial class AuditMiddleware(
         if (buffer.Length > 0)
         {
             await ReleaseAsync(context, () => buffer.CopyToAsync(original, context.RequestAborted));
+        }
+    }
+
+    // The shed answer goes at once, and the request ends without waiting for the commit (the store commits what is
+    // queued, on a graceful stop too). If the commit fails, the caller already has its 503, which is what failing
+    // closed gives; the loss is logged.
+    private async Task ReleaseShedAsync(HttpContext context, MemoryStream buffer, Stream original, ValueTask<AuditEntry> append, string correlationId)
+    {
+        _ = ObserveShedRecordAsync(append, correlationId);
+        buffer.Position = 0;
+        await ReleaseAsync(context, () => buffer.CopyToAsync(original, context.RequestAborted));
+    }
+
+    private async Task ObserveShedRecordAsync(ValueTask<AuditEntry> append, string correlationId)
+    {
+        try
+        {
+            await append;
+        }
+        catch (Exception exception)
+        {
+            LogShedRecordLost(logger, exception.GetType().Name, correlationId);
         }
     }
 
@@ -128,6 +162,9 @@ internal sealed partial class AuditMiddleware(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Audit trail unavailable ({Reason}); request {CorrelationId} failed closed with 503")]
     private static partial void LogAuditUnavailable(ILogger logger, string reason, string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Audit trail unavailable ({Reason}); request {CorrelationId} had been shed with 503 and its record is lost")]
+    private static partial void LogShedRecordLost(ILogger logger, string reason, string correlationId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request {CorrelationId} failed and the exception handler could not answer it; answered 500")]
     private static partial void LogUnanswered(ILogger logger, Exception exception, string correlationId);

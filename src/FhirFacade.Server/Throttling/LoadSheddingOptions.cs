@@ -36,6 +36,14 @@ public sealed class LoadSheddingOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:30")]
     public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(0.5);
 
+    /// <summary>
+    /// Whether a shed request's 503 is released as soon as its audit record is queued (default), rather than after
+    /// the record is durably committed like every other answer. The 503 releases no data, and the record is still
+    /// written in order; <c>false</c> keeps the strict "committed before released" for shed answers too, at the
+    /// price of holding each one for a commit (docs/audit.md).
+    /// </summary>
+    public bool ReleaseBeforeAuditCommit { get; set; } = true;
+
     /// <summary>The <c>Retry-After</c> of a shed request, whole seconds (default 1 s).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);

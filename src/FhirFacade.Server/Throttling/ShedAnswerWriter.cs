@@ -4,6 +4,7 @@ using FhirFacade.Core.Errors;
 using FhirFacade.Fhir.Issues;
 using FhirFacade.Fhir.Model;
 using FhirFacade.Fhir.Resources;
+using FhirFacade.Server.Auditing;
 using FhirFacade.Server.Http;
 using FhirFacade.Server.Metrics;
 using Microsoft.AspNetCore.RateLimiting;
@@ -14,7 +15,9 @@ namespace FhirFacade.Server.Throttling;
 /// <summary>
 /// The answer to a request that was not admitted: 503, <c>Retry-After</c>, and an OperationOutcome
 /// (<c>throttled</c>, <c>FACADE-BUSY</c>) in the format the caller asked for, JSON when that cannot be
-/// told. The request's audit record (written around it, like every other) carries the outcome code.
+/// told. The request's audit record (written around it, like every other) carries the outcome code; the answer
+/// is released once that record is queued, without waiting for its commit, unless
+/// <see cref="LoadSheddingOptions.ReleaseBeforeAuditCommit"/> is off.
 /// </summary>
 internal sealed partial class ShedAnswerWriter(
     FhirResponseWriter writer,
@@ -27,6 +30,7 @@ internal sealed partial class ShedAnswerWriter(
     public const string IssueCode = "FACADE-BUSY";
 
     private readonly string _retryAfter = ((int)Math.Ceiling(options.Value.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+    private readonly bool _releaseBeforeAuditCommit = options.Value.ReleaseBeforeAuditCommit;
 
     public async ValueTask WriteAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
@@ -38,6 +42,10 @@ internal sealed partial class ShedAnswerWriter(
         var feature = FacadeRequestFeature.Of(context);
         feature.ResourceType ??= context.GetRouteValue("type") as string;
         feature.IssueCode = IssueType.Throttled.ToCode();
+        if (_releaseBeforeAuditCommit)
+        {
+            EarlyRelease.Allow(context);
+        }
 
         FhirFormat format;
         try

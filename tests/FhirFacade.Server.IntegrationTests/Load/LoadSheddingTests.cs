@@ -49,7 +49,8 @@ public sealed class LoadSheddingTests(SlowSuppliersFacadeServerFactory factory) 
         var trail = factory.Services.GetRequiredService<IAuditTrail>();
         foreach (var (response, correlationId) in responses)
         {
-            var entries = await trail.SearchAsync(new AuditQuery { CorrelationId = correlationId }, CancellationToken.None);
+            // A shed 503 is released once its record is queued, not committed (docs/audit.md): wait for the commit.
+            var entries = await CommittedAsync(trail, correlationId);
             var record = entries.Should().ContainSingle("every request is audited, shed or not").Subject.Record;
             record.Outcome.HttpStatus.Should().Be((int)response.Status);
             record.Agent.ClientId.Should().Be("demo-client");
@@ -141,6 +142,22 @@ public sealed class LoadSheddingTests(SlowSuppliersFacadeServerFactory factory) 
         var correlationId = Guid.NewGuid().ToString("D");
         var response = await client.FhirGetAsync(url, headers: new Dictionary<string, string> { ["X-Request-Id"] = correlationId });
         return (response, correlationId);
+    }
+
+    /// <summary>The trail's entries for a correlation id, once there is at least one (or after <see cref="Patience"/>).</summary>
+    internal static async Task<IReadOnlyList<AuditEntry>> CommittedAsync(IAuditTrail trail, string correlationId)
+    {
+        var until = TimeProvider.System.GetTimestamp() + (long)(Patience.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        while (true)
+        {
+            var entries = await trail.SearchAsync(new AuditQuery { CorrelationId = correlationId }, CancellationToken.None);
+            if (entries.Count > 0 || TimeProvider.System.GetTimestamp() > until)
+            {
+                return entries;
+            }
+
+            await Task.Delay(20);
+        }
     }
 
     internal static long? Latest(MeasurementRecorder recorder) => recorder.Measurements.Count == 0 ? null : recorder.Measurements[^1].Value;
