@@ -6,9 +6,10 @@ namespace FhirFacade.Server.Throttling;
 /// <summary>
 /// The one concurrency limit of the process: the framework's <see cref="ConcurrencyLimiter"/> (permits,
 /// a bounded queue served oldest first) with a time limit on the wait in the queue, which the framework's
-/// limiter does not have. A request that cannot be admitted gets a <see cref="ShedLease"/> saying why.
+/// limiter does not have. A request that cannot be admitted gets a lease saying why. Public so that the benchmarks
+/// (tests/FhirFacade.Benchmarks, not a friend of the server) can price its refusal.
 /// </summary>
-internal sealed class GatewayConcurrencyLimiter : RateLimiter
+public sealed class GatewayConcurrencyLimiter : RateLimiter
 {
     private readonly ConcurrencyLimiter _inner;
     private readonly TimeSpan _queueTimeout;
