@@ -123,7 +123,7 @@ public sealed class FhirGateway
         {
             // The only source answered about someone else: nothing can be shown, and it is a supplier fault, not "no such record".
             Log.ResourceWithheld(_logger, resourceType, adapter.SupplierId, organisation.OdsCode, PatientMismatch.Code);
-            throw new FacadeException(502, new Issue(PatientMismatch.Code, IssueSeverity.Error, IssueType.Processing, $"A {resourceType} from {SupplierLabels.Of(adapter, organisation)} {PatientMismatch.Reason} and was withheld."));
+            throw new FacadeException(502, new Issue(PatientMismatch.Code, IssueSeverity.Error, IssueType.Processing, $"A {resourceType} from {SupplierCallRunner.SupplierLabel(adapter, organisation)} {PatientMismatch.Reason} and was withheld."));
         }
 
         if (resource is null || resource.ResourceType != resourceType || !_access.MayRelease(context, resource, adapter.SupplierId, organisation.OdsCode))

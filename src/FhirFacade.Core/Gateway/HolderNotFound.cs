@@ -23,6 +23,6 @@ public static class HolderNotFound
             Code,
             IssueSeverity.Warning,
             IssueType.NotFound,
-            $"{adapter.DisplayName} ({adapter.SupplierId}) at {SupplierCallRunner.OrganisationLabel(organisation)} was listed as holding a record for this patient but answered that it has none; records held there, if any, are not included.");
+            $"{SupplierCallRunner.SupplierLabel(adapter, organisation)} was listed as holding a record for this patient but answered that it has none; records held there, if any, are not included.");
     }
 }

@@ -119,7 +119,7 @@ public sealed class SupplierCallRunner(
                 SupplierFailureKind.Refused => IssueType.Suppressed,
                 _ => IssueType.Transient,
             },
-            $"{adapter.DisplayName} ({adapter.SupplierId}) at {OrganisationLabel(organisation)} {cause}; records held there are not included.");
+            $"{SupplierLabel(adapter, organisation)} {cause}; records held there are not included.");
         return kind == SupplierFailureKind.Refused
             ? issue with { Detail = new IssueDetail(SpineErrorCodes.System, SpineErrorCodes.NoOrganisationConsent, SpineErrorCodes.Display(SpineErrorCodes.NoOrganisationConsent)) }
             : issue;
@@ -129,6 +129,10 @@ public sealed class SupplierCallRunner(
     public static string OrganisationLabel(OrganisationEndpoint organisation) =>
         string.IsNullOrEmpty(organisation.Name) ? organisation.OdsCode : $"{organisation.Name} ({organisation.OdsCode})";
 
+    /// <summary>"EMIS Web (emis) at Name (ODS)": how a supplier at an organisation is named in issue texts.</summary>
+    public static string SupplierLabel(ISupplierAdapter adapter, OrganisationEndpoint organisation) =>
+        $"{adapter.DisplayName} ({adapter.SupplierId}) at {OrganisationLabel(organisation)}";
+
     /// <summary>
     /// The issue for a call cut short by the facade's own overload: <c>throttled</c>, naming the supplier
     /// and organisation it could not wait for, and saying plainly that the supplier is not to blame.
@@ -137,7 +141,7 @@ public sealed class SupplierCallRunner(
         FacadeOverloadedCode,
         severity,
         IssueType.Throttled,
-        $"The facade was overloaded and could not wait for {adapter.DisplayName} ({adapter.SupplierId}) at {OrganisationLabel(organisation)}; this is not a failure of that system. Records held there are not included; try again shortly.");
+        $"The facade was overloaded and could not wait for {SupplierLabel(adapter, organisation)}; this is not a failure of that system. Records held there are not included; try again shortly.");
 
     /// <summary>
     /// The exception for a request none of whose suppliers could answer: 403 when every one refused to

@@ -23,7 +23,7 @@ public static class ConfidentialItems
         return FacadeException.SpineIssue(
             SpineErrorCodes.ConfidentialItems,
             IssueType.Suppressed,
-            $"Items held in {adapter.DisplayName} ({adapter.SupplierId}) at {SupplierCallRunner.OrganisationLabel(organisation)} were excluded due to confidentiality and/or patient preferences.",
+            $"Items held in {SupplierCallRunner.SupplierLabel(adapter, organisation)} were excluded due to confidentiality and/or patient preferences.",
             IssueSeverity.Warning);
     }
 

@@ -52,6 +52,6 @@ public static class PatientMismatch
             Code,
             IssueSeverity.Warning,
             IssueType.Processing,
-            $"The {resourceType} record from {adapter.DisplayName} ({adapter.SupplierId}) at {SupplierCallRunner.OrganisationLabel(organisation)} {Reason} and was withheld.");
+            $"The {resourceType} record from {SupplierCallRunner.SupplierLabel(adapter, organisation)} {Reason} and was withheld.");
     }
 }

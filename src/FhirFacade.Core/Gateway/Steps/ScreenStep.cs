@@ -148,6 +148,6 @@ internal sealed class ScreenStep(IAccessPolicy access, ResourceValidationStep va
     private Issue Withheld(SupplierResource resource, RecordHolder holder)
     {
         Log.ResourceWithheld(logger, resource.ResourceType, holder.Adapter.SupplierId, holder.Organisation.OdsCode, PatientMismatch.Code);
-        return new Issue(PatientMismatch.Code, IssueSeverity.Warning, IssueType.Processing, $"A {resource.ResourceType} from {SupplierLabels.Of(holder.Adapter, holder.Organisation)} {PatientMismatch.Reason} and was withheld.");
+        return new Issue(PatientMismatch.Code, IssueSeverity.Warning, IssueType.Processing, $"A {resource.ResourceType} from {SupplierCallRunner.SupplierLabel(holder.Adapter, holder.Organisation)} {PatientMismatch.Reason} and was withheld.");
     }
 }

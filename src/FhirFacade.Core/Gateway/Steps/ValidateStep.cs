@@ -14,7 +14,7 @@ internal static class ValidateStep
     public static StepResult<bool> Run(ResourceValidationStep validation, SupplierResource resource, ISupplierAdapter adapter, OrganisationEndpoint organisation)
     {
         var issues = new List<Issue>();
-        var valid = validation.Check(resource, adapter.SupplierId, organisation.OdsCode, SupplierLabels.Of(adapter, organisation), issues);
+        var valid = validation.Check(resource, adapter.SupplierId, organisation.OdsCode, SupplierCallRunner.SupplierLabel(adapter, organisation), issues);
         return new(valid, [.. issues]);
     }
 
