@@ -27,6 +27,10 @@
 #   VARIANTS="q0=--Facade:LoadShedding:QueueLimit=0 p2=--Facade:LoadShedding:PermitLimit=2,--Facade:LoadShedding:QueueLimit=0"
 # NICE=-10 (root only) runs the servers and wrk at that priority, so that other work on a shared machine takes
 # CPU from them less; the figures it printed say so.
+# WRK_NICE=19 runs only wrk at that (lower) priority, so that where wrk and a server want the same core the server
+# is served first: the server is measured as if the load generator used only the CPU it leaves idle, as it would
+# on a machine of its own. wrk's clock then runs late, never early, when it waits for a core (a response read late is
+# timed longer), so latencies can only be overstated; its offered rate may fall short of 2x, which the 2x line shows.
 # WRK_CPUS / SERVER_CPUS (taskset -c lists, e.g. WRK_CPUS=0 SERVER_CPUS=1; util-linux's taskset) pin the load
 # generator and the servers to those cores; unset (the default), nothing is pinned and wrk shares every core with
 # the server it measures. Pinned apart, the figures are those of a server with fewer cores (.NET sizes its defaults,
@@ -34,7 +38,7 @@
 # the in-process simulators and the shed requests still share the server's cores. The header says which was used.
 # Usage: scripts/bench/overload.sh   (env: ROUNDS=3 DURATION=10 SAT_DURATION=5 WARMUP=10 STEPS="1 2 4 8 16"
 #        FLOOD_CONNECTIONS=64 PROBE_CONNECTIONS=2 PORT=5290 URL_PATH=... SERVER_ARGS="--Facade:LoadShedding:PermitLimit=8"
-#        VARIANTS=... NICE=... WRK_CPUS=... SERVER_CPUS=...)
+#        VARIANTS=... NICE=... WRK_NICE=... WRK_CPUS=... SERVER_CPUS=...)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib/server.sh
@@ -51,6 +55,7 @@ URL_PATH="${URL_PATH:-/Condition?patient.identifier=https://fhir.nhs.uk/Id/nhs-n
 read -r -a SERVER_ARGS <<<"${SERVER_ARGS:-}"
 VARIANTS="${VARIANTS:-}"
 NICE="${NICE:-}"
+WRK_NICE="${WRK_NICE:-}"
 WRK_CPUS="${WRK_CPUS:-}"
 SERVER_CPUS="${SERVER_CPUS:-}"
 PRIORITY=()
@@ -58,6 +63,7 @@ PRIORITY=()
 FACADE_PRIORITY=("${PRIORITY[@]}")
 [ -z "$SERVER_CPUS" ] || FACADE_PRIORITY+=(taskset -c "$SERVER_CPUS")
 [ -z "$WRK_CPUS" ] || PRIORITY+=(taskset -c "$WRK_CPUS")
+[ -z "$WRK_NICE" ] || PRIORITY+=(nice -n "$WRK_NICE")
 LUA="$PWD/scripts/bench/overload.lua"
 
 command -v wrk >/dev/null || { echo "wrk is required (apt-get install -y wrk)" >&2; exit 1; }
@@ -108,7 +114,7 @@ column() { awk -v c="$1" '{ print $c }' | grep -v '^-$' || true; }
 start_server on "$PORT" "${SERVER_ARGS[@]}"
 start_server off "$((PORT + 1))" --Facade:LoadShedding:Enabled=false
 echo "request: GET /fhir${URL_PATH}; ${ROUNDS} rounds${NICE:+; servers and wrk at nice ${NICE}}"
-echo "cores: $(nproc --all); wrk on ${WRK_CPUS:-any core (not pinned)}; servers on ${SERVER_CPUS:-any core (not pinned)} (the 'on' server sees $(taskset -pc "${PID[on]}" 2>/dev/null | sed 's/.*: //' || echo '?'))"
+echo "cores: $(nproc --all); wrk at nice ${WRK_NICE:-${NICE:-0}} on ${WRK_CPUS:-any core (not pinned)}; servers on ${SERVER_CPUS:-any core (not pinned)} (the 'on' server sees $(taskset -pc "${PID[on]}" 2>/dev/null | sed 's/.*: //' || echo '?'))"
 echo "server 'on': Facade:LoadShedding defaults (docs/load.md) ${SERVER_ARGS[*]:-}"
 NAMES="on off"
 variant_port=$((PORT + 2))
