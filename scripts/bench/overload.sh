@@ -22,11 +22,16 @@
 # Bounded: with N servers (2, plus one per VARIANTS entry) about N*WARMUP + ROUNDS*(2*N*DURATION + 2*|STEPS|*SAT_DURATION)
 # seconds, plus building and starting the servers (~5 min with the defaults, ~7 with two variants); stops by itself.
 # Other settings can be measured in the same run: VARIANTS="name=ARG,ARG name2=ARG" starts one more server per
-# entry (load shedding on, the defaults plus those arguments) that takes its turn in the unloaded and 2x phases
+# entry (load shedding on, the defaults plus those arguments; an entry env:NAME=VALUE sets that environment variable
+# for the server instead, e.g. env:DOTNET_gcServer=0 for workstation GC) that takes its turn in the unloaded and 2x phases
 # (not in the saturation steps, which measure the raw capacity of "off"), e.g.
 #   VARIANTS="q0=--Facade:LoadShedding:QueueLimit=0 p2=--Facade:LoadShedding:PermitLimit=2,--Facade:LoadShedding:QueueLimit=0"
 # NICE=-10 (root only) runs the servers and wrk at that priority, so that other work on a shared machine takes
 # CPU from them less; the figures it printed say so.
+# SUPPLIERS=remote measures the production server (src/FhirFacade.Server: no simulators in it) against the simulators of
+# a demo host started as a process of its own (SUPPLIERS_CPUS pins it), as a deployment's suppliers are elsewhere:
+# each measured server's cores then carry only the facade's own work (with WRK_CPUS=SUPPLIERS_CPUS and SERVER_CPUS
+# apart, nothing else). The default, SUPPLIERS=embedded, measures the demo host with its simulators in-process.
 # WRK_NICE=19 runs only wrk at that (lower) priority, so that where wrk and a server want the same core the server
 # is served first: the server is measured as if the load generator used only the CPU it leaves idle, as it would
 # on a machine of its own. wrk's clock then runs late, never early, when it waits for a core (a response read late is
@@ -38,7 +43,7 @@
 # the in-process simulators and the shed requests still share the server's cores. The header says which was used.
 # Usage: scripts/bench/overload.sh   (env: ROUNDS=3 DURATION=10 SAT_DURATION=5 WARMUP=10 STEPS="1 2 4 8 16"
 #        FLOOD_CONNECTIONS=64 PROBE_CONNECTIONS=2 PORT=5290 URL_PATH=... SERVER_ARGS="--Facade:LoadShedding:PermitLimit=8"
-#        VARIANTS=... NICE=... WRK_NICE=... WRK_CPUS=... SERVER_CPUS=...)
+#        VARIANTS=... NICE=... WRK_NICE=... WRK_CPUS=... SERVER_CPUS=... SUPPLIERS=remote SUPPLIERS_CPUS=...)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib/server.sh
@@ -58,8 +63,12 @@ NICE="${NICE:-}"
 WRK_NICE="${WRK_NICE:-}"
 WRK_CPUS="${WRK_CPUS:-}"
 SERVER_CPUS="${SERVER_CPUS:-}"
+SUPPLIERS="${SUPPLIERS:-embedded}"
+SUPPLIERS_CPUS="${SUPPLIERS_CPUS:-}"
+SUPPLIERS_PORT="$((PORT + 9))"
 PRIORITY=()
 [ -z "$NICE" ] || PRIORITY=(nice -n "$NICE")
+PRIORITY_BASE=("${PRIORITY[@]}")
 FACADE_PRIORITY=("${PRIORITY[@]}")
 [ -z "$SERVER_CPUS" ] || FACADE_PRIORITY+=(taskset -c "$SERVER_CPUS")
 [ -z "$WRK_CPUS" ] || PRIORITY+=(taskset -c "$WRK_CPUS")
@@ -67,7 +76,8 @@ FACADE_PRIORITY=("${PRIORITY[@]}")
 LUA="$PWD/scripts/bench/overload.lua"
 
 command -v wrk >/dev/null || { echo "wrk is required (apt-get install -y wrk)" >&2; exit 1; }
-[ -z "${WRK_CPUS}${SERVER_CPUS}" ] || command -v taskset >/dev/null || { echo "WRK_CPUS/SERVER_CPUS need taskset (util-linux)" >&2; exit 1; }
+case "$SUPPLIERS" in embedded|remote) ;; *) echo "SUPPLIERS is embedded or remote" >&2; exit 1 ;; esac
+[ -z "${WRK_CPUS}${SERVER_CPUS}${SUPPLIERS_CPUS}" ] || command -v taskset >/dev/null || { echo "WRK_CPUS/SERVER_CPUS need taskset (util-linux)" >&2; exit 1; }
 
 load() { printf '[load %s] ' "$(cut -d' ' -f1-3 /proc/loadavg)"; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -85,12 +95,17 @@ trap cleanup EXIT
 declare -A PID BASE TOKEN
 start_server() {
   local name="$1" port="$2"; shift 2
-  facade_start "$port" "${work}/server-${name}.log" --Audit:SqlitePath="${work}/audit-${name}.db" --Logging:LogLevel:Default=Warning "$@"
+  if [ "$SUPPLIERS" = remote ]; then
+    production_start "$port" "${work}/server-${name}.log" "$SUPPLIERS_PORT" "${work}/suppliers.log" \
+      --Audit:SqlitePath="${work}/audit-${name}.db" --Logging:LogLevel:Default=Warning "$@"
+  else
+    facade_start "$port" "${work}/server-${name}.log" --Audit:SqlitePath="${work}/audit-${name}.db" --Logging:LogLevel:Default=Warning "$@"
+  fi
   PID[$name]=$FACADE_PID
   servers="${servers} $FACADE_PID"
   BASE[$name]="http://127.0.0.1:${port}"
   facade_wait "$port" "${work}/server-${name}.log" 90
-  TOKEN[$name]="$(facade_token "$port")"
+  if [ "$SUPPLIERS" = remote ]; then TOKEN[$name]="$(facade_token "$SUPPLIERS_PORT")"; else TOKEN[$name]="$(facade_token "$port")"; fi
   local status
   status="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${TOKEN[$name]}" "${BASE[$name]}/fhir${URL_PATH}")"
   [ "$status" = 200 ] || { echo "expected 200 from ${name} for ${URL_PATH}, got ${status}" >&2; exit 1; }
@@ -111,18 +126,40 @@ run() {
 
 column() { awk -v c="$1" '{ print $c }' | grep -v '^-$' || true; }
 
+if [ "$SUPPLIERS" = remote ]; then
+  # The suppliers' process: a demo host whose embedded simulators every measured server calls (its own facade stays idle).
+  saved_priority=("${FACADE_PRIORITY[@]}")
+  FACADE_PRIORITY=("${PRIORITY_BASE[@]}")
+  [ -z "$SUPPLIERS_CPUS" ] || FACADE_PRIORITY+=(taskset -c "$SUPPLIERS_CPUS")
+  facade_start "$SUPPLIERS_PORT" "${work}/suppliers.log" --Audit:SqlitePath="${work}/audit-suppliers.db" --Logging:LogLevel:Default=Warning --Logging:LogLevel:FhirFacade=Information
+  FACADE_PRIORITY=("${saved_priority[@]}")
+  servers="${servers} $FACADE_PID"
+  facade_wait "$SUPPLIERS_PORT" "${work}/suppliers.log" 90 "Embedded vision simulator"
+fi
 start_server on "$PORT" "${SERVER_ARGS[@]}"
 start_server off "$((PORT + 1))" --Facade:LoadShedding:Enabled=false
 echo "request: GET /fhir${URL_PATH}; ${ROUNDS} rounds${NICE:+; servers and wrk at nice ${NICE}}"
 echo "cores: $(nproc --all); wrk at nice ${WRK_NICE:-${NICE:-0}} on ${WRK_CPUS:-any core (not pinned)}; servers on ${SERVER_CPUS:-any core (not pinned)} (the 'on' server sees $(taskset -pc "${PID[on]}" 2>/dev/null | sed 's/.*: //' || echo '?'))"
+if [ "$SUPPLIERS" = remote ]; then
+  echo "servers: the production server (src/FhirFacade.Server), calling the simulators of a demo host in another process on ${SUPPLIERS_CPUS:-any core (not pinned)}"
+else
+  echo "servers: the demo host (src/FhirFacade.Demo), its simulators in the same process"
+fi
 echo "server 'on': Facade:LoadShedding defaults (docs/load.md) ${SERVER_ARGS[*]:-}"
 NAMES="on off"
 variant_port=$((PORT + 2))
 for variant in $VARIANTS; do
   vname="${variant%%=*}"
-  IFS=, read -r -a vargs <<<"${variant#*=}"
+  IFS=, read -r -a vparts <<<"${variant#*=}"
+  vargs=(); venv=()
+  for part in "${vparts[@]}"; do
+    if [[ "$part" == env:* ]]; then venv+=("${part#env:}"); else vargs+=("$part"); fi
+  done
+  saved_priority=("${FACADE_PRIORITY[@]}")
+  [ "${#venv[@]}" -eq 0 ] || FACADE_PRIORITY=(env "${venv[@]}" "${FACADE_PRIORITY[@]}")
   start_server "$vname" "$variant_port" "${SERVER_ARGS[@]}" "${vargs[@]}"
-  echo "server '${vname}': Facade:LoadShedding defaults ${SERVER_ARGS[*]:-} ${vargs[*]}"
+  FACADE_PRIORITY=("${saved_priority[@]}")
+  echo "server '${vname}': Facade:LoadShedding defaults ${SERVER_ARGS[*]:-} ${vargs[*]:-} ${venv[*]:+(environment: ${venv[*]})}"
   NAMES="${NAMES} ${vname}"
   variant_port=$((variant_port + 1))
 done

@@ -52,3 +52,34 @@ facade_token() {
 facade_simulator() {
   grep -o "Embedded $1 simulator: [^ ]*" "$2" | awk '{print $4}' | sed 's:/*$::'
 }
+
+# production_start <port> <log> <suppliers_port> <suppliers_log> [--Setting=value ...]: starts the production server
+# (src/FhirFacade.Server, no simulators, no development issuer) on 127.0.0.1:<port> in the background, its output in <log>,
+# against the simulators of a demo host already running on <suppliers_port> (its log <suppliers_log>, which must hold the
+# "Embedded ... simulator" lines: start it with --Logging:LogLevel:FhirFacade=Information): the demo's organisation
+# directory with every embedded: endpoint replaced by that simulator's address, the simulators' development credentials,
+# and that demo host's development issuer as the trusted token issuer (its tokens' audience is the demo host's base URL).
+# Sets FACADE_PID. The suppliers are then another process, as in a deployment, not work on the measured server's cores.
+production_start() {
+  local port="$1" log="$2" sport="$3" slog="$4"; shift 4
+  local settings="src/FhirFacade.Demo/appsettings.demo.json" args=() i=0 ods supplier name
+  declare -A endpoint
+  for supplier in emis tpp microtest vision; do
+    endpoint[$supplier]="$(facade_simulator "$supplier" "$slog")/"
+    [ "${endpoint[$supplier]}" != "/" ] || { echo "no ${supplier} simulator address in ${slog}" >&2; return 1; }
+  done
+  while IFS=$'\t' read -r ods supplier name; do
+    args+=("--Facade:Organisations:${i}:OdsCode=${ods}" "--Facade:Organisations:${i}:Supplier=${supplier}"
+      "--Facade:Organisations:${i}:Name=${name}" "--Facade:Organisations:${i}:Endpoint=${endpoint[$supplier]}")
+    i=$((i + 1))
+  done < <(paste <(grep -o '"OdsCode": "[^"]*"' "$settings" | cut -d'"' -f4) <(grep -o '"Supplier": "[^"]*"' "$settings" | cut -d'"' -f4) \
+    <(grep -B3 '"Supplier": "' "$settings" | grep -o '"Name": "[^"]*"' | cut -d'"' -f4))
+  "${FACADE_PRIORITY[@]}" dotnet "src/FhirFacade.Server/bin/${FACADE_CONFIGURATION}/net10.0/FhirFacade.Server.dll" \
+    --urls "http://127.0.0.1:${port}" "${args[@]}" \
+    --Suppliers:Emis:ApiKey=emis-dev-key --Suppliers:Tpp:ApiKey=tpp-dev-key --Suppliers:Vision:AccessKey=vision-dev-key \
+    --Suppliers:Microtest:ClientId=fhirfacade --Suppliers:Microtest:ClientSecret=microtest-dev-secret \
+    --Smart:Issuer="http://127.0.0.1:${sport}/dev-auth" --Smart:JwksUrl="http://127.0.0.1:${sport}/dev-auth/jwks.json" \
+    --Smart:Audience="http://127.0.0.1:${sport}/fhir" --Facade:Server:PublicBaseUrl="http://127.0.0.1:${port}/fhir" \
+    --DevAuthorization:Enabled=false "$@" >"$log" 2>&1 &
+  FACADE_PID=$!
+}
