@@ -20,6 +20,7 @@ namespace FhirFacade.Server.Auditing;
 /// <item>the one exception to "committed before released": a request shed by the load limit (<see cref="EarlyRelease"/>),
 /// whose 503 releases no data, is answered once its record is queued; the commit follows on its own.</item>
 /// </list>
+/// The answer is held in a <see cref="HeldResponseBody"/>: a whole serialized answer is kept as the serializer made it, not copied.
 /// </summary>
 internal sealed partial class AuditMiddleware(
     RequestDelegate next,
@@ -39,7 +40,7 @@ internal sealed partial class AuditMiddleware(
         }
 
         var original = context.Response.Body;
-        await using var buffer = new MemoryStream();
+        await using var buffer = new HeldResponseBody();
         context.Response.Body = buffer;
         var cut = false;
         try
@@ -107,21 +108,19 @@ internal sealed partial class AuditMiddleware(
             return;
         }
 
-        buffer.Position = 0;
         if (buffer.Length > 0)
         {
-            await ReleaseAsync(context, () => buffer.CopyToAsync(original, context.RequestAborted));
+            await ReleaseAsync(context, () => buffer.ReleaseAsync(original, context.RequestAborted));
         }
     }
 
     // The shed answer goes at once, and the request ends without waiting for the commit (the store commits what is
     // queued, on a graceful stop too). If the commit fails, the caller already has its 503, which is what failing
     // closed gives; the loss is logged.
-    private async Task ReleaseShedAsync(HttpContext context, MemoryStream buffer, Stream original, ValueTask<AuditEntry> append, string correlationId)
+    private async Task ReleaseShedAsync(HttpContext context, HeldResponseBody buffer, Stream original, ValueTask<AuditEntry> append, string correlationId)
     {
         _ = ObserveShedRecordAsync(append, correlationId);
-        buffer.Position = 0;
-        await ReleaseAsync(context, () => buffer.CopyToAsync(original, context.RequestAborted));
+        await ReleaseAsync(context, () => buffer.ReleaseAsync(original, context.RequestAborted));
     }
 
     private async Task ObserveShedRecordAsync(ValueTask<AuditEntry> append, string correlationId)

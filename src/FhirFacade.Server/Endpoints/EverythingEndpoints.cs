@@ -86,7 +86,7 @@ public static class EverythingEndpoints
         feature.ResourceId = id;
         RefuseBody(context.Request);
 
-        var parameters = RequestParameters.FromQuery(context.Request.QueryString);
+        var parameters = RequestQuery.Of(context).Parameters;
         var route = id is null ? TypePattern : $"/Patient/{id}/$" + OperationName;
         parameters = PagingLinks.Resume(services.PageTokens, parameters, route, "The paging link is not valid: it was changed, or issued by another server or for another patient. Follow next/previous links exactly as given.", out var offset);
         var request = Parse(context, id, parameters, services.Ids) with { Offset = offset };
@@ -115,7 +115,7 @@ public static class EverythingEndpoints
         }
     }
 
-    private static EverythingRequest Parse(HttpContext context, string? id, List<KeyValuePair<string, string>> parameters, ResourceIdCodec ids)
+    private static EverythingRequest Parse(HttpContext context, string? id, IReadOnlyList<KeyValuePair<string, string>> parameters, ResourceIdCodec ids)
     {
         var issues = new List<Issue>();
         var unknown = new List<string>();

@@ -67,7 +67,7 @@ public static class FhirEndpoints
         var format = FormatNegotiator.Negotiate(context);
         FacadeRequestFeature.Of(context).Interaction = "capabilities";
         var node = builder.Build(baseUrl.For(context.Request), smart.AuthorizationEndpoint, smart.TokenEndpoint).ToElementNode(model);
-        if (string.Equals(context.Request.Query["mode"].ToString(), "terse", StringComparison.Ordinal))
+        if (string.Equals(RequestQuery.Of(context).Value("mode"), "terse", StringComparison.Ordinal))
         {
             subsetter.Apply(node, SummaryMode.True, []);
         }
@@ -87,7 +87,7 @@ public static class FhirEndpoints
             throw UnsupportedType(type);
         }
 
-        var (summary, elements) = SearchRequestParser.ParseResultParameters(RequestParameters.FromQuery(context.Request.QueryString));
+        var (summary, elements) = SearchRequestParser.ParseResultParameters(RequestQuery.Of(context).Parameters);
         var result = await gateway.ReadAsync(contexts.For(context), type, id, context.RequestAborted);
         feature.Suppliers = [result.Resource.Supplier + "/" + result.Resource.Organisation];
         var version = versions.Stamp(result.Resource);
@@ -110,26 +110,25 @@ public static class FhirEndpoints
         await writer.WriteAsync(context, result.Resource.Resource, StatusCodes.Status200OK, format, context.RequestAborted);
     }
 
+    // The query was parsed once at the edge (RequestLimitsMiddleware); the handlers read it from the request.
     private static Task GetSearchAsync(HttpContext context, string type, [AsParameters] SearchServices services) =>
-        SearchAsync(context, type, RequestParameters.FromQuery(context.Request.QueryString), AuditInteractions.SearchType, services);
+        SearchAsync(context, type, RequestQuery.Of(context).Parameters, AuditInteractions.SearchType, services);
 
     // The form comes after the query's parameters, each in the order written; FormBodyReader answers a
     // body that is not a UTF-8 form (415), too large (413), too slow (408) or beyond the parameter limits (400).
     private static async Task PostSearchAsync(HttpContext context, string type, FormBodyReader forms, [AsParameters] SearchServices services)
     {
-        var parameters = RequestParameters.FromQuery(context.Request.QueryString);
-        parameters.AddRange(await forms.ReadParametersAsync(context.Request, $"POST {type}/_search", context.RequestAborted));
-        await SearchAsync(context, type, parameters, AuditInteractions.SearchType, services);
+        var form = await forms.ReadParametersAsync(context.Request, $"POST {type}/_search", context.RequestAborted);
+        await SearchAsync(context, type, [.. RequestQuery.Of(context).Parameters, .. form], AuditInteractions.SearchType, services);
     }
 
     private static Task GetCompartmentSearchAsync(HttpContext context, string id, string type, [AsParameters] SearchServices services) =>
-        CompartmentSearchAsync(context, id, type, RequestParameters.FromQuery(context.Request.QueryString), services);
+        CompartmentSearchAsync(context, id, type, RequestQuery.Of(context).Parameters, services);
 
     private static async Task PostCompartmentSearchAsync(HttpContext context, string id, string type, FormBodyReader forms, [AsParameters] SearchServices services)
     {
-        var parameters = RequestParameters.FromQuery(context.Request.QueryString);
-        parameters.AddRange(await forms.ReadParametersAsync(context.Request, $"POST Patient/{{id}}/{type}/_search", context.RequestAborted));
-        await CompartmentSearchAsync(context, id, type, parameters, services);
+        var form = await forms.ReadParametersAsync(context.Request, $"POST Patient/{{id}}/{type}/_search", context.RequestAborted);
+        await CompartmentSearchAsync(context, id, type, [.. RequestQuery.Of(context).Parameters, .. form], services);
     }
 
     /// <summary>
@@ -137,7 +136,7 @@ public static class FhirEndpoints
     /// (or <c>Patient?_id={id}</c>) with the caller's other parameters, so the same parsing, patient confinement, paging and
     /// audit apply. A second way of naming the patient, or a paging token (whose links lead to the type search), is 400.
     /// </summary>
-    private static Task CompartmentSearchAsync(HttpContext context, string id, string type, List<KeyValuePair<string, string>> parameters, SearchServices services)
+    private static Task CompartmentSearchAsync(HttpContext context, string id, string type, IReadOnlyList<KeyValuePair<string, string>> parameters, SearchServices services)
     {
         FormatNegotiator.Negotiate(context);
         var feature = FacadeRequestFeature.Of(context);
@@ -177,7 +176,7 @@ public static class FhirEndpoints
             || (bare == SearchParameterNames.Identifier && type == FhirResourceTypes.Patient);
     }
 
-    private static async Task SearchAsync(HttpContext context, string type, List<KeyValuePair<string, string>> parameters, string interaction, SearchServices services)
+    private static async Task SearchAsync(HttpContext context, string type, IReadOnlyList<KeyValuePair<string, string>> parameters, string interaction, SearchServices services)
     {
         var format = FormatNegotiator.Negotiate(context);
         var feature = FacadeRequestFeature.Of(context);

@@ -14,7 +14,7 @@ internal static class PagingLinks
     /// operation's route), returns the token's query with its <c>_count</c> and sets <paramref name="offset"/>; otherwise returns
     /// the parameters unchanged with offset 0. A token that does not decode, or names another scope, is 400 with <paramref name="invalid"/>.
     /// </summary>
-    public static List<KeyValuePair<string, string>> Resume(PageTokenCodec codec, List<KeyValuePair<string, string>> parameters, string scope, string invalid, out int offset)
+    public static IReadOnlyList<KeyValuePair<string, string>> Resume(PageTokenCodec codec, IReadOnlyList<KeyValuePair<string, string>> parameters, string scope, string invalid, out int offset)
     {
         offset = 0;
         if (parameters.FirstOrDefault(p => p.Key == SearchParameterNames.Page) is not { Key: not null } page)

@@ -71,7 +71,7 @@ public static class ValidateEndpoints
             throw Unreadable(parsed.Issues);
         }
 
-        var (resource, profile) = Unwrap(root, routeType, context.Request.Query["profile"].ToString());
+        var (resource, profile) = Unwrap(root, routeType, RequestQuery.Of(context).Value("profile"));
         feature.ResourceType ??= resource.InstanceType;
         if (routeType is null)
         {

@@ -36,6 +36,14 @@ public sealed partial class FhirResponseWriter(FhirJsonSerializer jsonSerializer
             ? FhirXmlSerializer.SerializeToBytes(resource, new FhirXmlSerializerOptions { Pretty = pretty })
             : jsonSerializer.SerializeToUtf8Bytes(resource, pretty ? FhirJsonSerializerOptions.Indented : FhirJsonSerializerOptions.Compact);
         response.ContentLength = body.Length;
+
+        // Inside the audit the body is its HeldResponseBody, which keeps this array as the answer rather than a copy of it.
+        cancellationToken.ThrowIfCancellationRequested();
+        if (response.Body is HeldResponseBody held && held.TryHold(body))
+        {
+            return;
+        }
+
         await response.Body.WriteAsync(body, cancellationToken);
     }
 

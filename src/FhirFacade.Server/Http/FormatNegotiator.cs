@@ -55,12 +55,15 @@ public static class FormatNegotiator
     }
 
     /// <summary><see langword="true"/> when <c>_pretty=true</c>.</summary>
-    public static bool IsPretty(HttpRequest request) =>
-        string.Equals(request.Query[SearchParameterNames.Pretty].ToString(), "true", StringComparison.OrdinalIgnoreCase);
+    public static bool IsPretty(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return string.Equals(RequestQuery.Of(request.HttpContext).Value(SearchParameterNames.Pretty), "true", StringComparison.OrdinalIgnoreCase);
+    }
 
     private static FhirFormat Choose(HttpRequest request)
     {
-        var formatParameter = request.Query[SearchParameterNames.Format].ToString();
+        var formatParameter = RequestQuery.Of(request.HttpContext).Value(SearchParameterNames.Format);
         if (formatParameter.Length > 0)
         {
             var requested = formatParameter.Replace(' ', '+');

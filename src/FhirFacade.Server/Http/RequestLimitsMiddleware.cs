@@ -42,9 +42,10 @@ internal sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Req
             throw RequestRejections.HeadersTooLarge(_limits.MaxRequestHeadersBytes);
         }
 
+        // Parsed once, here, and kept on the request (RequestQuery): everything after reads it from there.
         if (request.QueryString.HasValue)
         {
-            RequestParameters.EnforceLimits(RequestParameters.FromQuery(request.QueryString), _limits);
+            RequestParameters.EnforceLimits(RequestQuery.Of(context).Parameters, _limits);
         }
 
         return next(context);

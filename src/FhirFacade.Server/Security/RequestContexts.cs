@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using FhirFacade.Core.Gateway;
+using FhirFacade.Core.Identity;
+using FhirFacade.Core.Search;
 using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Server.Security;
@@ -9,8 +11,10 @@ namespace FhirFacade.Server.Security;
 /// established before the endpoint ran: the caller the validated token named (<see cref="EndpointAuthorizationMiddleware"/>),
 /// the correlation id (<c>HttpContext.TraceIdentifier</c>, set by the correlation-id middleware) and the request budget
 /// (<see cref="GatewayOptions.OverallBudget"/>). Nothing past this point reads the caller from <see cref="HttpContext"/>.
+/// The SMART <c>patient</c> claim is decoded here, once (<see cref="Caller.PatientId"/>), for every decision
+/// <see cref="SmartAccessPolicy"/> makes on the request.
 /// </summary>
-internal sealed class RequestContexts(IOptions<GatewayOptions> options)
+internal sealed class RequestContexts(IOptions<GatewayOptions> options, ResourceIdCodec ids)
 {
     private readonly TimeSpan _budget = options.Value.OverallBudget;
 
@@ -18,11 +22,25 @@ internal sealed class RequestContexts(IOptions<GatewayOptions> options)
     public RequestContext For(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new RequestContext(ToCaller(context.GetCaller()), context.TraceIdentifier, _budget);
+        return new RequestContext(ToCaller(context.GetCaller(), ids), context.TraceIdentifier, _budget);
     }
 
-    /// <summary>The gateway's view of a validated caller; <see langword="null"/> stays <see langword="null"/> (open endpoints, no token).</summary>
-    public static Caller? ToCaller(FacadeCaller? caller) => caller is null
-        ? null
-        : new Caller(caller.ClientId, [.. caller.ScopeClaims], caller.PatientContext, caller.OrganisationOds);
+    /// <summary>
+    /// The gateway's view of a validated caller, its launch patient decoded with <paramref name="ids"/> (a claim that does
+    /// not decode leaves <see cref="Caller.PatientId"/> empty: confined to nobody); <see langword="null"/> stays
+    /// <see langword="null"/> (open endpoints, no token).
+    /// </summary>
+    public static Caller? ToCaller(FacadeCaller? caller, ResourceIdCodec ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (caller is null)
+        {
+            return null;
+        }
+
+        return new Caller(caller.ClientId, [.. caller.ScopeClaims], caller.PatientContext, caller.OrganisationOds)
+        {
+            PatientId = ids.TryDecode(FhirResourceTypes.Patient, caller.PatientContext, out var patient) ? patient : null,
+        };
+    }
 }

@@ -15,15 +15,18 @@ namespace FhirFacade.Server.Security;
 /// read of another patient's record is answered as an id never issued (404) before any supplier is asked, and
 /// any resource of another patient is withheld (docs/adr/0005-out-of-context-patient-access.md).
 /// Tokens without a patient context are not confined here; their scopes were checked by the middleware.
-/// The caller is the one the request's <see cref="RequestContext"/> carries, built at the edge (<see cref="RequestContexts"/>).
+/// The caller is the one the request's <see cref="RequestContext"/> carries, built at the edge (<see cref="RequestContexts"/>),
+/// its <c>patient</c> claim decoded there once (<see cref="Caller.PatientId"/>): no decision here decodes it again.
 /// </summary>
-internal sealed class SmartAccessPolicy(ResourceIdCodec ids) : IAccessPolicy
+internal sealed class SmartAccessPolicy : IAccessPolicy
 {
+    // What an undecodable patient claim is confined to: an id no record has, and no NHS number.
+    private static readonly FacadeResourceId Nobody = new("-", "-", "-");
+
     public ValueTask AuthorizeAsync(RequestContext context, AccessRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var confined = ContextPatient(context);
-        if (confined is null)
+        if (ContextPatient(context) is not { } confined)
         {
             return ValueTask.CompletedTask;
         }
@@ -61,8 +64,7 @@ internal sealed class SmartAccessPolicy(ResourceIdCodec ids) : IAccessPolicy
     public bool MayRead(RequestContext context, string resourceType, FacadeResourceId id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        var confined = ContextPatient(context);
-        if (confined is null)
+        if (ContextPatient(context) is not { } confined)
         {
             return true;
         }
@@ -78,8 +80,7 @@ internal sealed class SmartAccessPolicy(ResourceIdCodec ids) : IAccessPolicy
     public bool MayRelease(RequestContext context, SupplierResource resource, string supplier, string organisation)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        var confined = ContextPatient(context);
-        if (confined is null)
+        if (ContextPatient(context) is not { } confined)
         {
             return true;
         }
@@ -94,17 +95,16 @@ internal sealed class SmartAccessPolicy(ResourceIdCodec ids) : IAccessPolicy
         return resource.PatientNhsNumber is null || (confined.NhsNumber is { } contextNhs && resource.PatientNhsNumber == contextNhs.Value);
     }
 
-    private ContextPatientIds? ContextPatient(RequestContext context)
+    private static ContextPatientIds? ContextPatient(RequestContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.PatientContext is not { } patientId)
+        if (context.Caller is not { IsConfinedToPatient: true } caller)
         {
             return null;
         }
 
-        // An undecodable patient claim confines the caller to nothing at all.
-        var decoded = ids.TryDecode(FhirResourceTypes.Patient, patientId, out var id) ? id : new FacadeResourceId("-", "-", "-");
-        return new ContextPatientIds(decoded, NhsOf(decoded));
+        // An undecodable patient claim (no PatientId) confines the caller to nothing at all.
+        return caller.PatientId is { } id ? new ContextPatientIds(id, caller.PatientNhsNumber) : new ContextPatientIds(Nobody, null);
     }
 
     private static NhsNumber? NhsOf(FacadeResourceId id) => NhsNumber.TryParse(id.NativeId, out var nhs) ? nhs : null;
@@ -119,5 +119,5 @@ internal sealed class SmartAccessPolicy(ResourceIdCodec ids) : IAccessPolicy
     private static FacadeException OutsideContext() =>
         FacadeException.Forbidden(SpineErrorCodes.AccessDenied, "The access token is confined to another patient (SMART launch context).");
 
-    private sealed record ContextPatientIds(FacadeResourceId Id, NhsNumber? NhsNumber);
+    private readonly record struct ContextPatientIds(FacadeResourceId Id, NhsNumber? NhsNumber);
 }

@@ -1,5 +1,7 @@
 using FhirFacade.Core.Gateway;
+using FhirFacade.Core.Identity;
 using FhirFacade.Server.Security;
+using FhirFacade.TestKit.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -47,5 +49,40 @@ public sealed class RequestContextsTests
         context.Budget.Should().Be(Budget);
     }
 
-    private static RequestContexts CreateSut() => new(Options.Create(new GatewayOptions { OverallBudget = Budget }));
+    [Fact]
+    public void For_PatientClaim_IsDecodedOnceIntoTheCaller()
+    {
+        var http = new DefaultHttpContext { TraceIdentifier = "corr-44" };
+        http.SetCaller(new FacadeCaller { ClientId = "viewer", PatientContext = TestResourceIds.Encode("Patient", "emis", "A81001", "9990000018") });
+
+        var caller = CreateSut().For(http).Caller!;
+
+        caller.PatientId.Should().Be(new FacadeResourceId("emis", "A81001", "9990000018"));
+        caller.PatientNhsNumber!.Value.Value.Should().Be("9990000018");
+    }
+
+    [Fact]
+    public void For_PatientClaimThatIsNoFacadeId_IsConfinedWithNoPatientId()
+    {
+        var http = new DefaultHttpContext { TraceIdentifier = "corr-45" };
+        http.SetCaller(new FacadeCaller { ClientId = "viewer", PatientContext = "forged-9990000018" });
+
+        var caller = CreateSut().For(http).Caller!;
+
+        caller.IsConfinedToPatient.Should().BeTrue("a claim that does not decode still confines the caller");
+        caller.PatientId.Should().BeNull();
+        caller.PatientNhsNumber.Should().BeNull();
+    }
+
+    [Fact]
+    public void For_SameRequestTwice_BuildsEqualContexts()
+    {
+        var http = new DefaultHttpContext { TraceIdentifier = "corr-46" };
+        http.SetCaller(new FacadeCaller { ClientId = "viewer", PatientContext = "p", ScopeClaims = ["launch/patient", "patient/Condition.rs"] });
+        var sut = CreateSut();
+
+        sut.For(http).Should().Be(sut.For(http), "the caller is a value: its scopes are compared by content, not by array");
+    }
+
+    private static RequestContexts CreateSut() => new(Options.Create(new GatewayOptions { OverallBudget = Budget }), TestResourceIds.Codec);
 }

@@ -76,10 +76,34 @@ public sealed class SmartAccessPolicyTests
         refusal.Issues.Single().Detail!.Code.Should().Be(SpineErrorCodes.AccessDenied);
     }
 
+    [Fact]
+    public void MayRelease_CallerBuiltAtTheEdge_DecidesOnItsDecodedPatientNotTheClaim()
+    {
+        // The claim text names nobody the facade issued; the caller's decoded patient is Alice. The policy must decide on
+        // what the edge decoded (Alice), not decode the claim again (which would confine the caller to nobody).
+        var caller = new Caller("test-app", [], "claim-decoded-at-the-edge", null) { PatientId = new FacadeResourceId("emis", "A81001", Alice) };
+        var context = new RequestContext(caller, "test-request", TimeSpan.FromSeconds(5));
+        var sut = new SmartAccessPolicy();
+
+        sut.MayRelease(context, TestResources.Make("Condition", "emis", "A81001", Alice + "/c1", patientNhs: Alice), "emis", "A81001").Should().BeTrue();
+        sut.MayRelease(context, TestResources.Make("Condition", "emis", "A81001", Leonard + "/c1", patientNhs: Leonard), "emis", "A81001").Should().BeFalse();
+        sut.MayRead(context, "Patient", new FacadeResourceId("tpp", "B82005", Alice)).Should().BeTrue();
+    }
+
+    [Fact]
+    public void MayRelease_PatientClaimThatIsNoFacadeId_ReleasesNoPatientsData()
+    {
+        var (sut, context) = CreateSut(patientContext: "forged-" + Alice);
+
+        sut.MayRelease(context, TestResources.Make("Patient", "emis", "A81001", Alice, patientNhs: Alice), "emis", "A81001").Should().BeFalse();
+        sut.MayRelease(context, TestResources.Make("Condition", "emis", "A81001", Alice + "/c1", patientNhs: Alice), "emis", "A81001").Should().BeFalse();
+        sut.MayRelease(context, TestResources.Make("Organization", "emis", "A81001", "A81001", patientNhs: null), "emis", "A81001").Should().BeTrue();
+    }
+
     // The caller as the edge builds the gateway's context from it (RequestContexts), not read back from an HttpContext.
     private static (IAccessPolicy Policy, RequestContext Context) CreateSut(string? patientContext)
     {
-        var caller = RequestContexts.ToCaller(new FacadeCaller { ClientId = "test-app", PatientContext = patientContext });
-        return (new SmartAccessPolicy(TestResourceIds.Codec), new RequestContext(caller, "test-request", TimeSpan.FromSeconds(5)));
+        var caller = RequestContexts.ToCaller(new FacadeCaller { ClientId = "test-app", PatientContext = patientContext }, TestResourceIds.Codec);
+        return (new SmartAccessPolicy(), new RequestContext(caller, "test-request", TimeSpan.FromSeconds(5)));
     }
 }
