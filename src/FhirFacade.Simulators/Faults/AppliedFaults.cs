@@ -17,4 +17,7 @@ internal sealed record AppliedFaults(
 
     /// <summary>The NHS number of the demo patient whose record content stands in for the asked patient's (<see cref="FaultKind.StandInRecord"/>).</summary>
     public string? StandInRecordOf { get; init; }
+
+    /// <summary>With <see cref="StandInRecordOf"/>: its confidential items are sent as shareable (<see cref="FaultSpec.RevealConfidential"/>).</summary>
+    public bool StandInRevealsConfidential { get; init; }
 }

@@ -62,6 +62,7 @@ public sealed class FaultController
         {
             WrongPatientAnswer = applying.FirstOrDefault(f => f.Kind == FaultKind.WrongPatient)?.AnswerWith,
             StandInRecordOf = applying.FirstOrDefault(f => f.Kind == FaultKind.StandInRecord)?.AnswerWith,
+            StandInRevealsConfidential = applying.FirstOrDefault(f => f.Kind == FaultKind.StandInRecord)?.RevealConfidential ?? false,
         };
     }
 }

@@ -19,14 +19,24 @@ public sealed record FaultSpec(FaultKind Kind)
     /// </summary>
     public string? AnswerWith { get; init; }
 
+    /// <summary>
+    /// For <see cref="FaultKind.StandInRecord"/>: the stand-in record's confidential items are sent as shareable, so that a
+    /// test can learn the native ids the supplier gives them (and then ask for them by id with this cleared).
+    /// </summary>
+    public bool RevealConfidential { get; init; }
+
     public static FaultSpec Latency(int milliseconds, string? nhsNumber = null) => new(FaultKind.Latency) { LatencyMs = milliseconds, NhsNumber = nhsNumber };
 
     public static FaultSpec Error(int statusCode, string? nhsNumber = null) => new(FaultKind.ErrorStatus) { StatusCode = statusCode, NhsNumber = nhsNumber };
 
     public static FaultSpec WrongPatient(string nhsNumber, string answerWith) => new(FaultKind.WrongPatient) { NhsNumber = nhsNumber, AnswerWith = answerWith };
 
-    /// <summary>Answers about <paramref name="nhsNumber"/> with the content and flags of <paramref name="recordOf"/>'s record, relabelled as <paramref name="nhsNumber"/>'s.</summary>
-    public static FaultSpec StandIn(string nhsNumber, string recordOf) => new(FaultKind.StandInRecord) { NhsNumber = nhsNumber, AnswerWith = recordOf };
+    /// <summary>
+    /// Answers about <paramref name="nhsNumber"/> with the content and flags of <paramref name="recordOf"/>'s record, relabelled as
+    /// <paramref name="nhsNumber"/>'s; with <paramref name="revealConfidential"/>, its confidential items are sent as shareable.
+    /// </summary>
+    public static FaultSpec StandIn(string nhsNumber, string recordOf, bool revealConfidential = false) =>
+        new(FaultKind.StandInRecord) { NhsNumber = nhsNumber, AnswerWith = recordOf, RevealConfidential = revealConfidential };
 
     public static FaultSpec Of(FaultKind kind, string? nhsNumber = null) => new(kind) { NhsNumber = nhsNumber };
 }

@@ -20,7 +20,10 @@ internal static class SupplierGuard
         var records = PatientWorld.RecordsAt(nhsNumber, supplier);
         if (records.Count > 0 && !faults.WrongPatient && faults.StandInRecordOf is { } standIn)
         {
-            return records.Select(r => PatientWorld.RecordInPlaceOf(standIn, r.Holding) with { Demographics = r.Demographics }).ToArray();
+            return records
+                .Select(r => PatientWorld.RecordInPlaceOf(standIn, r.Holding) with { Demographics = r.Demographics })
+                .Select(r => faults.StandInRevealsConfidential ? NothingConfidential(r) : r)
+                .ToArray();
         }
 
         if (!faults.WrongPatient || records.Count == 0)
@@ -36,4 +39,11 @@ internal static class SupplierGuard
         var other = NhsNumber.NextInWorld(nhsNumber);
         return records.Select(r => PatientWorld.RecordFor(other, r.Holding)).ToArray();
     }
+
+    private static ClinicalRecord NothingConfidential(ClinicalRecord record) => record with
+    {
+        Problems = [.. record.Problems.Select(p => p with { Confidential = false })],
+        Allergies = [.. record.Allergies.Select(a => a with { Confidential = false })],
+        Medications = [.. record.Medications.Select(m => m with { Confidential = false })],
+    };
 }

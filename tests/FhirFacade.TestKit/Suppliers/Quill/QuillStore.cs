@@ -94,12 +94,20 @@ public sealed class QuillStore : ISupplierSimulator
             return new QuillAnswer(200, other);
         }
 
-        if (faults.Find(f => f.Kind == FaultKind.StandInRecord) is { AnswerWith: { } standIn } && _records.TryGetValue(standIn, out var standing))
+        if (faults.Find(f => f.Kind == FaultKind.StandInRecord) is { AnswerWith: { } standIn } stand && _records.TryGetValue(standIn, out var standing))
         {
             // Another patient's content, presented as the record of the patient asked about, at the practice asked.
-            return new QuillAnswer(200, standing with { PracticeOds = record.PracticeOds, Patient = standing.Patient with { NhsNumber = nhsNumber } });
+            var shown = stand.RevealConfidential ? NothingConfidential(standing) : standing;
+            return new QuillAnswer(200, shown with { PracticeOds = record.PracticeOds, Patient = standing.Patient with { NhsNumber = nhsNumber } });
         }
 
         return new QuillAnswer(200, record);
     }
+
+    private static QuillRecord NothingConfidential(QuillRecord record) => record with
+    {
+        Problems = [.. record.Problems.Select(p => p with { Confidential = false })],
+        Allergies = [.. record.Allergies.Select(a => a with { Confidential = false })],
+        Medications = [.. record.Medications.Select(m => m with { Confidential = false })],
+    };
 }
