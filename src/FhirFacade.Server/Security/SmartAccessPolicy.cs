@@ -42,6 +42,13 @@ internal sealed class SmartAccessPolicy : IAccessPolicy
             return ValueTask.CompletedTask;
         }
 
+        // A claim that did not decode names nobody, so no patient a search can name is its own: refused up front rather
+        // than searched and then withheld resource by resource on the way out.
+        if (confined.Id == Nobody)
+        {
+            throw OutsideContext();
+        }
+
         var samePatient =
             (named.PatientId is { } id && (id == confined.Id || (confined.NhsNumber is { } nhs && NhsOf(id) == nhs)))
             || (named.NhsNumber is { } nhsNumber && (confined.NhsNumber is null || nhsNumber == confined.NhsNumber));

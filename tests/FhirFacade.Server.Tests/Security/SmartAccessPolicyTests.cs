@@ -76,6 +76,23 @@ public sealed class SmartAccessPolicyTests
         refusal.Issues.Single().Detail!.Code.Should().Be(SpineErrorCodes.AccessDenied);
     }
 
+    [Theory]
+    [InlineData("patient.identifier=https://fhir.nhs.uk/Id/nhs-number|" + Alice)]
+    [InlineData("patient.identifier=https://fhir.nhs.uk/Id/nhs-number|" + Leonard)]
+    public async Task AuthorizeAsync_PatientClaimThatIsNoFacadeId_RefusesASearchNamingAnyPatientUpFront(string query)
+    {
+        // A token confined to a claim that names nobody: the search is refused before any supplier is asked, instead of
+        // running and having every resource withheld on the way out.
+        var (sut, context) = CreateSut(patientContext: "forged-" + Alice);
+        var search = SearchRequestParser.Parse("Condition", [KeyValuePair.Create(query.Split('=', 2)[0], query.Split('=', 2)[1])], strict: false, TestResourceIds.Codec);
+
+        var act = () => sut.AuthorizeAsync(context, new AccessRequest("search-type", "Condition", null, search), CancellationToken.None).AsTask();
+
+        var refusal = (await act.Should().ThrowAsync<FacadeException>()).Which;
+        refusal.StatusCode.Should().Be(403);
+        refusal.Issues.Single().Detail!.Code.Should().Be(SpineErrorCodes.AccessDenied);
+    }
+
     [Fact]
     public void MayRelease_CallerBuiltAtTheEdge_DecidesOnItsDecodedPatientNotTheClaim()
     {
