@@ -83,9 +83,9 @@ internal sealed partial class AuditMiddleware(
             // A shed 503 releases no data: its record goes in the trail's deferrable queue, which the store may commit
             // after the records of answers that are waiting (an admitted request's record is not held up behind a flood
             // of shed ones), and once it is queued the answer need not wait for the commit.
-            var early = cut ? null : EarlyRelease.Of(context);
-            var append = early is { DeferRecord: true } ? trail.AppendDeferrableAsync(record, CancellationToken.None) : trail.AppendAsync(record, CancellationToken.None);
-            if (early is not null && !append.IsCompleted)
+            var early = !cut && EarlyRelease.Applies(context);
+            var append = early ? trail.AppendDeferrableAsync(record, CancellationToken.None) : trail.AppendAsync(record, CancellationToken.None);
+            if (early && !append.IsCompleted)
             {
                 // A record refused at once (queue full, closed store) has completed already and fails closed below
                 // like any other.

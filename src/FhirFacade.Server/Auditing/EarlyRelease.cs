@@ -8,23 +8,16 @@ namespace FhirFacade.Server.Auditing;
 /// </summary>
 internal sealed class EarlyRelease
 {
-    private static readonly EarlyRelease Deferred = new(deferRecord: true);
-    private static readonly EarlyRelease InOrder = new(deferRecord: false);
+    private static readonly EarlyRelease Marker = new();
 
-    private EarlyRelease(bool deferRecord) => DeferRecord = deferRecord;
+    private EarlyRelease()
+    {
+    }
 
-    /// <summary>
-    /// Whether the record goes in the trail's deferrable queue (committed after the records of answers still waiting, and
-    /// without waiting for the disk when alone in a batch), rather than in order with every other record.
-    /// </summary>
-    public bool DeferRecord { get; }
+    /// <summary>Marks the request's answer as releasing no data.</summary>
+    public static void Allow(HttpContext context) => context.Features.Set(Marker);
 
-    /// <summary>Marks the request's answer as releasing no data; <paramref name="deferRecord"/>: see <see cref="DeferRecord"/>.</summary>
-    public static void Allow(HttpContext context, bool deferRecord = true) => context.Features.Set(deferRecord ? Deferred : InOrder);
-
-    /// <summary>
-    /// The mark, if the answer may go before its record is committed: marked, and still the 503 it was marked as; else null.
-    /// </summary>
-    public static EarlyRelease? Of(HttpContext context) =>
-        context.Features.Get<EarlyRelease>() is { } mark && context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable ? mark : null;
+    /// <summary>Whether the answer may go before its record is committed: marked, and still the 503 it was marked as.</summary>
+    public static bool Applies(HttpContext context) =>
+        context.Features.Get<EarlyRelease>() is not null && context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable;
 }

@@ -44,14 +44,6 @@ public sealed class LoadSheddingOptions
     /// </summary>
     public bool ReleaseBeforeAuditCommit { get; set; } = true;
 
-    /// <summary>
-    /// Whether a shed request's audit record (when released before its commit) goes in the trail's deferrable queue
-    /// (default): committed after the records of answers still waiting for theirs, and without waiting for the disk
-    /// when a batch holds only such records (docs/audit.md). <c>false</c> commits it in arrival order, flushed like
-    /// every other; the overload benchmark compares the two.
-    /// </summary>
-    public bool DeferAuditRecord { get; set; } = true;
-
     /// <summary>The <c>Retry-After</c> of a shed request, whole seconds (default 1 s).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);

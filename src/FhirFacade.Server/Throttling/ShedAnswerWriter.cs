@@ -31,7 +31,6 @@ internal sealed partial class ShedAnswerWriter(
 
     private readonly string _retryAfter = ((int)Math.Ceiling(options.Value.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
     private readonly bool _releaseBeforeAuditCommit = options.Value.ReleaseBeforeAuditCommit;
-    private readonly bool _deferAuditRecord = options.Value.DeferAuditRecord;
 
     public async ValueTask WriteAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
@@ -45,7 +44,7 @@ internal sealed partial class ShedAnswerWriter(
         feature.IssueCode = IssueType.Throttled.ToCode();
         if (_releaseBeforeAuditCommit)
         {
-            EarlyRelease.Allow(context, _deferAuditRecord);
+            EarlyRelease.Allow(context);
         }
 
         FhirFormat format;

@@ -106,40 +106,15 @@ public sealed class ShedAuditTests(ShedAuditTests.HeldCommitFactory factory) : I
         return lease;
     }
 
-    [Fact]
-    public async Task ShedSearch_WithDeferAuditRecordOff_IsStillAnsweredBeforeTheCommitButItsRecordGoesInOrder()
-    {
-        await using var inOrder = new HeldCommitFactory(deferAuditRecord: false);
-        using var permit = inOrder.Services.GetRequiredService<GatewayConcurrencyLimiter>().AttemptAcquire();
-        using var held = inOrder.Trail.Hold();
-
-        var (response, correlationId) = await LoadSheddingTests.SendAsync(inOrder.CreateClient(), Search);
-        held.Open(commit: true);
-        await inOrder.Trail.UntilCommittedAsync(correlationId, Patience);
-
-        LoadSheddingTests.IsShedAnswer(response, correlationId).Should().BeTrue();
-        inOrder.Trail.Queued.Should().Contain(correlationId);
-        inOrder.Trail.QueuedDeferrable.Should().NotContain(correlationId, "Facade:LoadShedding:DeferAuditRecord=false queues it in order with every other record");
-    }
-
     /// <summary>One permit, no queue, and the <see cref="HeldCommitTrail"/> in place of the store.</summary>
     public sealed class HeldCommitFactory : FacadeServerFactory
     {
-        private readonly bool _deferAuditRecord = true;
-
-        public HeldCommitFactory()
-        {
-        }
-
-        internal HeldCommitFactory(bool deferAuditRecord) => _deferAuditRecord = deferAuditRecord;
-
         public HeldCommitTrail Trail { get; } = new();
 
         protected override Dictionary<string, string?> Settings => new()
         {
             ["Facade:LoadShedding:PermitLimit"] = "1",
             ["Facade:LoadShedding:QueueLimit"] = "0",
-            ["Facade:LoadShedding:DeferAuditRecord"] = _deferAuditRecord ? "true" : "false",
         };
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
