@@ -16,9 +16,7 @@ namespace FhirFacade.Audit.GroupCommit;
 /// callers' records first; while any are queued, it adds at most <see cref="DeferrablePerHeldBatch"/> deferrable ones,
 /// and a batch of deferrable records alone holds at most <see cref="DeferrableBatchSize"/>. So under a flood of shed
 /// requests an admitted request's record waits for at most one short batch, not behind the flood's records, and the
-/// flood's records still go in every batch (they cannot be starved). Within each queue the order is kept. A batch of
-/// deferrable records alone is committed without waiting for the disk (<see cref="IAuditBatchCommitter.CommitAsync"/>,
-/// <c>flush: false</c>); the next batch with a waiting caller's record flushes it with its own.
+/// flood's records still go in every batch (they cannot be starved). Within each queue the order is kept.
 /// </para>
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
@@ -186,19 +184,6 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
     }
 
-    private static bool HasWaitingCaller(List<PendingAppend> batch)
-    {
-        foreach (var pending in batch)
-        {
-            if (!pending.Deferrable)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     // Waiting callers' records first (in order); then deferrable ones (in order), at most DeferrablePerHeldBatch in a
     // batch that holds waiting callers' records, at most DeferrableBatchSize in one that does not.
     private void Fill(List<PendingAppend> batch)
@@ -256,7 +241,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         IReadOnlyList<AuditEntry> entries;
         try
         {
-            entries = await _committer.CommitAsync(records, flush: HasWaitingCaller(batch), CancellationToken.None);
+            entries = await _committer.CommitAsync(records, CancellationToken.None);
         }
         catch (Exception exception)
         {

@@ -5,13 +5,8 @@ namespace FhirFacade.Audit.GroupCommit;
 /// <summary>Commits one batch of records to the chain in a single transaction.</summary>
 internal interface IAuditBatchCommitter : IAsyncDisposable
 {
-    /// <summary>
-    /// Reads the chain head, chains the records after it, stores them and commits; returns the entries in order.
-    /// <paramref name="flush"/> false: no caller waits for any record of the batch (all deferrable), so the commit
-    /// need not wait for the disk; the next flushed commit makes it durable with its own. An OS crash or power loss
-    /// before then can lose such a batch, as a suffix of the chain, never a record in the middle of it.
-    /// </summary>
-    Task<IReadOnlyList<AuditEntry>> CommitAsync(IReadOnlyList<AuditRecord> records, bool flush, CancellationToken cancellationToken);
+    /// <summary>Reads the chain head, chains the records after it, stores them and commits; returns the entries in order.</summary>
+    Task<IReadOnlyList<AuditEntry>> CommitAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken);
 
     /// <summary>
     /// Housekeeping after a committed batch's callers have been released (the SQLite store finishes

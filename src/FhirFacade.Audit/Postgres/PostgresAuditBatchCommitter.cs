@@ -9,26 +9,17 @@ namespace FhirFacade.Audit.Postgres;
 /// Commits a batch in one transaction: lock the chain-head row (<c>SELECT ... FOR UPDATE</c>),
 /// chain the records after it, insert them and move the head. The row lock serialises appends from
 /// every facade instance sharing the database, so the chain stays linear; the primary key on
-/// <c>seq</c> makes a duplicate impossible even if the lock were bypassed. A batch no caller waits for (shed requests'
-/// records only) commits with <c>synchronous_commit = off</c>.
+/// <c>seq</c> makes a duplicate impossible even if the lock were bypassed.
 /// </summary>
 internal sealed class PostgresAuditBatchCommitter(NpgsqlDataSource dataSource, PostgresAuditTrailState state) : IAuditBatchCommitter
 {
     private const string LockHead = "SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE";
 
-    public async Task<IReadOnlyList<AuditEntry>> CommitAsync(IReadOnlyList<AuditRecord> records, bool flush, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AuditEntry>> CommitAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
     {
         await state.EnsureSchemaAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (!flush)
-        {
-            // A batch no caller waits for: commit without waiting for the WAL flush (the server flushes it shortly, and a
-            // later synchronous commit waits for it). Only this transaction (https://www.postgresql.org/docs/current/wal-async-commit.html).
-            await using var relax = new NpgsqlCommand("SET LOCAL synchronous_commit = off", connection, transaction);
-            await relax.ExecuteNonQueryAsync(cancellationToken);
-        }
-
         AuditChainHead head;
         await using (var lockHead = new NpgsqlCommand(LockHead, connection, transaction))
         {

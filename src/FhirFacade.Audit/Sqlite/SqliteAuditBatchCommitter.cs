@@ -10,37 +10,16 @@ namespace FhirFacade.Audit.Sqlite;
 /// chained rows, move the head. The head is read inside the write lock every time, so the chain
 /// stays linear even if another process writes the same file. After each commit the checkpointer
 /// is told; the checkpoint work that has to run on this connection runs only after the batch's
-/// callers have been released (<see cref="AfterCallersReleasedAsync"/>). A batch no caller waits for (shed requests'
-/// records only) is committed with <c>synchronous=NORMAL</c>: not synced until the next batch that a caller waits for.
+/// callers have been released (<see cref="AfterCallersReleasedAsync"/>).
 /// </summary>
 internal sealed class SqliteAuditBatchCommitter(SqliteAuditDatabase database, SqliteWalCheckpointer checkpointer) : IAuditBatchCommitter
 {
     private SqliteConnection? _connection;
-    private bool _flushing = true;
 
-    /// <summary>Whether the writer connection's commits wait for the disk now (<c>synchronous=FULL</c>), for tests.</summary>
-    internal bool Flushing => _flushing;
-
-    public async Task<IReadOnlyList<AuditEntry>> CommitAsync(IReadOnlyList<AuditRecord> records, bool flush, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AuditEntry>> CommitAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
     {
-        if (_connection is null)
-        {
-            _connection = await database.OpenWriterAsync(cancellationToken);
-            _flushing = true;
-        }
-
-        var connection = _connection;
+        var connection = _connection ??= await database.OpenWriterAsync(cancellationToken);
         database.EnsureFilePresent();
-
-        // In WAL mode, NORMAL commits without syncing the WAL; the next FULL commit syncs the whole WAL, earlier frames
-        // with its own (https://www.sqlite.org/pragma.html#pragma_synchronous). Set only when it changes.
-        if (flush != _flushing)
-        {
-            await using var mode = connection.CreateCommand();
-            mode.CommandText = flush ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
-            await mode.ExecuteNonQueryAsync(cancellationToken);
-            _flushing = flush;
-        }
         using var transaction = connection.BeginTransaction(deferred: false);
         var head = await ReadHeadAsync(connection, transaction, cancellationToken);
         var entries = AuditChain.Append(head, records);

@@ -13,7 +13,6 @@ public sealed class SqliteAuditTrail : IAuditStore
 {
     private readonly SqliteAuditDatabase _database;
     private readonly GroupCommitWriter _writer;
-    private readonly SqliteAuditBatchCommitter _committer;
     private readonly SqliteWalCheckpointer _checkpointer;
 
     public SqliteAuditTrail(AuditOptions options, TimeProvider timeProvider, ILogger<SqliteAuditTrail>? logger = null)
@@ -26,9 +25,8 @@ public sealed class SqliteAuditTrail : IAuditStore
         ArgumentNullException.ThrowIfNull(options);
         _database = new SqliteAuditDatabase(options.ResolvedSqlitePath, options.CommandTimeout);
         _checkpointer = new SqliteWalCheckpointer(_database, logger ?? NullLogger.Instance);
-        _committer = new SqliteAuditBatchCommitter(_database, _checkpointer);
         _writer = new GroupCommitWriter(
-            _committer,
+            new SqliteAuditBatchCommitter(_database, _checkpointer),
             GroupCommitSettings.From(options),
             timeProvider,
             logger ?? NullLogger.Instance,
@@ -40,9 +38,6 @@ public sealed class SqliteAuditTrail : IAuditStore
 
     /// <summary>How many batches (transactions) the writer has committed.</summary>
     internal long BatchCount => _writer.BatchCount;
-
-    /// <summary>Whether the writer's last commit waited for the disk (<c>synchronous=FULL</c>).</summary>
-    internal bool WriterFlushing => _committer.Flushing;
 
     /// <summary>How many WAL checkpoints have completed (in the background, or by the writer when they fell behind).</summary>
     internal long CheckpointCount => _checkpointer.CheckpointCount;

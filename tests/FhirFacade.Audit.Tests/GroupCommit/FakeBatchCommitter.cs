@@ -22,10 +22,7 @@ internal sealed class FakeBatchCommitter : IAuditBatchCommitter
 
     public Exception? FailNextCommit { get; set; }
 
-    /// <summary>Each committed batch's <c>flush</c> argument, in order.</summary>
-    public List<bool> Flushes { get; } = [];
-
-    public async Task<IReadOnlyList<AuditEntry>> CommitAsync(IReadOnlyList<AuditRecord> records, bool flush, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AuditEntry>> CommitAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
     {
         if (BeforeCommit is { } before)
         {
@@ -42,7 +39,6 @@ internal sealed class FakeBatchCommitter : IAuditBatchCommitter
         _head = new AuditChainHead(entries[^1].Sequence, entries[^1].Hash);
         BatchSizes.Add(records.Count);
         Batches.Add([.. records.Select(r => r.CorrelationId)]);
-        Flushes.Add(flush);
         return entries;
     }
 

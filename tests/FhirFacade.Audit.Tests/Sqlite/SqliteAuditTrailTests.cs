@@ -82,27 +82,6 @@ public sealed class SqliteAuditTrailTests : IDisposable
     }
 
     [Fact]
-    public async Task AppendDeferrableAsync_CommitsWithoutWaitingForTheDiskAndTheNextWaitedForCommitFlushesAgain()
-    {
-        await using (var first = CreateSut())
-        {
-            var deferred = await Task.WhenAll(Enumerable.Range(1, 3).Select(n => first.AppendDeferrableAsync(AuditTestRecords.Create(n), CancellationToken.None).AsTask()));
-            var flushingAfterDeferred = first.WriterFlushing;
-            var waited = await first.AppendAsync(AuditTestRecords.Create(4), CancellationToken.None);
-
-            flushingAfterDeferred.Should().BeFalse("a batch no caller waits for is committed with synchronous=NORMAL");
-            first.WriterFlushing.Should().BeTrue("a batch a caller waits for is committed with synchronous=FULL again");
-            deferred.Select(e => e.Sequence).Order().Should().Equal(1, 2, 3);
-            waited.Sequence.Should().Be(4);
-        }
-
-        await using var sut = CreateSut();
-        var result = await AuditChainVerifier.VerifyAsync(sut, CancellationToken.None);
-        result.IsValid.Should().BeTrue();
-        result.Count.Should().Be(4);
-    }
-
-    [Fact]
     public async Task AppendAsync_PastTheCheckpointInterval_CheckpointsInTheBackgroundAndKeepsEveryRecord()
     {
         await using var sut = CreateSut(o => o.MaxBatchSize = 1);

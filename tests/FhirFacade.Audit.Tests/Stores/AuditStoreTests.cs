@@ -40,25 +40,6 @@ public sealed class AuditStoreTests(PostgresFixture postgres)
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task AppendDeferrableAsync_InterleavedWithWaitedForAppends_KeepsOneVerifiableChainWithEveryRecord(AuditStoreKind kind)
-    {
-        await using var harness = await AuditStoreHarness.CreateAsync(kind, postgres);
-        var store = harness.Open();
-
-        // Shed requests' records (committed without waiting for the disk when alone in a batch) and admitted ones, at once.
-        var appends = Enumerable.Range(1, 120)
-            .Select(n => n % 4 == 0 ? store.AppendAsync(AuditTestRecords.Create(n), CancellationToken.None).AsTask() : store.AppendDeferrableAsync(AuditTestRecords.Create(n), CancellationToken.None).AsTask())
-            .ToList();
-        var entries = await Task.WhenAll(appends);
-        var result = await AuditChainVerifier.VerifyAsync(store, CancellationToken.None);
-
-        entries.Select(e => e.Sequence).Order().Should().Equal(Enumerable.Range(1, 120).Select(n => (long)n));
-        result.IsValid.Should().BeTrue();
-        result.Count.Should().Be(120);
-    }
-
-    [Theory]
-    [MemberData(nameof(Kinds))]
     public async Task AppendAsync_ThenSearchByCorrelationId_ReturnsTheSameRecord(AuditStoreKind kind)
     {
         await using var harness = await AuditStoreHarness.CreateAsync(kind, postgres);
