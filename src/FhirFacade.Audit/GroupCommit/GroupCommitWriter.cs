@@ -5,19 +5,11 @@ using Microsoft.Extensions.Logging;
 namespace FhirFacade.Audit.GroupCommit;
 
 /// <summary>
-/// Group commit: callers enqueue records; one background writer takes what is queued (up to
+/// Group commit: callers enqueue records; one background writer takes everything queued (up to
 /// the batch size), commits it in one transaction and completes each caller once its batch is
 /// committed. A failed commit fails every caller of that batch with
-/// <see cref="AuditUnavailableException"/>; the queues are bounded and a full or closed queue fails
+/// <see cref="AuditUnavailableException"/>; the queue is bounded and a full or closed queue fails
 /// at once, so no caller ever waits on a store that cannot write.
-/// <para>
-/// Two queues: <see cref="AppendAsync"/> for records whose callers hold their answers until the commit, and
-/// <see cref="AppendDeferrableAsync"/> for records whose answers have gone (shed 503s). A batch takes the waiting
-/// callers' records first; while any are queued, it adds at most <see cref="DeferrablePerHeldBatch"/> deferrable ones,
-/// and a batch of deferrable records alone holds at most <see cref="DeferrableBatchSize"/>. So under a flood of shed
-/// requests an admitted request's record waits for at most one short batch, not behind the flood's records, and the
-/// flood's records still go in every batch (they cannot be starved). Within each queue the order is kept.
-/// </para>
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
@@ -25,17 +17,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly GroupCommitSettings _settings;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
-    /// <summary>The most deferrable records a batch with waiting callers' records carries.</summary>
-    internal const int DeferrablePerHeldBatch = 16;
-
-    /// <summary>The most records in a batch of deferrable records alone.</summary>
-    internal const int DeferrableBatchSize = 64;
-
     private readonly Channel<PendingAppend> _queue;
-    private readonly Channel<PendingAppend> _deferrable;
     private readonly Task _loop;
-    private Task<bool>? _heldWait;
-    private Task<bool>? _deferrableWait;
     private long _batchCount;
     private long _recordCount;
     private int _disposed;
@@ -51,8 +34,11 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         _settings = settings;
         _timeProvider = timeProvider;
         _logger = logger;
-        _queue = CreateQueue(settings.QueueCapacity);
-        _deferrable = CreateQueue(settings.QueueCapacity);
+        _queue = Channel.CreateBounded<PendingAppend>(new BoundedChannelOptions(settings.QueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
         _loop = Task.Run(() => RunAsync(startGate));
     }
 
@@ -62,15 +48,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     /// <summary>How many records have committed.</summary>
     public long RecordCount => Interlocked.Read(ref _recordCount);
 
-    /// <summary>Appends a record whose caller holds its answer until the record is committed.</summary>
-    public ValueTask<AuditEntry> AppendAsync(AuditRecord record, CancellationToken cancellationToken) => EnqueueAsync(_queue, new PendingAppend(record, deferrable: false), cancellationToken);
-
-    /// <summary>Appends a record whose answer has gone: it may be committed after waiting callers' records appended later.</summary>
-    public ValueTask<AuditEntry> AppendDeferrableAsync(AuditRecord record, CancellationToken cancellationToken) => EnqueueAsync(_deferrable, new PendingAppend(record, deferrable: true), cancellationToken);
-
-    private async ValueTask<AuditEntry> EnqueueAsync(Channel<PendingAppend> queue, PendingAppend pending, CancellationToken cancellationToken)
+    public async ValueTask<AuditEntry> AppendAsync(AuditRecord record, CancellationToken cancellationToken)
     {
-        if (!queue.Writer.TryWrite(pending))
+        var pending = new PendingAppend(record);
+        if (!_queue.Writer.TryWrite(pending))
         {
             throw Volatile.Read(ref _disposed) != 0
                 ? new AuditUnavailableException("The audit store is closed.")
@@ -88,7 +69,6 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
 
         _queue.Writer.TryComplete();
-        _deferrable.Writer.TryComplete();
         await _loop;
         await _committer.DisposeAsync();
     }
@@ -103,12 +83,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 await startGate;
             }
 
-            while (await WaitForRecordsAsync())
+            var reader = _queue.Reader;
+            while (await reader.WaitToReadAsync())
             {
-                Fill(batch);
+                Fill(reader, batch);
                 if (_settings.MaxBatchDelay > TimeSpan.Zero && batch.Count < _settings.MaxBatchSize)
                 {
-                    await GatherMoreAsync(batch);
+                    await GatherMoreAsync(reader, batch);
                 }
 
                 await CommitAsync(batch);
@@ -120,8 +101,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             // The writer must never die silently with callers waiting: close the queue and fail them all.
             AuditLog.BatchCommitFailed(_logger, batch.Count, exception);
             _queue.Writer.TryComplete();
-            _deferrable.Writer.TryComplete();
-            while (_queue.Reader.TryRead(out var pending) || _deferrable.Reader.TryRead(out pending))
+            while (_queue.Reader.TryRead(out var pending))
             {
                 batch.Add(pending);
             }
@@ -133,100 +113,27 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
     }
 
-    private static Channel<PendingAppend> CreateQueue(int capacity) =>
-        Channel.CreateBounded<PendingAppend>(new BoundedChannelOptions(capacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-
-    // True once either queue has a record; false when both are closed and empty, or when the deadline (if any) has
-    // passed first. At most one wait is registered on each queue at a time: a wait left over from the last call is reused.
-    private async Task<bool> WaitForRecordsAsync(Task? deadline = null)
+    private void Fill(ChannelReader<PendingAppend> reader, List<PendingAppend> batch)
     {
-        var waits = new List<Task>(3);
-        while (true)
-        {
-            if (_queue.Reader.TryPeek(out _) || _deferrable.Reader.TryPeek(out _))
-            {
-                return true;
-            }
-
-            waits.Clear();
-            if (!_queue.Reader.Completion.IsCompleted)
-            {
-                _heldWait = _heldWait is { IsCompleted: false } ? _heldWait : _queue.Reader.WaitToReadAsync().AsTask();
-                waits.Add(_heldWait);
-            }
-
-            if (!_deferrable.Reader.Completion.IsCompleted)
-            {
-                _deferrableWait = _deferrableWait is { IsCompleted: false } ? _deferrableWait : _deferrable.Reader.WaitToReadAsync().AsTask();
-                waits.Add(_deferrableWait);
-            }
-
-            if (waits.Count == 0)
-            {
-                return false;
-            }
-
-            if (deadline is not null)
-            {
-                if (deadline.IsCompleted)
-                {
-                    return false;
-                }
-
-                waits.Add(deadline);
-            }
-
-            await Task.WhenAny(waits);
-        }
-    }
-
-    // Waiting callers' records first (in order); then deferrable ones (in order), at most DeferrablePerHeldBatch in a
-    // batch that holds waiting callers' records, at most DeferrableBatchSize in one that does not.
-    private void Fill(List<PendingAppend> batch)
-    {
-        while (batch.Count < _settings.MaxBatchSize && _queue.Reader.TryRead(out var pending))
+        while (batch.Count < _settings.MaxBatchSize && reader.TryRead(out var pending))
         {
             batch.Add(pending);
         }
-
-        var deferrable = 0;
-        var held = 0;
-        foreach (var pending in batch)
-        {
-            if (pending.Deferrable)
-            {
-                deferrable++;
-            }
-            else
-            {
-                held++;
-            }
-        }
-
-        var share = held > 0 ? DeferrablePerHeldBatch : DeferrableBatchSize;
-        while (batch.Count < _settings.MaxBatchSize && deferrable < share && _deferrable.Reader.TryRead(out var pending))
-        {
-            batch.Add(pending);
-            deferrable++;
-        }
     }
 
-    private async Task GatherMoreAsync(List<PendingAppend> batch)
+    private async Task GatherMoreAsync(ChannelReader<PendingAppend> reader, List<PendingAppend> batch)
     {
-        var deadline = Task.Delay(_settings.MaxBatchDelay, _timeProvider);
-        while (batch.Count < _settings.MaxBatchSize && await WaitForRecordsAsync(deadline))
+        using var delay = new CancellationTokenSource(_settings.MaxBatchDelay, _timeProvider);
+        try
         {
-            var before = batch.Count;
-            Fill(batch);
-            if (batch.Count == before)
+            while (batch.Count < _settings.MaxBatchSize && await reader.WaitToReadAsync(delay.Token))
             {
-                // Only deferrable records are queued, and this batch has taken its share of them.
-                break;
+                Fill(reader, batch);
             }
+        }
+        catch (OperationCanceledException) when (delay.IsCancellationRequested)
+        {
+            // The delay is over: commit what has gathered.
         }
     }
 

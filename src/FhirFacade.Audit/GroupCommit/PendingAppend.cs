@@ -2,12 +2,10 @@ using FhirFacade.Core.Audit;
 
 namespace FhirFacade.Audit.GroupCommit;
 
-/// <summary>One caller's record waiting in a group-commit queue; <see cref="Deferrable"/> when its answer does not wait for the commit.</summary>
-internal sealed class PendingAppend(AuditRecord record, bool deferrable)
+/// <summary>One caller's record waiting in the group-commit queue.</summary>
+internal sealed class PendingAppend(AuditRecord record)
 {
     public AuditRecord Record { get; } = record;
-
-    public bool Deferrable { get; } = deferrable;
 
     public TaskCompletionSource<AuditEntry> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

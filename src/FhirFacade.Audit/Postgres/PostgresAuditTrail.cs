@@ -82,9 +82,6 @@ public sealed class PostgresAuditTrail : IAuditStore
     public ValueTask<AuditEntry> AppendAsync(AuditRecord record, CancellationToken cancellationToken) =>
         _writer.AppendAsync(AuditRecordRules.Normalize(record), cancellationToken);
 
-    public ValueTask<AuditEntry> AppendDeferrableAsync(AuditRecord record, CancellationToken cancellationToken) =>
-        _writer.AppendDeferrableAsync(AuditRecordRules.Normalize(record), cancellationToken);
-
     public async Task<IReadOnlyList<AuditEntry>> SearchAsync(AuditQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);

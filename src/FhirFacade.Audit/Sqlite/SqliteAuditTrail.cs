@@ -80,9 +80,6 @@ public sealed class SqliteAuditTrail : IAuditStore
     public ValueTask<AuditEntry> AppendAsync(AuditRecord record, CancellationToken cancellationToken) =>
         _writer.AppendAsync(AuditRecordRules.Normalize(record), cancellationToken);
 
-    public ValueTask<AuditEntry> AppendDeferrableAsync(AuditRecord record, CancellationToken cancellationToken) =>
-        _writer.AppendDeferrableAsync(AuditRecordRules.Normalize(record), cancellationToken);
-
     public async Task<IReadOnlyList<AuditEntry>> SearchAsync(AuditQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -15,14 +15,6 @@ public interface IAuditTrail
     /// <exception cref="ArgumentException">The record breaks the content rules (see <see cref="AuditRecordRules"/>).</exception>
     ValueTask<AuditEntry> AppendAsync(AuditRecord record, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Appends a record whose answer does not wait for its commit (a request shed by the load limit, whose 503 releases
-    /// no data): committed like any other, but a store may commit records appended through <see cref="AppendAsync"/>,
-    /// whose callers are holding their answers, before it. The default is <see cref="AppendAsync"/>.
-    /// </summary>
-    /// <exception cref="AuditUnavailableException">The store cannot commit (down, locked, full, closed).</exception>
-    ValueTask<AuditEntry> AppendDeferrableAsync(AuditRecord record, CancellationToken cancellationToken) => AppendAsync(record, cancellationToken);
-
     /// <summary>Searches committed entries, newest first.</summary>
     /// <exception cref="AuditUnavailableException">The store cannot be read.</exception>
     Task<IReadOnlyList<AuditEntry>> SearchAsync(AuditQuery query, CancellationToken cancellationToken);

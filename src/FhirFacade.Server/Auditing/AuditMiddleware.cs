@@ -80,15 +80,12 @@ internal sealed partial class AuditMiddleware(
 
             // Not the request's abort token: a client that hangs up after the suppliers were called is
             // still audited. The store bounds its own wait (queue capacity, command timeout).
-            // A shed 503 releases no data: its record goes in the trail's deferrable queue, which the store may commit
-            // after the records of answers that are waiting (an admitted request's record is not held up behind a flood
-            // of shed ones), and once it is queued the answer need not wait for the commit.
-            var early = !cut && EarlyRelease.Applies(context);
-            var append = early ? trail.AppendDeferrableAsync(record, CancellationToken.None) : trail.AppendAsync(record, CancellationToken.None);
-            if (early && !append.IsCompleted)
+            var append = trail.AppendAsync(record, CancellationToken.None);
+            if (!cut && !append.IsCompleted && EarlyRelease.Applies(context))
             {
-                // A record refused at once (queue full, closed store) has completed already and fails closed below
-                // like any other.
+                // A shed 503 releases no data: once its record is queued (in order, in the chain), the answer
+                // need not wait for the commit. A record refused at once (queue full, closed store) has completed
+                // already and fails closed below like any other.
                 await ReleaseShedAsync(context, buffer, original, append, record.CorrelationId);
                 return;
             }

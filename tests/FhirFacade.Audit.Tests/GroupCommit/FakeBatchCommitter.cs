@@ -10,36 +10,24 @@ internal sealed class FakeBatchCommitter : IAuditBatchCommitter
 
     public List<int> BatchSizes { get; } = [];
 
-    /// <summary>Each committed batch's correlation ids, in the order committed.</summary>
-    public List<IReadOnlyList<string>> Batches { get; } = [];
-
-    /// <summary>When set, every commit waits for this task first (to let records queue up behind a running commit).</summary>
-    public Func<Task>? BeforeCommit { get; set; }
-
     public int Resets { get; private set; }
 
     public bool Disposed { get; private set; }
 
     public Exception? FailNextCommit { get; set; }
 
-    public async Task<IReadOnlyList<AuditEntry>> CommitAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AuditEntry>> CommitAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
     {
-        if (BeforeCommit is { } before)
-        {
-            await before();
-        }
-
         if (FailNextCommit is { } failure)
         {
             FailNextCommit = null;
-            throw failure;
+            return Task.FromException<IReadOnlyList<AuditEntry>>(failure);
         }
 
         var entries = AuditChain.Append(_head, records);
         _head = new AuditChainHead(entries[^1].Sequence, entries[^1].Hash);
         BatchSizes.Add(records.Count);
-        Batches.Add([.. records.Select(r => r.CorrelationId)]);
-        return entries;
+        return Task.FromResult(entries);
     }
 
     /// <summary>When set, housekeeping after each batch waits for this task (the SQLite store checkpoints there).</summary>

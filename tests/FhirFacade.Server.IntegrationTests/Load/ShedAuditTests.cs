@@ -36,7 +36,6 @@ public sealed class ShedAuditTests(ShedAuditTests.HeldCommitFactory factory) : I
 
         LoadSheddingTests.IsShedAnswer(response, correlationId).Should().BeTrue();
         factory.Trail.Queued.Should().Contain(correlationId, "the record was queued before the answer went");
-        factory.Trail.QueuedDeferrable.Should().Contain(correlationId, "a shed request's record may be committed after those of answers still waiting");
         factory.Trail.Committed(correlationId).Should().BeNull("the commit is still held");
         held.Open(commit: true);
         var record = await factory.Trail.UntilCommittedAsync(correlationId, Patience);
@@ -59,7 +58,6 @@ public sealed class ShedAuditTests(ShedAuditTests.HeldCommitFactory factory) : I
         var response = await sending;
 
         early.Should().NotBeSameAs(sending, "an admitted answer is released only once its record is committed");
-        factory.Trail.QueuedDeferrable.Should().NotContain(correlationId, "an admitted request's record is not deferred behind shed ones");
         response.Status.Should().Be(HttpStatusCode.NotFound);
         factory.Trail.Committed(correlationId).Should().NotBeNull();
     }
@@ -136,15 +134,11 @@ public sealed class ShedAuditTests(ShedAuditTests.HeldCommitFactory factory) : I
     {
         private readonly InMemoryAuditTrail _committed = new();
         private readonly ConcurrentQueue<string> _queued = new();
-        private readonly ConcurrentQueue<string> _deferrable = new();
         private volatile TaskCompletionSource<bool>? _hold;
         private volatile bool _refuse;
 
         /// <summary>Correlation ids in the order their records were appended (queued), committed or not.</summary>
         public IReadOnlyCollection<string> Queued => _queued;
-
-        /// <summary>Correlation ids of the records appended as deferrable (their answers did not wait for the commit).</summary>
-        public IReadOnlyCollection<string> QueuedDeferrable => _deferrable;
 
         public CommitHold Hold()
         {
@@ -193,12 +187,6 @@ public sealed class ShedAuditTests(ShedAuditTests.HeldCommitFactory factory) : I
             _queued.Enqueue(record.CorrelationId);
             var hold = _hold;
             return hold is null ? _committed.AppendAsync(record, cancellationToken) : AfterHoldAsync(hold, record, cancellationToken);
-        }
-
-        public ValueTask<AuditEntry> AppendDeferrableAsync(AuditRecord record, CancellationToken cancellationToken)
-        {
-            _deferrable.Enqueue(record.CorrelationId);
-            return AppendAsync(record, cancellationToken);
         }
 
         public Task<IReadOnlyList<AuditEntry>> SearchAsync(AuditQuery query, CancellationToken cancellationToken) => _committed.SearchAsync(query, cancellationToken);
