@@ -59,7 +59,8 @@ public static class AuditEventEndpoints
             throw FacadeException.Forbidden(SpineErrorCodes.AccessDenied, "Reading the audit trail needs the user/AuditEvent.rs or system/AuditEvent.rs scope.");
         }
 
-        var query = ParseQuery(context.Request.Query);
+        var parameters = RequestQuery.Of(context).Parameters;
+        var query = ParseQuery(parameters);
         var entries = await trail.SearchAsync(query, context.RequestAborted);
         var total = await trail.CountAsync(query, context.RequestAborted);
 
@@ -70,12 +71,12 @@ public static class AuditEventEndpoints
         {
             if (await AnyAsync(trail, query with { BeforeSequence = entries[^1].Sequence, AfterSequence = null }, context.RequestAborted))
             {
-                bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = PageLink(endpoint, context.Request.Query, Before, entries[^1].Sequence) });
+                bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = PageLink(endpoint, parameters, Before, entries[^1].Sequence) });
             }
 
             if (await AnyAsync(trail, query with { AfterSequence = entries[0].Sequence, BeforeSequence = null }, context.RequestAborted))
             {
-                bundle.Link.Add(new Bundle.LinkComponent { Relation = "previous", Url = PageLink(endpoint, context.Request.Query, After, entries[0].Sequence) });
+                bundle.Link.Add(new Bundle.LinkComponent { Relation = "previous", Url = PageLink(endpoint, parameters, After, entries[0].Sequence) });
             }
         }
 
@@ -97,18 +98,20 @@ public static class AuditEventEndpoints
     private static async Task<bool> AnyAsync(IAuditTrail trail, AuditQuery query, CancellationToken cancellationToken) =>
         (await trail.SearchAsync(query with { Count = 1 }, cancellationToken)).Count > 0;
 
-    // The request's own parameters, in their order, with the paging cursor replaced.
-    private static string PageLink(string endpoint, IQueryCollection query, string cursor, long sequence)
+    // The request's own parameters, in the order the client wrote them, with the paging cursor replaced.
+    private static string PageLink(string endpoint, IReadOnlyList<KeyValuePair<string, string>> query, string cursor, long sequence)
     {
         var parameters = query.Where(q => q.Key is not (Before or After))
-            .SelectMany(q => q.Value.Select(v => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(v ?? string.Empty)))
+            .Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value))
             .Append(cursor + "=" + sequence.ToString(CultureInfo.InvariantCulture));
         return endpoint + "?" + string.Join('&', parameters);
     }
 
-    private static AuditQuery ParseQuery(IQueryCollection query)
+    // The query as the edge parsed it (RequestQuery): names must be known exactly; values are looked up ignoring the
+    // name's case, as ASP.NET's query collection did.
+    private static AuditQuery ParseQuery(IReadOnlyList<KeyValuePair<string, string>> query)
     {
-        foreach (var key in query.Keys)
+        foreach (var (key, _) in query)
         {
             if (!KnownParameters.Contains(key))
             {
@@ -117,7 +120,7 @@ public static class AuditEventEndpoints
         }
 
         var result = new AuditQuery();
-        var patient = query["patient.identifier"].FirstOrDefault() ?? query["patient"].FirstOrDefault();
+        var patient = First(query, "patient.identifier") ?? First(query, "patient");
         if (patient is not null)
         {
             var value = patient.StartsWith(UkCoreSystems.NhsNumber + "|", StringComparison.Ordinal) ? patient[(UkCoreSystems.NhsNumber.Length + 1)..] : patient;
@@ -129,17 +132,17 @@ public static class AuditEventEndpoints
             result = result with { PatientNhsNumber = nhs.Value };
         }
 
-        foreach (var date in query["date"])
+        foreach (var date in All(query, "date"))
         {
-            result = ApplyDate(result, date!);
+            result = ApplyDate(result, date);
         }
 
-        if (query["agent"].FirstOrDefault() is { Length: > 0 } agent)
+        if (First(query, "agent") is { Length: > 0 } agent)
         {
             result = result with { Agent = agent };
         }
 
-        if (query["_count"].FirstOrDefault() is { } count)
+        if (First(query, "_count") is { } count)
         {
             if (!int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
             {
@@ -149,14 +152,14 @@ public static class AuditEventEndpoints
             result = result with { Count = Math.Min(n, AuditQuery.MaxCount) };
         }
 
-        if (query[Before].FirstOrDefault() is { } before)
+        if (First(query, Before) is { } before)
         {
             result = long.TryParse(before, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
                 ? result with { BeforeSequence = sequence }
                 : throw Invalid("_before must be a sequence number from a next link.", Before);
         }
 
-        if (query[After].FirstOrDefault() is { } after)
+        if (First(query, After) is { } after)
         {
             result = result.BeforeSequence is not null
                 ? throw Invalid("_before and _after cannot be combined: follow the next and previous links as given.", After)
@@ -167,6 +170,11 @@ public static class AuditEventEndpoints
 
         return result;
     }
+
+    private static IEnumerable<string> All(IReadOnlyList<KeyValuePair<string, string>> query, string name) =>
+        query.Where(q => string.Equals(q.Key, name, StringComparison.OrdinalIgnoreCase)).Select(q => q.Value);
+
+    private static string? First(IReadOnlyList<KeyValuePair<string, string>> query, string name) => All(query, name).FirstOrDefault();
 
     private static AuditQuery ApplyDate(AuditQuery query, string value)
     {

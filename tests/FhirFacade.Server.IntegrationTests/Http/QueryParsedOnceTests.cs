@@ -1,6 +1,7 @@
 using System.Net;
 using FhirFacade.Server.Http;
 using FhirFacade.Server.IntegrationTests.Infrastructure;
+using FhirFacade.Server.IntegrationTests.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -20,11 +21,13 @@ public sealed class QueryParsedOnceTests : IClassFixture<QueryParsedOnceTests.St
     private const string StoredQueryHeader = "X-Test-Stored-Query";
     private const string NhsNumberSystem = "https://fhir.nhs.uk/Id/nhs-number";
     private readonly HttpClient _client;
+    private readonly IServiceProvider _services;
 
     public QueryParsedOnceTests(StoredQueryServer server)
     {
         ArgumentNullException.ThrowIfNull(server);
         _client = server.CreateClient();
+        _services = server.Services;
     }
 
     /// <summary>Every way of asking for a type search: GET on the type and on <c>_search</c>, and POST <c>_search</c> with a form.</summary>
@@ -77,6 +80,28 @@ public sealed class QueryParsedOnceTests : IClassFixture<QueryParsedOnceTests.St
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/fhir+xml");
+    }
+
+    [Fact]
+    public async Task AuditEventSearch_QueryStoredAtTheEdge_IsTheQueryItSearchesAndPagesBy()
+    {
+        // At least two records in this server's trail (each request is audited).
+        for (var i = 0; i < 2; i++)
+        {
+            using var metadata = await _client.GetAsync("/fhir/metadata");
+            metadata.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/fhir/AuditEvent?_count=50");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", new SecurityTokens(_services).User("user/AuditEvent.rs"));
+        request.Headers.Add(StoredQueryHeader, "_count=1");
+
+        using var response = await _client.SendAsync(request);
+        var answer = await FhirResponse(response);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        answer.Entries().Should().ContainSingle("the search used the stored query's _count=1, not a second parse of _count=50");
+        answer.Link("next").Should().NotBeNull().And.Contain("_count=1", "the next link is made from the stored query too");
     }
 
     private static async Task<FhirResponse> FhirResponse(HttpResponseMessage response)

@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+
+namespace FhirFacade.ArchitectureTests;
+
+/// <summary>
+/// The query is parsed once, at the edge, and kept on the request (<c>RequestQuery</c> in the server; issue #16): no
+/// source file reads ASP.NET's own parse of it (<c>Request.Query</c>, <c>IQueryCollection</c>), which would be a second
+/// parse that the request limits never checked and that could read the query differently.
+/// </summary>
+[Trait("Category", "Unit")]
+public sealed partial class QueryReadOnceTests
+{
+    [Fact]
+    public void SourceFiles_NeverReadAspNetsParsedQuery()
+    {
+        var sources = Directory.EnumerateFiles(Path.Combine(RepositoryLayout.Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+
+        var offenders = sources
+            .SelectMany(f => SecondParse().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetRelativePath(RepositoryLayout.Root, f)}: {m.Value}"))
+            .ToList();
+
+        sources.Should().Contain(f => f.EndsWith("RequestQuery.cs", StringComparison.Ordinal), "the scan reads the server's sources");
+        offenders.Should().BeEmpty("the query is read from RequestQuery, parsed once at the edge");
+    }
+
+    [GeneratedRegex(@"\bRequest\.Query\b(?!String)|\bIQueryCollection\b")]
+    private static partial Regex SecondParse();
+}
