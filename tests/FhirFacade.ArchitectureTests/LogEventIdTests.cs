@@ -12,9 +12,7 @@ public sealed partial class LogEventIdTests
     [Fact]
     public void LoggerMessages_AcrossSourceProjects_HaveUniqueEventIds()
     {
-        var uses = Directory.EnumerateFiles(Path.Combine(RepositoryLayout.Root, "src"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        var uses = RepositoryLayout.SourceCodeFiles()
             .SelectMany(f => EventId().Matches(File.ReadAllText(f)).Select(m => (Id: int.Parse(m.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture), File: Path.GetRelativePath(RepositoryLayout.Root, f))))
             .ToList();
 

@@ -13,11 +13,7 @@ public sealed partial class QueryReadOnceTests
     [Fact]
     public void SourceFiles_NeverReadAspNetsParsedQuery()
     {
-        var sources = Directory.EnumerateFiles(Path.Combine(RepositoryLayout.Root, "src"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .ToList();
-
+        var sources = RepositoryLayout.SourceCodeFiles();
         var offenders = sources
             .SelectMany(f => SecondParse().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetRelativePath(RepositoryLayout.Root, f)}: {m.Value}"))
             .ToList();

@@ -20,6 +20,12 @@ internal static class RepositoryLayout
     public static string ProjectFile(string project) =>
         SourceProjects().Concat(TestTreeProjects()).Single(p => Path.GetFileNameWithoutExtension(p) == project);
 
+    /// <summary>The C# files of the projects in <c>src/</c>, without build output (<c>bin/</c>, <c>obj/</c>).</summary>
+    public static IReadOnlyList<string> SourceCodeFiles() =>
+        [.. Directory.EnumerateFiles(Path.Combine(Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))];
+
     public static IEnumerable<string> TestProjectDirectories() =>
         Directory.EnumerateDirectories(Path.Combine(Root, "tests"))
             .Where(d => d.EndsWith("Tests", StringComparison.Ordinal));
