@@ -101,8 +101,21 @@ internal sealed class FuzzRunner(HttpClient client, Uri baseAddress, IReadOnlyDi
         {
             // Over a socket: the connection failed. In memory: also an exception that escaped the
             // application, which the test server hands to the client (Kestrel would answer an empty 500).
-            return new FuzzResponse(0, null, [], null, false, ex.GetType().Name + ": " + ex.Message);
+            return new FuzzResponse(0, null, [], null, false, Describe(ex));
         }
+    }
+
+    // The exception and, when it wraps others, the innermost one (a socket's reset is two levels down).
+    private static string Describe(Exception exception)
+    {
+        var inner = exception;
+        while (inner.InnerException is not null)
+        {
+            inner = inner.InnerException;
+        }
+
+        var text = exception.GetType().Name + ": " + exception.Message;
+        return ReferenceEquals(inner, exception) ? text : text + " <- " + inner.GetType().Name + ": " + inner.Message;
     }
 
     // The fuzz asks for gzip and brotli among other encodings: the oracle reads the answer as the client would, decoded.
