@@ -59,7 +59,7 @@ public static class AuditEventEndpoints
             throw FacadeException.Forbidden(SpineErrorCodes.AccessDenied, "Reading the audit trail needs the user/AuditEvent.rs or system/AuditEvent.rs scope.");
         }
 
-        var parameters = RequestQuery.Of(context).Parameters;
+        var parameters = RequestQuery.Of(context);
         var query = ParseQuery(parameters);
         var entries = await trail.SearchAsync(query, context.RequestAborted);
         var total = await trail.CountAsync(query, context.RequestAborted);
@@ -71,12 +71,12 @@ public static class AuditEventEndpoints
         {
             if (await AnyAsync(trail, query with { BeforeSequence = entries[^1].Sequence, AfterSequence = null }, context.RequestAborted))
             {
-                bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = PageLink(endpoint, parameters, Before, entries[^1].Sequence) });
+                bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = PageLink(endpoint, parameters.Parameters, Before, entries[^1].Sequence) });
             }
 
             if (await AnyAsync(trail, query with { AfterSequence = entries[0].Sequence, BeforeSequence = null }, context.RequestAborted))
             {
-                bundle.Link.Add(new Bundle.LinkComponent { Relation = "previous", Url = PageLink(endpoint, parameters, After, entries[0].Sequence) });
+                bundle.Link.Add(new Bundle.LinkComponent { Relation = "previous", Url = PageLink(endpoint, parameters.Parameters, After, entries[0].Sequence) });
             }
         }
 
@@ -107,11 +107,10 @@ public static class AuditEventEndpoints
         return endpoint + "?" + string.Join('&', parameters);
     }
 
-    // The query as the edge parsed it (RequestQuery): names must be known exactly; values are looked up ignoring the
-    // name's case, as ASP.NET's query collection did.
-    private static AuditQuery ParseQuery(IReadOnlyList<KeyValuePair<string, string>> query)
+    // The query as the edge parsed it: names must be known exactly; values are looked up as RequestQuery does.
+    private static AuditQuery ParseQuery(RequestQuery query)
     {
-        foreach (var (key, _) in query)
+        foreach (var (key, _) in query.Parameters)
         {
             if (!KnownParameters.Contains(key))
             {
@@ -120,7 +119,7 @@ public static class AuditEventEndpoints
         }
 
         var result = new AuditQuery();
-        var patient = First(query, "patient.identifier") ?? First(query, "patient");
+        var patient = query.First("patient.identifier") ?? query.First("patient");
         if (patient is not null)
         {
             var value = patient.StartsWith(UkCoreSystems.NhsNumber + "|", StringComparison.Ordinal) ? patient[(UkCoreSystems.NhsNumber.Length + 1)..] : patient;
@@ -132,17 +131,17 @@ public static class AuditEventEndpoints
             result = result with { PatientNhsNumber = nhs.Value };
         }
 
-        foreach (var date in All(query, "date"))
+        foreach (var date in query.Values("date"))
         {
             result = ApplyDate(result, date);
         }
 
-        if (First(query, "agent") is { Length: > 0 } agent)
+        if (query.First("agent") is { Length: > 0 } agent)
         {
             result = result with { Agent = agent };
         }
 
-        if (First(query, "_count") is { } count)
+        if (query.First("_count") is { } count)
         {
             if (!int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
             {
@@ -152,14 +151,14 @@ public static class AuditEventEndpoints
             result = result with { Count = Math.Min(n, AuditQuery.MaxCount) };
         }
 
-        if (First(query, Before) is { } before)
+        if (query.First(Before) is { } before)
         {
             result = long.TryParse(before, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
                 ? result with { BeforeSequence = sequence }
                 : throw Invalid("_before must be a sequence number from a next link.", Before);
         }
 
-        if (First(query, After) is { } after)
+        if (query.First(After) is { } after)
         {
             result = result.BeforeSequence is not null
                 ? throw Invalid("_before and _after cannot be combined: follow the next and previous links as given.", After)
@@ -170,11 +169,6 @@ public static class AuditEventEndpoints
 
         return result;
     }
-
-    private static IEnumerable<string> All(IReadOnlyList<KeyValuePair<string, string>> query, string name) =>
-        query.Where(q => string.Equals(q.Key, name, StringComparison.OrdinalIgnoreCase)).Select(q => q.Value);
-
-    private static string? First(IReadOnlyList<KeyValuePair<string, string>> query, string name) => All(query, name).FirstOrDefault();
 
     private static AuditQuery ApplyDate(AuditQuery query, string value)
     {

@@ -22,32 +22,28 @@ internal sealed class RequestQuery
     public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; }
 
     /// <summary>
-    /// The values given for <paramref name="name"/> (names compared ignoring case, as ASP.NET's own query collection
-    /// compares them), joined with commas like <see cref="StringValues.ToString()"/>; empty when there is none.
+    /// The values given for <paramref name="name"/> in the order written (names compared ignoring case, as ASP.NET's own
+    /// query collection compares them).
     /// </summary>
-    public string Value(string name)
+    public IEnumerable<string> Values(string name)
     {
-        string? first = null;
-        List<string>? more = null;
         foreach (var (key, value) in Parameters)
         {
-            if (!string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
             {
-                continue;
-            }
-
-            if (first is null)
-            {
-                first = value;
-            }
-            else
-            {
-                (more ??= [first]).Add(value);
+                yield return value;
             }
         }
-
-        return more is not null ? string.Join(',', more) : first ?? string.Empty;
     }
+
+    /// <summary>The first value given for <paramref name="name"/> (see <see cref="Values"/>); <see langword="null"/> when there is none.</summary>
+    public string? First(string name) => Values(name).FirstOrDefault();
+
+    /// <summary>
+    /// The values given for <paramref name="name"/> (see <see cref="Values"/>), joined with commas like
+    /// <see cref="StringValues.ToString()"/>; empty when there is none.
+    /// </summary>
+    public string Value(string name) => string.Join(',', Values(name));
 
     /// <summary>
     /// The parsed query of <paramref name="context"/>'s request: the one stored on it, or — the first time anything asks,

@@ -2,7 +2,10 @@ using System.Text;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
+using FhirFacade.Server.Hosting;
 using FhirFacade.Server.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace FhirFacade.Server.IntegrationTests.Robustness;
 
@@ -122,13 +125,21 @@ internal static class FuzzOracle
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
 
-    // Kestrel's limits as the server sets them (KestrelLimits): twice the facade's request-target and header limits.
+    // Kestrel's limits as the server sets them from the default request limits (the process the fuzz runs uses the defaults).
+    private static readonly KestrelServerLimits Kestrel = DefaultKestrelLimits();
+
     private static bool BeyondKestrelLimits(FuzzRequest request)
     {
-        var limits = new RequestLimitsOptions();
         var requestLine = request.Method.Length + 1 + Encoding.UTF8.GetByteCount(request.Target) + " HTTP/1.1".Length;
         var headers = request.Headers.Sum(h => h.Key.Length + 2 + Encoding.UTF8.GetByteCount(h.Value) + 2);
-        return requestLine > limits.MaxRequestTargetLength * 2 || headers > limits.MaxRequestHeadersBytes * 2;
+        return requestLine > Kestrel.MaxRequestLineSize || headers > Kestrel.MaxRequestHeadersTotalSize;
+    }
+
+    private static KestrelServerLimits DefaultKestrelLimits()
+    {
+        var options = new KestrelServerOptions();
+        new KestrelLimits(Options.Create(new RequestLimitsOptions())).Configure(options);
+        return options.Limits;
     }
 
     private static bool ClosedWhileSending(string? clientError) =>
